@@ -1,0 +1,101 @@
+# igreport: turns Inspektor Gadget benchmark CSVs into PDF reports and SVG figures.
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+DATADIR   = $(PREFIX)/share/igreport
+MANDIR    = $(PREFIX)/share/man/man1
+
+CC       ?= cc
+BUILD    ?= build
+PKGS      = libxml-2.0
+WARN      = -Wall -Wextra -Werror -pedantic -Wstrict-prototypes \
+            -Wmissing-prototypes -Wwrite-strings -Wshadow
+OPT      ?= -O2 -g
+SAN_FLAGS =
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DIGREPORT_VERSION='"$(VERSION)"' \
+            -DIGREPORT_DATADIR='"$(DATADIR)"'
+CFLAGS   += -std=c11 $(OPT) $(WARN) $(SAN_FLAGS) $(shell pkg-config --cflags $(PKGS))
+# Library code is also held to -Wconversion; cmocka's macros are not.
+SRC_WARN  = -Wconversion
+LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lhpdf -lm
+TEST_LIBS = $(shell pkg-config --libs cmocka)
+
+LIB_SRC   = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ   = $(LIB_SRC:src/%.c=$(BUILD)/src/%.o)
+TEST_SRC  = $(wildcard tests/test_*.c)
+TEST_BIN  = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+TEST_SUPPORT = $(filter-out $(TEST_SRC),$(wildcard tests/*.c))
+TEST_SUPPORT_OBJ = $(TEST_SUPPORT:tests/%.c=$(BUILD)/tests/%.o)
+
+ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+.PHONY: all deps check test unit e2e check-asan demo clean install uninstall regen format
+
+all: igreport
+
+igreport: $(BUILD)/igreport
+	cp $< $@
+
+$(BUILD)/igreport: $(BUILD)/src/main.o $(BUILD)/libigreport.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/libigreport.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/src/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(SRC_WARN) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%.o: tests/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -Itests -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(TEST_SUPPORT_OBJ) $(BUILD)/libigreport.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(TEST_LIBS)
+
+deps:
+	@sh scripts/deps.sh
+
+# Unit tests, end-to-end tests, then both again under ASan + UBSan.
+check: deps
+	$(MAKE) test
+	$(MAKE) BUILD=build/asan SAN_FLAGS="$(ASAN_FLAGS)" OPT="-O1 -g" test
+	@echo "all checks passed (plain and ASan+UBSan)"
+
+test: unit e2e
+
+unit: $(TEST_BIN)
+	@set -e; for t in $(TEST_BIN); do echo "== $$t"; \
+		IGREPORT_SOURCE_DIR=$(CURDIR) $$t; done
+
+e2e: $(BUILD)/igreport
+	@sh tests/e2e/run.sh $(CURDIR)/$(BUILD)/igreport
+
+regen: $(BUILD)/igreport
+	@REGEN=1 sh tests/e2e/run.sh $(CURDIR)/$(BUILD)/igreport
+
+demo: deps igreport
+	@mkdir -p out
+	./igreport --format md samples/test_results_synthetic.csv
+
+install: igreport
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/fonts
+	install -m 755 igreport $(DESTDIR)$(BINDIR)/igreport
+	install -m 644 fonts/*.ttf fonts/LICENSE $(DESTDIR)$(DATADIR)/fonts/
+	if ls templates/*.x* >/dev/null 2>&1; then \
+		install -m 644 templates/*.x* $(DESTDIR)$(DATADIR)/templates/; fi
+	if [ -f igreport.1 ]; then install -d $(DESTDIR)$(MANDIR) && \
+		install -m 644 igreport.1 $(DESTDIR)$(MANDIR)/igreport.1; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/igreport $(DESTDIR)$(MANDIR)/igreport.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+format:
+	clang-format -i src/*.c src/*.h tests/*.c
+
+clean:
+	rm -rf build igreport out
+
+-include $(wildcard $(BUILD)/src/*.d $(BUILD)/tests/*.d)

@@ -1,0 +1,71 @@
+/* The drawing interface that charts and tables use and every back end implements. */
+#ifndef IGREPORT_CANVAS_H
+#define IGREPORT_CANVAS_H
+
+#include "fonts.h"
+
+/*
+ * Coordinates are in points (1/72 inch), origin at the top-left corner of
+ * the page, y growing downwards. Back ends with another convention (PDF)
+ * convert.
+ */
+
+struct canvas_color {
+	unsigned char r, g, b;
+};
+
+enum canvas_align {
+	CANVAS_LEFT,
+	CANVAS_CENTER,
+	CANVAS_RIGHT
+};
+
+struct canvas_fill {
+	struct canvas_color color;
+	double opacity; /* 0..1 */
+};
+
+struct canvas_stroke {
+	struct canvas_color color;
+	double width;
+	double opacity; /* 0..1 */
+	int dashed;     /* 0 solid, 1 dashed (3 on, 2 off) */
+};
+
+struct canvas_text {
+	enum font_face face;
+	double size;
+	struct canvas_color color;
+	enum canvas_align align; /* relative to x */
+	int vertical;            /* 1: rotated 90 degrees counter-clockwise (y axis titles) */
+};
+
+/*
+ * Device callbacks. dev is the back end's own state. Text is UTF-8 and
+ * y is its baseline. A NULL fill or stroke in rect means "none".
+ */
+struct canvas_ops {
+	void (*begin_page)(void *dev, double width, double height);
+	void (*end_page)(void *dev);
+	void (*begin_group)(void *dev, const char *name);
+	void (*end_group)(void *dev);
+	void (*rect)(void *dev, double x, double y, double w, double h,
+	    const struct canvas_fill *fill, const struct canvas_stroke *stroke);
+	void (*line)(void *dev, double x1, double y1, double x2, double y2,
+	    const struct canvas_stroke *stroke);
+	void (*text)(void *dev, double x, double y, const char *utf8,
+	    const struct canvas_text *style);
+};
+
+/* A drawing target: the device, its callbacks and the shared font metrics. */
+struct canvas {
+	const struct canvas_ops *ops;
+	void *dev;
+	const struct fonts *fonts;
+};
+
+/* Width in points of utf8 drawn with style. */
+double canvas_text_width(const struct canvas *c, const char *utf8,
+    const struct canvas_text *style);
+
+#endif

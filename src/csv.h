@@ -1,0 +1,62 @@
+/* A strict, streaming RFC 4180 reader that knows the line and column of every field. */
+#ifndef IGREPORT_CSV_H
+#define IGREPORT_CSV_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "diag.h"
+
+/* Longest physical record accepted, in bytes; longer ones are D_LINE_TOO_LONG. */
+#define CSV_MAX_RECORD (1024 * 1024)
+/* Most fields in one record; more is D_TOO_MANY_COLUMNS. */
+#define CSV_MAX_FIELDS 1024
+
+/* One field of the current record. */
+struct csv_field {
+	const char *text;     /* unquoted content, NUL-terminated; valid until the next call */
+	size_t len;           /* bytes in text, not counting the NUL */
+	unsigned long line;   /* 1-based line where the field starts */
+	unsigned long column; /* 1-based byte column where the field starts */
+	int quoted;           /* the field was written in double quotes */
+};
+
+/* The record returned by csv_reader_next(). */
+struct csv_record {
+	const struct csv_field *fields;
+	size_t nfields;
+	unsigned long line;   /* 1-based line where the record starts */
+	/*
+	 * A comment line: the record starts with '#' outside quotes. It has
+	 * exactly one field holding the text after the '#', untrimmed.
+	 */
+	int comment;
+};
+
+struct csv_reader;
+
+/*
+ * Starts reading fp (not closed by the reader). name is used in
+ * diagnostics and copied. A UTF-8 byte order mark at the very start is
+ * skipped. Blank lines (nothing or only CR before the newline) are skipped.
+ */
+struct csv_reader *csv_reader_new(FILE *fp, const char *name);
+
+/*
+ * Reads the next record into *rec. Returns 1 when a record was read,
+ * 0 at end of input, -1 on a syntax or read error after appending a
+ * diagnostic to d (D_UNTERMINATED_QUOTE, D_QUOTE_IN_FIELD,
+ * D_TEXT_AFTER_QUOTE, D_LINE_TOO_LONG, D_TOO_MANY_COLUMNS, D_READ_FAILED).
+ * After -1 the reader is positioned at the start of the next line, so
+ * the caller may continue to collect more diagnostics, except after
+ * D_READ_FAILED and D_UNTERMINATED_QUOTE, after which it returns 0.
+ * Line ends may be LF, CRLF or a lone CR; the last line may lack one.
+ * Fields are not trimmed: that is the caller's choice.
+ */
+int csv_reader_next(struct csv_reader *r, struct csv_record *rec,
+    struct diags *d);
+
+/* Frees the reader (not the FILE). NULL is allowed. */
+void csv_reader_free(struct csv_reader *r);
+
+#endif

@@ -1,0 +1,179 @@
+/* Message texts of the diagnostics catalogue and the list that collects them. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+static const char *const diag_messages[D__MAX] = {
+	[D_UNKNOWN_COLUMN] = "unknown column ignored",
+	[D_EMPTY_FILE_NOTE] = "file holds only comments",
+	[D_RATE_ONE_SIDE] = "rate measured on one side only, shown as a gap",
+	[D_NO_BASELINE] = "gadget has no baseline rows",
+	[D_NO_IG] = "gadget has no ig rows",
+	[D_NO_DATA_ROWS] = "header but no data rows",
+	[D_GADGET_NOT_FOUND] = "gadget selected with --gadget not found",
+	[D_TOO_MANY_DIAGS] = "too many diagnostics, the rest are not shown",
+	[D_RAW_TRUNCATED] = "raw data appendix truncated",
+	[D_EMPTY_INPUT] = "empty input",
+	[D_NO_HEADER] = "no header line",
+	[D_MISSING_COLUMN] = "missing required column",
+	[D_DUPLICATE_COLUMN] = "duplicate column",
+	[D_FIELD_COUNT] = "wrong number of fields",
+	[D_UNTERMINATED_QUOTE] = "unterminated quoted field",
+	[D_QUOTE_IN_FIELD] = "quote inside an unquoted field",
+	[D_TEXT_AFTER_QUOTE] = "text after a closing quote",
+	[D_EMPTY_CELL] = "empty cell",
+	[D_NOT_A_NUMBER] = "not a number",
+	[D_NOT_FINITE] = "not a finite number",
+	[D_NEGATIVE_RATE] = "negative events per second",
+	[D_EMPTY_NAME] = "empty gadget or case name",
+	[D_BAD_ENCODING] = "invalid UTF-8 or control character",
+	[D_LINE_TOO_LONG] = "line too long",
+	[D_TOO_MANY_COLUMNS] = "too many columns",
+	[D_TOO_MANY_GROUPS] = "too many groups",
+	[D_NO_DATA] = "no data rows in any input",
+	[D_TEMPLATE_XML] = "template is not well-formed XML",
+	[D_TEMPLATE_SCHEMA] = "template does not match the schema",
+	[D_TEMPLATE_DOCTYPE] = "template must not have a DOCTYPE",
+	[D_TEMPLATE_METRIC] = "unknown metric in template",
+	[D_TEMPLATE_COLUMN] = "unknown table column in template",
+	[D_TEMPLATE_VALUE] = "invalid value in template",
+	[D_TEMPLATE_PLACEHOLDER] = "unknown placeholder in template",
+	[D_OPEN_FAILED] = "cannot open",
+	[D_READ_FAILED] = "cannot read",
+	[D_WRITE_FAILED] = "cannot write",
+	[D_OUTPUT_IS_INPUT] = "output would overwrite an input",
+	[D_PDF_LIBRARY] = "PDF library error",
+};
+
+static const char *const diag_level_names[] = {
+	[DIAG_NOTE] = "note",
+	[DIAG_WARNING] = "warning",
+	[DIAG_ERROR] = "error",
+	[DIAG_SYSERR] = "error",
+};
+
+const char *
+diag_message(enum diag_code code)
+{
+	return code < D__MAX ? diag_messages[code] : "unknown diagnostic";
+}
+
+enum diag_level
+diag_level(enum diag_code code)
+{
+	if (code < D_RATE_ONE_SIDE)
+		return DIAG_NOTE;
+	if (code < D_EMPTY_INPUT)
+		return DIAG_WARNING;
+	if (code < D_OPEN_FAILED)
+		return DIAG_ERROR;
+	return DIAG_SYSERR;
+}
+
+void
+diags_add(struct diags *d, enum diag_code code, const char *file,
+    unsigned long line, unsigned long column, const char *detail_fmt, ...)
+{
+	struct diag *dg;
+	va_list ap;
+	int len;
+
+	if (diag_level(code) >= DIAG_ERROR)
+		d->errors++;
+	if (d->n >= DIAGS_MAX) {
+		if (d->n == DIAGS_MAX)
+			code = D_TOO_MANY_DIAGS, file = NULL, line = column = 0,
+			detail_fmt = NULL;
+		else
+			return;
+	}
+	xgrow((void **)&d->v, &d->cap, d->n + 1, sizeof(*d->v));
+	dg = &d->v[d->n++];
+	dg->code = code;
+	dg->file = file ? xstrdup(file) : NULL;
+	dg->line = line;
+	dg->column = column;
+	dg->detail = NULL;
+	if (detail_fmt != NULL) {
+		va_start(ap, detail_fmt);
+		len = vsnprintf(NULL, 0, detail_fmt, ap);
+		va_end(ap);
+		if (len >= 0) {
+			dg->detail = xmalloc((size_t)len + 1);
+			va_start(ap, detail_fmt);
+			vsnprintf(dg->detail, (size_t)len + 1, detail_fmt, ap);
+			va_end(ap);
+		}
+	}
+}
+
+int
+diags_worst(const struct diags *d)
+{
+	int worst = -1;
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if ((int)diag_level(d->v[i].code) > worst)
+			worst = (int)diag_level(d->v[i].code);
+	if (d->errors > 0 && worst < DIAG_ERROR)
+		worst = DIAG_ERROR; /* errors beyond DIAGS_MAX still count */
+	return worst;
+}
+
+int
+diags_failed(const struct diags *d)
+{
+	return d->errors > 0;
+}
+
+char *
+diag_format(const struct diag *dg)
+{
+	char where[64] = "";
+	const char *file = dg->file ? dg->file : "";
+	const char *sep = dg->file ? ": " : "";
+
+	if (dg->file && dg->line && dg->column)
+		snprintf(where, sizeof(where), ":%lu:%lu", dg->line, dg->column);
+	else if (dg->file && dg->line)
+		snprintf(where, sizeof(where), ":%lu", dg->line);
+	return xasprintf("igreport: %s%s%s%s: %s%s%s", file, where, sep,
+	    diag_level_names[diag_level(dg->code)], diag_message(dg->code),
+	    dg->detail ? ": " : "", dg->detail ? dg->detail : "");
+}
+
+void
+diags_print(const struct diags *d, FILE *out, int verbose, int quiet)
+{
+	size_t i;
+	char *line;
+
+	for (i = 0; i < d->n; i++) {
+		enum diag_level lv = diag_level(d->v[i].code);
+
+		if ((lv == DIAG_NOTE && !verbose) ||
+		    (lv == DIAG_WARNING && quiet))
+			continue;
+		line = diag_format(&d->v[i]);
+		fprintf(out, "%s\n", line);
+		free(line);
+	}
+}
+
+void
+diags_free(struct diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].detail);
+	}
+	free(d->v);
+	memset(d, 0, sizeof(*d));
+}

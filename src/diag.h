@@ -1,0 +1,121 @@
+/* The diagnostics catalogue and the list that modules append to. */
+#ifndef IGREPORT_DIAG_H
+#define IGREPORT_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/*
+ * Every message igreport can print. Codes are ordered by severity:
+ * notes (shown with --verbose), warnings, errors (bad input: exit 2),
+ * system errors (cannot read or write: exit 3). The text lives in
+ * diag.c, indexed by code, so the two cannot drift apart.
+ */
+enum diag_code {
+	/* notes */
+	D_UNKNOWN_COLUMN,
+	D_EMPTY_FILE_NOTE,
+	/* warnings */
+	D_RATE_ONE_SIDE,
+	D_NO_BASELINE,
+	D_NO_IG,
+	D_NO_DATA_ROWS,
+	D_GADGET_NOT_FOUND,
+	D_TOO_MANY_DIAGS,
+	D_RAW_TRUNCATED,
+	/* errors in data */
+	D_EMPTY_INPUT,
+	D_NO_HEADER,
+	D_MISSING_COLUMN,
+	D_DUPLICATE_COLUMN,
+	D_FIELD_COUNT,
+	D_UNTERMINATED_QUOTE,
+	D_QUOTE_IN_FIELD,
+	D_TEXT_AFTER_QUOTE,
+	D_EMPTY_CELL,
+	D_NOT_A_NUMBER,
+	D_NOT_FINITE,
+	D_NEGATIVE_RATE,
+	D_EMPTY_NAME,
+	D_BAD_ENCODING,
+	D_LINE_TOO_LONG,
+	D_TOO_MANY_COLUMNS,
+	D_TOO_MANY_GROUPS,
+	D_NO_DATA,
+	/* errors in templates */
+	D_TEMPLATE_XML,
+	D_TEMPLATE_SCHEMA,
+	D_TEMPLATE_DOCTYPE,
+	D_TEMPLATE_METRIC,
+	D_TEMPLATE_COLUMN,
+	D_TEMPLATE_VALUE,
+	D_TEMPLATE_PLACEHOLDER,
+	/* system errors */
+	D_OPEN_FAILED,
+	D_READ_FAILED,
+	D_WRITE_FAILED,
+	D_OUTPUT_IS_INPUT,
+	D_PDF_LIBRARY,
+	D__MAX
+};
+
+enum diag_level {
+	DIAG_NOTE,
+	DIAG_WARNING,
+	DIAG_ERROR,
+	DIAG_SYSERR
+};
+
+/* One diagnostic. line and column are 1-based; 0 means "not applicable". */
+struct diag {
+	enum diag_code code;
+	char *file;   /* owned; NULL when no file applies */
+	unsigned long line;
+	unsigned long column;
+	char *detail; /* owned; NULL or extra text such as the offending cell */
+};
+
+/* A growing list of diagnostics; zero-initialise it ({0}) before use. */
+struct diags {
+	struct diag *v;
+	size_t n, cap;
+	size_t errors; /* number of entries at level DIAG_ERROR or worse */
+};
+
+/* Most diagnostics kept; after that only D_TOO_MANY_DIAGS is added, once. */
+#define DIAGS_MAX 100
+
+/* The fixed message text of a code, without detail. */
+const char *diag_message(enum diag_code code);
+
+/* The severity of a code. */
+enum diag_level diag_level(enum diag_code code);
+
+/*
+ * Appends a diagnostic. file may be NULL; detail is printf-formatted
+ * and may be NULL. Copies everything it is given.
+ */
+void diags_add(struct diags *d, enum diag_code code, const char *file,
+    unsigned long line, unsigned long column, const char *detail_fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* The worst level present, or -1 when the list is empty. */
+int diags_worst(const struct diags *d);
+
+/* Non-zero when the list holds an error or a system error. */
+int diags_failed(const struct diags *d);
+
+/*
+ * Writes one line per diagnostic to out:
+ * "igreport: FILE:LINE:COL: LEVEL: message: detail".
+ * Notes only when verbose; warnings unless quiet; errors always.
+ */
+void diags_print(const struct diags *d, FILE *out, int verbose, int quiet);
+
+/* Formats one diagnostic as diags_print would (without newline); caller frees. */
+char *diag_format(const struct diag *dg);
+
+/* Frees every entry and empties the list. */
+void diags_free(struct diags *d);
+
+#endif

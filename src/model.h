@@ -1,0 +1,139 @@
+/* The report model: aggregated results, plain data built once and read-only afterwards. */
+#ifndef IGREPORT_MODEL_H
+#define IGREPORT_MODEL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* The measured metrics, in the order they are reported. */
+enum metric {
+	METRIC_CPU,   /* host CPU, percent of all cores */
+	METRIC_MEM,   /* host memory in use, MiB */
+	METRIC_IGCPU, /* ig process CPU, percent of all cores */
+	METRIC_IGMEM, /* ig process RSS, MiB */
+	METRIC_LOST,  /* lost events per second */
+	METRIC__MAX
+};
+
+/* The CSV column name of a metric ("Cpu", "Mem", "IgCpu", "IgMem", "Lost"). */
+const char *metric_name(enum metric m);
+
+/* The metric whose name matches s case-insensitively, or METRIC__MAX. */
+enum metric metric_from_name(const char *s);
+
+/* Summary of one metric over the runs of one group. n == 0: no value. */
+struct model_stat {
+	unsigned long n;
+	double mean;
+	double sd;   /* sample standard deviation; 0 when n < 2 */
+	double half; /* confidence interval half-width at model.level; 0 when n < 2 */
+};
+
+/* One case (baseline, ig, ...) at one rate. */
+struct model_cell {
+	unsigned long rows;                /* rows in this group; 0: a gap */
+	struct model_stat m[METRIC__MAX];
+};
+
+/* One case of a gadget: cells[i] belongs to the gadget's rates[i]. */
+struct model_series {
+	char *name;
+	struct model_cell *cells;
+};
+
+/* With-IG minus baseline for one metric at one rate (Welch interval). */
+struct model_delta {
+	int defined;  /* both sides have at least one value */
+	double delta; /* ig mean - baseline mean */
+	double half;  /* Welch CI half-width; 0 when either n < 2 */
+	double df;    /* Welch-Satterthwaite degrees of freedom; 0 when no interval */
+};
+
+/* Overhead at one rate; only METRIC_CPU and METRIC_MEM are ever defined. */
+struct model_overhead {
+	struct model_delta m[METRIC__MAX];
+};
+
+struct model_gadget {
+	char *name;
+	double *rates;        /* every rate seen for this gadget, strictly ascending */
+	size_t nrates;
+	struct model_series *series; /* baseline first, then ig, then others by first appearance */
+	size_t nseries;
+	int baseline;         /* index into series, or -1 */
+	int ig;               /* index into series, or -1 */
+	struct model_overhead *overhead; /* nrates entries */
+};
+
+/* One "# Key: value" line from an input's comment block. */
+struct model_meta {
+	char *key;
+	char *value;
+};
+
+struct model_input {
+	char *path; /* as given on the command line ("-" for standard input) */
+	char *name; /* base name, for the report ("stdin" for "-") */
+};
+
+/* Canonical columns of the raw data appendix. */
+enum raw_column {
+	RAW_GADGET,
+	RAW_CASE,
+	RAW_RUN,
+	RAW_RATE,
+	RAW_CPU,
+	RAW_MEM,
+	RAW_IGCPU,
+	RAW_IGMEM,
+	RAW_LOST,
+	RAW__MAX
+};
+
+/* One input row as written (trimmed); "" where the column is absent. */
+struct model_raw_row {
+	char *cell[RAW__MAX];
+	size_t input; /* index into model.inputs */
+};
+
+/* Most raw rows kept for the appendix; the rest are counted only. */
+#define MODEL_RAW_MAX 5000
+
+struct model {
+	double level;              /* confidence level, e.g. 0.95 */
+	unsigned metrics;          /* bit (1u << metric) set when any input has the column */
+	int has_run;               /* some input has a Run column */
+	struct model_gadget *gadgets; /* in order of first appearance */
+	size_t ngadgets;
+	struct model_meta *meta;   /* distinct key/value pairs in order of appearance */
+	size_t nmeta;
+	struct model_input *inputs;
+	size_t ninputs;
+	struct model_raw_row *raw; /* the first min(total_rows, MODEL_RAW_MAX) rows */
+	size_t nraw;
+	unsigned long total_rows;
+};
+
+/* Non-zero when the model has values for metric m. */
+int model_has_metric(const struct model *model, enum metric m);
+
+/*
+ * Counts broken invariants: a gadget without series, rates not strictly
+ * ascending, a series cell with rows but n < 1 for a present metric,
+ * negative sd or half-width, non-finite numbers, bad baseline/ig index.
+ * 0 for a valid model. Writes one line per problem to log when not NULL.
+ */
+int model_check(const struct model *model, FILE *log);
+
+/*
+ * Prints the model as text: one line per gadget/case/rate/metric,
+ * "GADGET\tCASE\tRATE\tMETRIC\tN\tMEAN\tSD\tHALF" with %.17g numbers,
+ * then per gadget the overhead lines
+ * "GADGET\toverhead\tRATE\tMETRIC\t-\tDELTA\t-\tHALF".
+ */
+void model_dump(const struct model *model, FILE *out);
+
+/* Frees the model and everything it owns. NULL is allowed. */
+void model_free(struct model *model);
+
+#endif
