@@ -1,0 +1,171 @@
+/* The layout template: what goes on which page, loaded from XML and validated against the XSD. */
+#ifndef IGREPORT_TEMPLATE_H
+#define IGREPORT_TEMPLATE_H
+
+#include <stddef.h>
+
+#include "canvas.h"
+#include "diag.h"
+#include "model.h"
+
+/*
+ * Text fields below may hold placeholders, expanded by template_expand():
+ * {gadget} {level} (confidence in percent, e.g. "95") {title} {date}
+ * {page} {pages} (page footer only).
+ */
+
+/* One bar series of a chart: a case of the model, its legend text and colour. */
+struct tpl_series {
+	char *case_name; /* "baseline", "ig", ... */
+	char *label;     /* legend text, e.g. "With IG" */
+	struct canvas_color color;
+};
+
+/* How a chart's y axis range is chosen. */
+enum tpl_yrange {
+	TPL_YRANGE_ZERO,   /* 0 .. headroom * max(mean + half) (notebook CPU rule) */
+	TPL_YRANGE_SPREAD  /* floor * min(mean) .. headroom * max(mean + half) (notebook memory rule) */
+};
+
+struct tpl_chart {
+	enum metric metric;
+	char *title;       /* "CPU Usage (with {level}% CI)" */
+	char *x_label;     /* "Events per Second" */
+	char *y_label;     /* "CPU Usage (%)" */
+	struct tpl_series *series;
+	size_t nseries;
+	int other_cases;   /* also draw cases not listed in series, after them */
+	int decimals;      /* value label precision: CPU 2, memory 0 */
+	int value_labels;  /* print the mean above each bar + CI */
+	int legend;
+	enum tpl_yrange yrange;
+	double headroom;   /* 1.25 */
+	double floor;      /* 0.75, TPL_YRANGE_SPREAD only */
+	double bar_opacity;/* 0.8 */
+};
+
+/* A figure: a title above one or more charts side by side. */
+struct tpl_figure {
+	char *id;          /* file-name part: SVG file "{gadget}-{id}.svg" */
+	char *title;       /* "{gadget} - Host" */
+	double height;     /* points; the width is the page's content width */
+	struct tpl_chart *charts;
+	size_t ncharts;
+};
+
+enum tpl_column_kind {
+	TPL_COL_RATE,      /* events per second */
+	TPL_COL_MEAN,      /* mean of metric for case_name, optionally "± half" */
+	TPL_COL_OVERHEAD   /* ig - baseline of metric (Cpu or Mem), "± Welch half" */
+};
+
+struct tpl_column {
+	enum tpl_column_kind kind;
+	char *header;      /* may hold '\n' for a two-line header */
+	char *case_name;   /* TPL_COL_MEAN only */
+	enum metric metric;/* TPL_COL_MEAN and TPL_COL_OVERHEAD */
+	int decimals;
+	int show_ci;
+	int integer;       /* print trunc(mean) as the notebook does for Lost */
+};
+
+struct tpl_table_style {
+	struct canvas_color header_bg;   /* #4CAF50 per-gadget, #2196F3 raw data */
+	struct canvas_color header_fg;   /* white */
+	struct canvas_color rule;        /* thin row rules, #dddddd */
+	struct canvas_color zebra;       /* even rows, #f3f3f3 */
+	int zebra_on;
+	double font_size;
+};
+
+struct tpl_table {
+	char *id;          /* file-name part for an SVG of the table */
+	char *title;       /* "Performance metrics - {gadget}" */
+	struct tpl_column *columns;
+	size_t ncolumns;
+	struct tpl_table_style style;
+};
+
+enum tpl_block_kind {
+	TPL_BLOCK_HEADING,    /* text at heading size */
+	TPL_BLOCK_TEXT,       /* a paragraph, wrapped */
+	TPL_BLOCK_INPUTS,     /* the list of input files (base names) */
+	TPL_BLOCK_MACHINE,    /* the machine description from "# Key: value" lines */
+	TPL_BLOCK_SUMMARY,    /* automatic summary sentences, one per gadget */
+	TPL_BLOCK_FIGURE,
+	TPL_BLOCK_TABLE,
+	TPL_BLOCK_RAW,        /* the raw data table, spread over pages, header repeated */
+	TPL_BLOCK_PAGE_BREAK
+};
+
+struct tpl_block {
+	enum tpl_block_kind kind;
+	char *text;                 /* HEADING, TEXT */
+	struct tpl_figure *figure;  /* FIGURE */
+	struct tpl_table *table;    /* TABLE */
+	struct tpl_table_style raw; /* RAW */
+};
+
+enum tpl_section_kind {
+	TPL_SECTION_COVER,    /* once, before the gadgets */
+	TPL_SECTION_GADGET,   /* once per gadget, {gadget} set */
+	TPL_SECTION_APPENDIX  /* once, after the gadgets */
+};
+
+struct tpl_section {
+	enum tpl_section_kind kind;
+	struct tpl_block *blocks;
+	size_t nblocks;
+};
+
+struct template {
+	char *path;
+	char *name;                 /* the template's own name attribute */
+	double page_width;          /* points, orientation applied */
+	double page_height;
+	double margin_top, margin_right, margin_bottom, margin_left;
+	double title_size;          /* cover title */
+	double heading_size;
+	double body_size;
+	double figure_title_size;   /* 16 in the notebook */
+	double axis_size;           /* tick labels and axis titles */
+	double label_size;          /* value labels, 9 in the notebook */
+	struct canvas_color text_color;
+	struct canvas_color grid_color;
+	double grid_opacity;        /* 0.3 */
+	char *title;                /* default report title, "Inspektor Gadget benchmark report" */
+	char *footer;               /* "{title} - page {page} of {pages}"; NULL: none */
+	struct tpl_section *sections;
+	size_t nsections;
+};
+
+/*
+ * Loads the template at path and validates it against the schema at
+ * xsd_path: libxml2 with XML_PARSE_NONET only (no entity substitution, no
+ * DTD loading), a document with a DOCTYPE is refused, then schema errors,
+ * then meaning (unknown metric, column or placeholder). Every problem is
+ * a diagnostic naming path and line. Returns NULL on any error.
+ */
+struct template *template_load(const char *path, const char *xsd_path,
+    struct diags *d);
+
+/* Like template_load, from memory; name is used in diagnostics. */
+struct template *template_load_memory(const char *buf, size_t len,
+    const char *name, const char *xsd_path, struct diags *d);
+
+/* Values substituted for placeholders; NULL members expand to "". */
+struct tpl_vars {
+	const char *gadget;
+	const char *level;  /* "95" */
+	const char *title;
+	const char *date;
+	const char *page;
+	const char *pages;
+};
+
+/* Returns a newly allocated copy of text with placeholders replaced. */
+char *template_expand(const char *text, const struct tpl_vars *vars);
+
+void template_free(struct template *t);
+
+#endif
