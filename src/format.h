@@ -1,0 +1,32 @@
+/* Number formatting shared by tables, labels and text outputs (always the C locale). */
+#ifndef IGREPORT_FORMAT_H
+#define IGREPORT_FORMAT_H
+
+#include <stddef.h>
+
+/*
+ * Longest string the functions below write, including the NUL: two
+ * %.*f renderings of DBL_MAX (309 digits each) with room to spare.
+ */
+#define FORMAT_MAX 720
+/* Longest single number, including sign, point and NUL. */
+#define FORMAT_NUMBER_MAX 352
+
+/*
+ * Writes x with exactly decimals digits after the point ("12.30"),
+ * never "-0.00": a value that rounds to zero prints without a sign.
+ */
+void format_fixed(char buf[FORMAT_MAX], double x, int decimals);
+
+/* "12.30 ± 0.56" (U+00B1), or just "12.30" when show_ci is 0 or half is 0. */
+void format_mean_ci(char buf[FORMAT_MAX], double mean, double half,
+    int decimals, int show_ci);
+
+/* Like format_mean_ci with an explicit sign on the mean: "+3.10 ± 0.40". */
+void format_delta_ci(char buf[FORMAT_MAX], double delta, double half,
+    int decimals, int show_ci);
+
+/* An events-per-second rate: integers without decimals, others with %.17g. */
+void format_rate(char buf[FORMAT_MAX], double rate);
+
+#endif
