@@ -1,0 +1,471 @@
+/* The SVG back end: a canvas that streams one figure into an xmlTextWriter held in memory. */
+#include "svg.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "xalloc.h"
+
+/* Generic names after DejaVu, which the PDF embeds, so widths stay close. */
+#define SVG_FONT_FAMILY "DejaVu Sans, Verdana, sans-serif"
+/* Beyond this a coordinate means nothing on a page, and x*100 stays exact. */
+#define SVG_NUMBER_CAP 1e15
+
+struct svg {
+	xmlBufferPtr buf;
+	xmlTextWriterPtr w;
+	char *title; /* sanitised */
+	char *desc;  /* sanitised */
+	int pages;   /* begin_page calls */
+	int in_page;
+	int depth;  /* open groups */
+	int failed; /* a libxml2 call returned an error */
+};
+
+void
+svg_format_number(char *buf, double x)
+{
+	char digits[SVG_NUMBER_MAX];
+	long long cents;
+	unsigned long long u;
+	size_t n = 0, i = 0;
+
+	if (!isfinite(x))
+		x = 0;
+	if (x > SVG_NUMBER_CAP)
+		x = SVG_NUMBER_CAP;
+	if (x < -SVG_NUMBER_CAP)
+		x = -SVG_NUMBER_CAP;
+	cents = llround(x * 100);
+	u = cents < 0 ? (unsigned long long)-cents : (unsigned long long)cents;
+	/* Digits in reverse, the two decimals first. */
+	do {
+		digits[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0 || n < 3);
+	if (cents < 0)
+		buf[i++] = '-';
+	while (n > 2)
+		buf[i++] = digits[--n];
+	if (digits[1] != '0' || digits[0] != '0') {
+		buf[i++] = '.';
+		buf[i++] = digits[1];
+		if (digits[0] != '0')
+			buf[i++] = digits[0];
+	}
+	buf[i] = '\0';
+}
+
+/*
+ * Length of the valid UTF-8 sequence at p, or, when it is invalid, minus
+ * the length of its maximal ill-formed prefix (Unicode's "maximal
+ * subpart"), so each broken sequence becomes exactly one U+FFFD. A NUL
+ * never counts as a continuation byte, so this stops at the string end.
+ */
+static int
+svg_utf8_length(const unsigned char *p)
+{
+	unsigned char lo = 0x80, hi = 0xbf;
+	int len, i;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		len = 2;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		len = 3;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		len = 4;
+	else
+		return -1;
+	/* Overlong forms, surrogates and code points above U+10FFFF. */
+	if (p[0] == 0xe0)
+		lo = 0xa0;
+	else if (p[0] == 0xed)
+		hi = 0x9f;
+	else if (p[0] == 0xf0)
+		lo = 0x90;
+	else if (p[0] == 0xf4)
+		hi = 0x8f;
+	for (i = 1; i < len; i++) {
+		if (p[i] < lo || p[i] > hi)
+			return -i;
+		lo = 0x80;
+		hi = 0xbf;
+	}
+	return len;
+}
+
+char *
+svg_sanitize(const char *utf8, int keep_newlines)
+{
+	const unsigned char *p = (const unsigned char *)(utf8 ? utf8 : "");
+	size_t len = strlen((const char *)p);
+	/* U+FFFD takes 3 bytes and replaces at least one. */
+	char *out = xmalloc(3 * len + 1);
+	size_t o = 0;
+	int n;
+
+	while (*p != '\0') {
+		n = svg_utf8_length(p);
+		if (n < 0) {
+			memcpy(out + o, "\xef\xbf\xbd", 3);
+			o += 3;
+			p += -n;
+			continue;
+		}
+		if (n == 1 && *p < 0x20) {
+			if (*p == '\n' || *p == '\t')
+				out[o++] = keep_newlines ? (char)*p : ' ';
+			else if (*p == '\r' && !keep_newlines)
+				out[o++] = ' ';
+			p++;
+			continue;
+		}
+		/* U+FFFE and U+FFFF are not XML characters. */
+		if (n == 3 && p[0] == 0xef && p[1] == 0xbf &&
+		    (p[2] == 0xbe || p[2] == 0xbf)) {
+			p += 3;
+			continue;
+		}
+		memcpy(out + o, p, (size_t)n);
+		o += (size_t)n;
+		p += n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static void
+svg_check(struct svg *s, int rc)
+{
+	if (rc < 0)
+		s->failed = 1;
+}
+
+static void
+svg_start(struct svg *s, const char *name)
+{
+	svg_check(s, xmlTextWriterStartElement(s->w, BAD_CAST name));
+}
+
+static void
+svg_end(struct svg *s)
+{
+	svg_check(s, xmlTextWriterEndElement(s->w));
+}
+
+static void
+svg_attr(struct svg *s, const char *name, const char *value)
+{
+	svg_check(s, xmlTextWriterWriteAttribute(s->w, BAD_CAST name,
+	    BAD_CAST value));
+}
+
+static void
+svg_attr_number(struct svg *s, const char *name, double x)
+{
+	char buf[SVG_NUMBER_MAX];
+
+	svg_format_number(buf, x);
+	svg_attr(s, name, buf);
+}
+
+static void
+svg_attr_color(struct svg *s, const char *name, struct canvas_color c)
+{
+	static const char hex[] = "0123456789abcdef";
+	char buf[8];
+
+	buf[0] = '#';
+	buf[1] = hex[c.r >> 4];
+	buf[2] = hex[c.r & 15];
+	buf[3] = hex[c.g >> 4];
+	buf[4] = hex[c.g & 15];
+	buf[5] = hex[c.b >> 4];
+	buf[6] = hex[c.b & 15];
+	buf[7] = '\0';
+	svg_attr(s, name, buf);
+}
+
+/* Opacity attribute, left out at its default of 1. */
+static void
+svg_attr_opacity(struct svg *s, const char *name, double opacity)
+{
+	char buf[SVG_NUMBER_MAX];
+
+	if (!(opacity > 0))
+		opacity = 0;
+	svg_format_number(buf, opacity);
+	if (opacity < 1 && strcmp(buf, "1") != 0)
+		svg_attr(s, name, buf);
+}
+
+static void
+svg_element_text(struct svg *s, const char *name, const char *text)
+{
+	svg_check(s, xmlTextWriterWriteElement(s->w, BAD_CAST name,
+	    BAD_CAST text));
+}
+
+struct svg *
+svg_open(const struct svg_info *info, struct diags *d)
+{
+	struct svg *s = xcalloc(1, sizeof(*s));
+
+	s->buf = xmlBufferCreate();
+	if (s->buf != NULL)
+		s->w = xmlNewTextWriterMemory(s->buf, 0);
+	if (s->w == NULL) {
+		diags_add(d, D_WRITE_FAILED, NULL, 0, 0,
+		    "cannot create the SVG writer");
+		svg_discard(s);
+		return NULL;
+	}
+	svg_check(s, xmlTextWriterSetIndent(s->w, 1));
+	svg_check(s, xmlTextWriterSetIndentString(s->w, BAD_CAST "  "));
+	s->title = svg_sanitize(info ? info->title : NULL, 0);
+	s->desc = svg_sanitize(info ? info->desc : NULL, 1);
+	return s;
+}
+
+static void
+svg_begin_page(void *dev, double width, double height)
+{
+	struct svg *s = dev;
+	char w[SVG_NUMBER_MAX], h[SVG_NUMBER_MAX];
+	char box[4 * SVG_NUMBER_MAX];
+
+	assert(s->pages == 0);
+	s->pages++;
+	s->in_page = 1;
+	svg_format_number(w, width);
+	svg_format_number(h, height);
+	strcpy(box, "0 0 ");
+	strcat(box, w);
+	strcat(box, " ");
+	strcat(box, h);
+	svg_check(s, xmlTextWriterStartDocument(s->w, NULL, "UTF-8", NULL));
+	svg_start(s, "svg");
+	svg_attr(s, "xmlns", "http://www.w3.org/2000/svg");
+	svg_attr(s, "version", "1.1");
+	svg_attr(s, "width", w);
+	svg_attr(s, "height", h);
+	svg_attr(s, "viewBox", box);
+	svg_element_text(s, "title", s->title);
+	svg_element_text(s, "desc", s->desc);
+	/* Opaque, so the figure reads the same on a dark page. */
+	svg_start(s, "rect");
+	svg_attr(s, "width", w);
+	svg_attr(s, "height", h);
+	svg_attr(s, "fill", "#ffffff");
+	svg_end(s);
+}
+
+static void
+svg_end_page(void *dev)
+{
+	struct svg *s = dev;
+
+	assert(s->in_page && s->depth == 0);
+	s->in_page = 0;
+	svg_end(s);
+	svg_check(s, xmlTextWriterEndDocument(s->w));
+}
+
+static void
+svg_begin_group(void *dev, const char *name)
+{
+	struct svg *s = dev;
+	char *clean = svg_sanitize(name, 0);
+
+	assert(s->in_page);
+	s->depth++;
+	svg_start(s, "g");
+	if (clean[0] != '\0')
+		svg_attr(s, "class", clean);
+	free(clean);
+}
+
+static void
+svg_end_group(void *dev)
+{
+	struct svg *s = dev;
+
+	assert(s->depth > 0);
+	s->depth--;
+	svg_end(s);
+}
+
+static void
+svg_stroke_attrs(struct svg *s, const struct canvas_stroke *stroke)
+{
+	svg_attr_color(s, "stroke", stroke->color);
+	svg_attr_number(s, "stroke-width", stroke->width > 0 ? stroke->width : 0);
+	svg_attr_opacity(s, "stroke-opacity", stroke->opacity);
+	if (stroke->dashed)
+		svg_attr(s, "stroke-dasharray", "3 2");
+}
+
+static void
+svg_rect(void *dev, double x, double y, double w, double h,
+    const struct canvas_fill *fill, const struct canvas_stroke *stroke)
+{
+	struct svg *s = dev;
+
+	assert(s->in_page);
+	/* SVG makes a negative size an error; the canvas allows it. */
+	if (w < 0) {
+		x += w;
+		w = -w;
+	}
+	if (h < 0) {
+		y += h;
+		h = -h;
+	}
+	svg_start(s, "rect");
+	svg_attr_number(s, "x", x);
+	svg_attr_number(s, "y", y);
+	svg_attr_number(s, "width", w);
+	svg_attr_number(s, "height", h);
+	if (fill != NULL) {
+		svg_attr_color(s, "fill", fill->color);
+		svg_attr_opacity(s, "fill-opacity", fill->opacity);
+	} else {
+		svg_attr(s, "fill", "none");
+	}
+	if (stroke != NULL)
+		svg_stroke_attrs(s, stroke);
+	svg_end(s);
+}
+
+static void
+svg_line(void *dev, double x1, double y1, double x2, double y2,
+    const struct canvas_stroke *stroke)
+{
+	struct svg *s = dev;
+
+	assert(s->in_page && stroke != NULL);
+	svg_start(s, "line");
+	svg_attr_number(s, "x1", x1);
+	svg_attr_number(s, "y1", y1);
+	svg_attr_number(s, "x2", x2);
+	svg_attr_number(s, "y2", y2);
+	svg_stroke_attrs(s, stroke);
+	svg_end(s);
+}
+
+static const char *const svg_anchors[] = {
+	[CANVAS_LEFT] = "start",
+	[CANVAS_CENTER] = "middle",
+	[CANVAS_RIGHT] = "end",
+};
+
+static void
+svg_rotation(struct svg *s, double x, double y)
+{
+	char xs[SVG_NUMBER_MAX], ys[SVG_NUMBER_MAX];
+	char buf[3 * SVG_NUMBER_MAX + 16];
+
+	svg_format_number(xs, x);
+	svg_format_number(ys, y);
+	strcpy(buf, "rotate(-90 ");
+	strcat(buf, xs);
+	strcat(buf, " ");
+	strcat(buf, ys);
+	strcat(buf, ")");
+	svg_attr(s, "transform", buf);
+}
+
+static void
+svg_text(void *dev, double x, double y, const char *utf8,
+    const struct canvas_text *style)
+{
+	struct svg *s = dev;
+	char *clean = svg_sanitize(utf8, 0);
+
+	assert(s->in_page);
+	assert(style->align >= CANVAS_LEFT && style->align <= CANVAS_RIGHT);
+	svg_start(s, "text");
+	svg_attr_number(s, "x", x);
+	svg_attr_number(s, "y", y);
+	svg_attr(s, "font-family", SVG_FONT_FAMILY);
+	svg_attr_number(s, "font-size", style->size > 0 ? style->size : 0);
+	if (style->face == FONT_BOLD)
+		svg_attr(s, "font-weight", "bold");
+	svg_attr_color(s, "fill", style->color);
+	svg_attr(s, "text-anchor", svg_anchors[style->align]);
+	if (style->vertical)
+		svg_rotation(s, x, y);
+	svg_check(s, xmlTextWriterWriteString(s->w, BAD_CAST clean));
+	svg_end(s);
+	free(clean);
+}
+
+static const struct canvas_ops svg_ops = {
+	.begin_page = svg_begin_page,
+	.end_page = svg_end_page,
+	.begin_group = svg_begin_group,
+	.end_group = svg_end_group,
+	.rect = svg_rect,
+	.line = svg_line,
+	.text = svg_text,
+};
+
+void
+svg_canvas(struct svg *s, struct canvas *out, const struct fonts *fonts)
+{
+	out->ops = &svg_ops;
+	out->dev = s;
+	out->fonts = fonts;
+}
+
+int
+svg_close(struct svg *s, FILE *out, struct diags *d)
+{
+	const xmlChar *bytes;
+	size_t len;
+	int rc = 0;
+
+	assert(s->pages == 1 && !s->in_page);
+	/* Freeing the writer flushes its last bytes into the buffer. */
+	xmlFreeTextWriter(s->w);
+	s->w = NULL;
+	if (s->failed) {
+		diags_add(d, D_WRITE_FAILED, NULL, 0, 0,
+		    "libxml2 could not write the SVG document");
+		svg_discard(s);
+		return -1;
+	}
+	bytes = xmlBufferContent(s->buf);
+	len = (size_t)xmlBufferLength(s->buf);
+	errno = 0;
+	/* The writer stops right after "</svg>"; text files end in a newline. */
+	if (fwrite(bytes, 1, len, out) != len || fputc('\n', out) == EOF ||
+	    fflush(out) != 0 || ferror(out)) {
+		diags_add(d, D_WRITE_FAILED, NULL, 0, 0, "%s",
+		    errno != 0 ? strerror(errno) : "write error");
+		rc = -1;
+	}
+	svg_discard(s);
+	return rc;
+}
+
+void
+svg_discard(struct svg *s)
+{
+	if (s == NULL)
+		return;
+	if (s->w != NULL)
+		xmlFreeTextWriter(s->w);
+	if (s->buf != NULL)
+		xmlBufferFree(s->buf);
+	free(s->title);
+	free(s->desc);
+	free(s);
+}
