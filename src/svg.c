@@ -445,9 +445,8 @@ svg_close(struct svg *s, FILE *out, struct diags *d)
 	bytes = xmlBufferContent(s->buf);
 	len = (size_t)xmlBufferLength(s->buf);
 	errno = 0;
-	/* The writer stops right after "</svg>"; text files end in a newline. */
-	if (fwrite(bytes, 1, len, out) != len || fputc('\n', out) == EOF ||
-	    fflush(out) != 0 || ferror(out)) {
+	if (fwrite(bytes, 1, len, out) != len || fflush(out) != 0 ||
+	    ferror(out)) {
 		diags_add(d, D_WRITE_FAILED, NULL, 0, 0, "%s",
 		    errno != 0 ? strerror(errno) : "write error");
 		rc = -1;
