@@ -27,7 +27,7 @@
  * text is therefore a little narrower than DejaVu Sans Bold; alignment
  * measures what is actually drawn.
  */
-#define PDF_BOLD_STROKE 0.035 /* stroke width of synthetic bold, in ems */
+#define PDF_BOLD_STROKE 0.045 /* stroke width of synthetic bold, in ems */
 
 /* Alpha values are compared at this resolution to share ExtGStates. */
 #define PDF_ALPHA_STEPS 1000u
