@@ -68,6 +68,12 @@ outfile_open(const char *path, const char *const *inputs, size_t ninputs,
 			    strerror(EISDIR));
 			return NULL;
 		}
+		/* Renaming over a device or a FIFO would replace it. */
+		if (!S_ISREG(st.st_mode)) {
+			diags_add(d, D_OPEN_FAILED, path, 0, 0,
+			    "not a regular file");
+			return NULL;
+		}
 		if (outfile_is_input(&st, inputs, ninputs)) {
 			diags_add(d, D_OUTPUT_IS_INPUT, path, 0, 0, NULL);
 			return NULL;

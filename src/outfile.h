@@ -15,7 +15,9 @@ struct outfile;
  * one of the ninputs files in inputs (same file by device and inode, so
  * also through another name, a hard link or a symbolic link). Fails with
  * D_OPEN_FAILED and the system error when the directory is missing or
- * unwritable or path is a directory. Returns NULL on failure.
+ * unwritable, path is a directory, or path exists as something other
+ * than a regular file (a device, a FIFO). A symbolic link at path is
+ * replaced by the new file, not followed. Returns NULL on failure.
  */
 struct outfile *outfile_open(const char *path, const char *const *inputs,
     size_t ninputs, struct diags *d);

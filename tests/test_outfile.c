@@ -233,6 +233,19 @@ test_directory_path_fails(void **state)
 }
 
 static void
+test_special_file_path_fails(void **state)
+{
+	struct diags d = {0};
+
+	(void)state;
+	assert_null(outfile_open("/dev/null", NULL, 0, &d));
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].code, D_OPEN_FAILED);
+	assert_string_equal(d.v[0].detail, "not a regular file");
+	diags_free(&d);
+}
+
+static void
 test_unwritable_directory_fails(void **state)
 {
 	const char *dir = *state;
@@ -343,6 +356,7 @@ main(void)
 		    test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_directory_path_fails,
 		    test_setup, test_teardown),
+		cmocka_unit_test(test_special_file_path_fails),
 		cmocka_unit_test_setup_teardown(test_unwritable_directory_fails,
 		    test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_full_disk_fails_commit,
