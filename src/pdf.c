@@ -429,9 +429,11 @@ pdf_text(void *dev, double x, double y, const char *utf8,
 		    pdf_real(style->size * PDF_BOLD_STROKE));
 	}
 	HPDF_Page_SetFontAndSize(p->page, p->font, pdf_real(style->size));
-	shift = style->align == CANVAS_CENTER ? HPDF_Page_TextWidth(p->page, s) / 2
-	    : style->align == CANVAS_RIGHT    ? HPDF_Page_TextWidth(p->page, s)
-					      : 0;
+	shift = 0;
+	if (style->align == CANVAS_CENTER)
+		shift = HPDF_Page_TextWidth(p->page, s) / 2;
+	else if (style->align == CANVAS_RIGHT)
+		shift = HPDF_Page_TextWidth(p->page, s);
 	py = p->height - y;
 	HPDF_Page_BeginText(p->page);
 	if (style->face == FONT_BOLD)
