@@ -1,4 +1,4 @@
-/* Atomic output files: a temporary file beside the target, checked at every step, then renamed. */
+/* Atomic output files: a checked temporary file beside the target, then renamed. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -31,7 +31,7 @@ outfile_is_input(const struct stat *out, const char *const *inputs,
 	return 0;
 }
 
-/* The temporary name ".BASE.XXXXXX" in path's directory; NULL if path names no file. */
+/* ".BASE.XXXXXX" in the directory of path; NULL if path names no file. */
 static char *
 outfile_tmp_name(const char *path)
 {
@@ -117,7 +117,7 @@ outfile_free(struct outfile *o)
 	free(o);
 }
 
-/* Each step is checked: buffered data, a full disk or a failed sync all show up here. */
+/* Each step is checked: a full disk or a failed sync shows up here. */
 static int
 outfile_finish(struct outfile *o)
 {

@@ -1,4 +1,4 @@
-/* The PDF back end: canvas calls drawn with libharu 2.3.0 into a deterministic, compressed document. */
+/* The PDF back end: canvas calls drawn with libharu 2.3.0, deterministic and compressed. */
 #include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
