@@ -1,0 +1,371 @@
+/* Tests of atomic output files. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "outfile.h"
+#include "xalloc.h"
+
+/* A fresh empty directory per test, removed with its files afterwards. */
+static int
+test_setup(void **state)
+{
+	const char *base = getenv("TMPDIR");
+	char *dir = xasprintf("%s/test_outfile.XXXXXX", base ? base : "/tmp");
+
+	if (mkdtemp(dir) == NULL) {
+		free(dir);
+		return -1;
+	}
+	*state = dir;
+	return 0;
+}
+
+static int
+test_teardown(void **state)
+{
+	char *dir = *state, *cmd = xasprintf("rm -rf '%s'", dir);
+	int rc = system(cmd);
+
+	free(cmd);
+	free(dir);
+	return rc == 0 ? 0 : -1;
+}
+
+/* Number of entries in dir besides . and .. */
+static int
+test_count_entries(const char *dir)
+{
+	DIR *dh = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	assert_non_null(dh);
+	while ((e = readdir(dh)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			n++;
+	closedir(dh);
+	return n;
+}
+
+static void
+test_write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void
+test_commit_creates_file(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/report.pdf", dir), buf[64] = {0};
+	struct diags d = {0};
+	struct outfile *o;
+	struct stat st;
+	mode_t mask = umask(022);
+	FILE *f;
+
+	o = outfile_open(path, NULL, 0, &d);
+	assert_non_null(o);
+	fputs("content\n", outfile_stream(o));
+	assert_int_equal(test_count_entries(dir), 1); /* only the temporary file */
+	assert_int_equal(access(path, F_OK), -1);
+	assert_int_equal(outfile_commit(o, &d), 0);
+	umask(mask);
+	assert_int_equal(d.n, 0);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	assert_non_null(fgets(buf, sizeof buf, f));
+	fclose(f);
+	assert_string_equal(buf, "content\n");
+	assert_int_equal(test_count_entries(dir), 1);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0644);
+	free(path);
+}
+
+static void
+test_commit_replaces_existing_file(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/report.pdf", dir), buf[64] = {0};
+	struct diags d = {0};
+	struct outfile *o;
+	FILE *f;
+
+	test_write_file(path, "old\n");
+	o = outfile_open(path, NULL, 0, &d);
+	assert_non_null(o);
+	fputs("new\n", outfile_stream(o));
+	assert_int_equal(outfile_commit(o, &d), 0);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	assert_non_null(fgets(buf, sizeof buf, f));
+	fclose(f);
+	assert_string_equal(buf, "new\n");
+	assert_int_equal(test_count_entries(dir), 1);
+	free(path);
+}
+
+static void
+test_abort_leaves_nothing(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/report.pdf", dir);
+	struct diags d = {0};
+	struct outfile *o;
+
+	o = outfile_open(path, NULL, 0, &d);
+	assert_non_null(o);
+	fputs("partial", outfile_stream(o));
+	outfile_abort(o);
+	outfile_abort(NULL);
+	assert_int_equal(test_count_entries(dir), 0);
+	assert_int_equal(d.n, 0);
+	free(path);
+}
+
+/* Opens path with the given inputs and expects D_OUTPUT_IS_INPUT. */
+static void
+test_expect_refused(const char *path, const char *input)
+{
+	struct diags d = {0};
+	const char *inputs[] = {"/nonexistent/other.csv", input};
+
+	assert_null(outfile_open(path, inputs, 2, &d));
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].code, D_OUTPUT_IS_INPUT);
+	assert_string_equal(d.v[0].file, path);
+	diags_free(&d);
+}
+
+static void
+test_refuses_input_same_path(void **state)
+{
+	const char *dir = *state;
+	char *in = xasprintf("%s/runs.csv", dir);
+	char *other = xasprintf("%s/./runs.csv", dir);
+
+	test_write_file(in, "a,b\n");
+	test_expect_refused(in, in);
+	test_expect_refused(other, in);
+	assert_int_equal(test_count_entries(dir), 1);
+	free(in);
+	free(other);
+}
+
+static void
+test_refuses_input_hard_link(void **state)
+{
+	const char *dir = *state;
+	char *in = xasprintf("%s/runs.csv", dir);
+	char *link_path = xasprintf("%s/link.csv", dir);
+
+	test_write_file(in, "a,b\n");
+	assert_int_equal(link(in, link_path), 0);
+	test_expect_refused(link_path, in);
+	free(in);
+	free(link_path);
+}
+
+static void
+test_refuses_input_symlink(void **state)
+{
+	const char *dir = *state;
+	char *in = xasprintf("%s/runs.csv", dir);
+	char *sym = xasprintf("%s/sym.csv", dir);
+
+	test_write_file(in, "a,b\n");
+	assert_int_equal(symlink("runs.csv", sym), 0);
+	test_expect_refused(sym, in); /* output through the link */
+	test_expect_refused(in, sym); /* input through the link */
+	free(in);
+	free(sym);
+}
+
+static void
+test_missing_directory_fails(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/missing/report.pdf", dir);
+	struct diags d = {0};
+
+	assert_null(outfile_open(path, NULL, 0, &d));
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].code, D_OPEN_FAILED);
+	assert_string_equal(d.v[0].file, path);
+	assert_string_equal(d.v[0].detail, strerror(ENOENT));
+	diags_free(&d);
+	free(path);
+}
+
+static void
+test_directory_path_fails(void **state)
+{
+	const char *dir = *state;
+	char *slash = xasprintf("%s/", dir);
+	struct diags d = {0};
+
+	assert_null(outfile_open(dir, NULL, 0, &d));
+	assert_null(outfile_open(slash, NULL, 0, &d));
+	assert_int_equal(d.n, 2);
+	assert_int_equal(d.v[0].code, D_OPEN_FAILED);
+	assert_string_equal(d.v[0].detail, strerror(EISDIR));
+	assert_int_equal(d.v[1].code, D_OPEN_FAILED);
+	assert_int_equal(test_count_entries(dir), 0);
+	diags_free(&d);
+	free(slash);
+}
+
+static void
+test_special_file_path_fails(void **state)
+{
+	struct diags d = {0};
+
+	(void)state;
+	assert_null(outfile_open("/dev/null", NULL, 0, &d));
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].code, D_OPEN_FAILED);
+	assert_string_equal(d.v[0].detail, "not a regular file");
+	diags_free(&d);
+}
+
+static void
+test_unwritable_directory_fails(void **state)
+{
+	const char *dir = *state;
+	char *sub = xasprintf("%s/ro", dir);
+	char *path = xasprintf("%s/report.pdf", sub);
+	struct diags d = {0};
+
+	/* root writes into mode 0555 directories anyway: nothing to test. */
+	if (geteuid() == 0) {
+		free(sub);
+		free(path);
+		skip();
+	}
+	assert_int_equal(mkdir(sub, 0555), 0);
+	assert_null(outfile_open(path, NULL, 0, &d));
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].code, D_OPEN_FAILED);
+	assert_string_equal(d.v[0].detail, strerror(EACCES));
+	diags_free(&d);
+	free(sub);
+	free(path);
+}
+
+/*
+ * A full disk, simulated by putting /dev/full under the stream: the
+ * buffered data fails at the flush with ENOSPC as on a real disk.
+ */
+static void
+test_full_disk_fails_commit(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/report.pdf", dir);
+	struct diags d = {0};
+	struct outfile *o;
+	int full;
+
+	o = outfile_open(path, NULL, 0, &d);
+	assert_non_null(o);
+	full = open("/dev/full", O_WRONLY);
+	assert_true(full >= 0);
+	assert_true(dup2(full, fileno(outfile_stream(o))) >= 0);
+	close(full);
+	fputs("content that cannot be stored\n", outfile_stream(o));
+	assert_int_equal(outfile_commit(o, &d), -1);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].code, D_WRITE_FAILED);
+	assert_string_equal(d.v[0].file, path);
+	assert_string_equal(d.v[0].detail, strerror(ENOSPC));
+	assert_int_equal(test_count_entries(dir), 0);
+	diags_free(&d);
+	free(path);
+}
+
+static void
+test_prepare_dir_creates_once(void **state)
+{
+	const char *dir = *state;
+	char *sub = xasprintf("%s/svg", dir);
+	struct diags d = {0};
+	struct stat st;
+
+	assert_int_equal(outfile_prepare_dir(sub, &d), 0);
+	assert_int_equal(stat(sub, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	assert_int_equal(outfile_prepare_dir(sub, &d), 0);
+	assert_int_equal(d.n, 0);
+	free(sub);
+}
+
+static void
+test_prepare_dir_on_file_fails(void **state)
+{
+	const char *dir = *state;
+	char *file = xasprintf("%s/plain", dir);
+	char *deep = xasprintf("%s/a/b", dir);
+	struct diags d = {0};
+
+	test_write_file(file, "x");
+	assert_int_equal(outfile_prepare_dir(file, &d), -1);
+	assert_int_equal(outfile_prepare_dir(deep, &d), -1);
+	assert_int_equal(d.n, 2);
+	assert_int_equal(d.v[0].code, D_OPEN_FAILED);
+	assert_string_equal(d.v[0].detail, strerror(ENOTDIR));
+	assert_int_equal(d.v[1].code, D_OPEN_FAILED);
+	assert_string_equal(d.v[1].detail, strerror(ENOENT));
+	diags_free(&d);
+	free(file);
+	free(deep);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_commit_creates_file,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_commit_replaces_existing_file,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_abort_leaves_nothing,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_input_same_path,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_input_hard_link,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_input_symlink,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_missing_directory_fails,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_directory_path_fails,
+		    test_setup, test_teardown),
+		cmocka_unit_test(test_special_file_path_fails),
+		cmocka_unit_test_setup_teardown(test_unwritable_directory_fails,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_full_disk_fails_commit,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_prepare_dir_creates_once,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_prepare_dir_on_file_fails,
+		    test_setup, test_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,552 @@
+/* Tests of the PDF back end, checked with qpdf and poppler's tools. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "pdf.h"
+#include "xalloc.h"
+
+#define ODD_NAME "gadget\x01-naïve-Ω≤☃\xff-\xf0\x9d\x94\xbe"
+#define ODD_NAME_CLEAN "gadget-naïve-Ω≤☃-\xef\xbf\xbd"
+#define CSV_DATA "gadget,rate,cpu\ntrace_exec,100,1.5\n"
+
+/* The fonts of the source tree, built by hand: only paths are needed. */
+static struct fonts *
+test_fonts(const char *regular)
+{
+	const char *dir = getenv("IGREPORT_SOURCE_DIR");
+	struct fonts *f = xcalloc(1, sizeof *f);
+
+	if (dir == NULL)
+		dir = ".";
+	f->path[FONT_REGULAR] = regular != NULL ? xstrdup(regular)
+	    : xasprintf("%s/fonts/DejaVuSans.ttf", dir);
+	f->path[FONT_BOLD] = xasprintf("%s/fonts/DejaVuSans-Bold.ttf", dir);
+	return f;
+}
+
+static void
+test_fonts_free(struct fonts *f)
+{
+	free(f->path[FONT_REGULAR]);
+	free(f->path[FONT_BOLD]);
+	free(f);
+}
+
+static const struct pdf_info test_info = {
+	.title = "Benchmark report µs — résumé",
+	.subject = "Inspektor Gadget benchmarks",
+	.creator = "igreport 0.1.0",
+	.epoch = 1704164645, /* 2024-01-02 03:04:05 UTC */
+};
+
+static char *
+test_tmpname(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char *name = xasprintf("%s/test_pdf.XXXXXX", dir ? dir : "/tmp");
+	int fd = mkstemp(name);
+
+	assert_true(fd >= 0);
+	close(fd);
+	return name;
+}
+
+/* Runs a shell command; returns its standard output, status in *status. */
+static char *
+test_run(int *status, const char *fmt, ...)
+{
+	char cmd[1024], *out = NULL;
+	size_t len = 0, cap = 0, n;
+	va_list ap;
+	FILE *f;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	f = popen(cmd, "r");
+	assert_non_null(f);
+	do {
+		xgrow((void **)&out, &cap, len + 4097, 1);
+		n = fread(out + len, 1, 4096, f);
+		len += n;
+	} while (n > 0);
+	out[len] = '\0';
+	*status = pclose(f);
+	if (*status == -1 || !WIFEXITED(*status))
+		fail_msg("command did not run: %s", cmd);
+	*status = WEXITSTATUS(*status);
+	if (*status == 127)
+		fail_msg("tool missing (install qpdf / poppler-utils): %s", cmd);
+	return out;
+}
+
+static void
+test_page1(const struct canvas *c)
+{
+	struct canvas_fill blue = {{0x1f, 0x77, 0xb4}, 0.5};
+	struct canvas_fill half = {{0xff, 0x7f, 0x0e}, 0.5};
+	struct canvas_stroke dashed = {{0, 0, 0}, 1.0, 0.25, 1};
+	struct canvas_stroke solid = {{0x33, 0x33, 0x33}, 0.5, 1, 0};
+	struct canvas_text left = {FONT_REGULAR, 12, {0, 0, 0}, CANVAS_LEFT, 0};
+	struct canvas_text centre = {FONT_REGULAR, 12, {0, 0, 0},
+	    CANVAS_CENTER, 0};
+	struct canvas_text right = {FONT_REGULAR, 12, {0, 0, 0}, CANVAS_RIGHT, 0};
+	struct canvas_text vert = {FONT_REGULAR, 10, {0, 0, 0}, CANVAS_CENTER, 1};
+	struct canvas_text bold = {FONT_BOLD, 16, {0x21, 0x96, 0xf3},
+	    CANVAS_LEFT, 0};
+
+	c->ops->begin_page(c->dev, 595, 842);
+	c->ops->begin_group(c->dev, "chart");
+	c->ops->rect(c->dev, 100, 400, 30, 200, &blue, NULL);
+	c->ops->rect(c->dev, 140, 450, 30, 150, &half, &solid);
+	c->ops->rect(c->dev, 180, 500, 30, 100, &blue, &dashed);
+	c->ops->rect(c->dev, 220, 500, 30, 100, NULL, &solid);
+	c->ops->line(c->dev, 100, 380, 300, 380, &dashed);
+	c->ops->line(c->dev, 100, 620, 300, 620, &solid);
+	c->ops->end_group(c->dev);
+	c->ops->text(c->dev, 72, 100, "Leftaligned", &left);
+	c->ops->text(c->dev, 297.5, 200, "Centred ±µ—é", &centre);
+	c->ops->text(c->dev, 523, 300, "Rightedge", &right);
+	c->ops->text(c->dev, 40, 500, "Verticalaxis", &vert);
+	c->ops->text(c->dev, 72, 60, "Bold heading", &bold);
+	c->ops->end_page(c->dev);
+}
+
+static void
+test_page2(const struct canvas *c)
+{
+	struct canvas_text left = {FONT_REGULAR, 9, {0, 0, 0}, CANVAS_LEFT, 0};
+	struct canvas_text bold = {FONT_BOLD, 9, {0, 0, 0}, CANVAS_LEFT, 0};
+	struct canvas_fill grey = {{0xf3, 0xf3, 0xf3}, 1};
+	char cell[64];
+	int r;
+
+	c->ops->begin_page(c->dev, 842, 595);
+	c->ops->text(c->dev, 72, 60, ODD_NAME, &bold);
+	for (r = 0; r < 30; r++) {
+		if (r % 2 == 0)
+			c->ops->rect(c->dev, 70, 80 + r * 14, 700, 14, &grey,
+			    NULL);
+		snprintf(cell, sizeof cell, "row%d %d.%03d ± %d µs", r, r * 7,
+		    r * 37 % 1000, r);
+		c->ops->text(c->dev, 72, 90 + r * 14, cell, &left);
+	}
+	c->ops->end_page(c->dev);
+	c->ops->begin_page(c->dev, 595, 842);
+	c->ops->text(c->dev, 72, 72, "Third page", &left);
+	c->ops->end_page(c->dev);
+}
+
+/* Writes the test document to a new temporary file; returns its name. */
+static char *
+test_make_doc(void)
+{
+	struct fonts *f = test_fonts(NULL);
+	struct diags d = {0};
+	struct canvas c;
+	struct pdf *p;
+	char *name = test_tmpname();
+	FILE *out;
+
+	p = pdf_open(f, &test_info, &d);
+	assert_non_null(p);
+	pdf_canvas(p, &c);
+	assert_ptr_equal(c.fonts, f);
+	test_page1(&c);
+	test_page2(&c);
+	assert_int_equal(pdf_attach(p, "results.csv",
+	    (const unsigned char *)CSV_DATA, strlen(CSV_DATA), &d), 0);
+	out = fopen(name, "wb");
+	assert_non_null(out);
+	assert_int_equal(pdf_close(p, out, &d), 0);
+	assert_int_equal(fclose(out), 0);
+	assert_int_equal(d.n, 0);
+	test_fonts_free(f);
+	return name;
+}
+
+/* Collapses runs of spaces, so column alignment in tool output does not matter. */
+static char *
+test_squeeze(char *s)
+{
+	char *r = s, *w = s;
+
+	for (; *r != '\0'; r++)
+		if (*r != ' ' || w == s || w[-1] != ' ')
+			*w++ = *r;
+	*w = '\0';
+	return s;
+}
+
+static char *
+test_slurp(const char *name, size_t *len)
+{
+	FILE *f = fopen(name, "rb");
+	char *buf;
+	long n;
+
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	assert_true(n >= 0);
+	rewind(f);
+	buf = xmalloc((size_t)n + 1);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = '\0';
+	fclose(f);
+	*len = (size_t)n;
+	return buf;
+}
+
+static void
+test_document_passes_qpdf_check(void **state)
+{
+	char *name = test_make_doc(), *out;
+	int status;
+
+	(void)state;
+	out = test_run(&status, "qpdf --check '%s' 2>&1", name);
+	if (status != 0)
+		fail_msg("qpdf --check exit %d:\n%s", status, out);
+	assert_non_null(strstr(out, "No syntax or stream encoding errors"));
+	free(out);
+	unlink(name);
+	free(name);
+}
+
+static void
+test_font_is_embedded(void **state)
+{
+	char *name = test_make_doc(), *out, *line;
+	int status, fonts = 0;
+
+	(void)state;
+	out = test_run(&status, "pdffonts '%s' 2>/dev/null", name);
+	assert_int_equal(status, 0);
+	for (line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
+		if (strstr(line, "DejaVuSans") == NULL)
+			continue;
+		fonts++;
+		test_squeeze(line);
+		if (strstr(line, "CID TrueType") == NULL ||
+		    strstr(line, "Identity-H yes yes yes") == NULL)
+			fail_msg("font not embedded as expected: %s", line);
+	}
+	/* Synthetic bold: one font serves both faces (see pdf.c). */
+	assert_int_equal(fonts, 1);
+	free(out);
+	unlink(name);
+	free(name);
+}
+
+static void
+test_text_extracts(void **state)
+{
+	static const char *const want[] = {"Leftaligned", "Centred ±µ—é",
+	    "Rightedge", "Verticalaxis", "Bold heading", ODD_NAME_CLEAN,
+	    "row29 203.073 ± 29 µs", "Third page"};
+	char *name = test_make_doc(), *out;
+	int status;
+	size_t i;
+
+	(void)state;
+	out = test_run(&status, "pdftotext '%s' - 2>/dev/null", name);
+	assert_int_equal(status, 0);
+	for (i = 0; i < sizeof want / sizeof want[0]; i++)
+		if (strstr(out, want[i]) == NULL)
+			fail_msg("'%s' missing from:\n%s", want[i], out);
+	assert_null(strchr(out, '\x01'));
+	free(out);
+	unlink(name);
+	free(name);
+}
+
+/* Reads a word's box (top-left origin) from pdftotext -bbox output. */
+static void
+test_word_box(const char *bbox, const char *word, double box[4])
+{
+	char key[128];
+	const char *s;
+
+	snprintf(key, sizeof key, ">%s</word>", word);
+	s = strstr(bbox, key);
+	if (s == NULL)
+		fail_msg("word %s not in bbox output", word);
+	while (s > bbox && strncmp(s, "<word", 5) != 0)
+		s--;
+	if (sscanf(s, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+		&box[0], &box[1], &box[2], &box[3]) != 4)
+		fail_msg("cannot parse box of %s", word);
+}
+
+static void
+test_near(double got, double want, double tol, const char *what)
+{
+	if (fabs(got - want) > tol)
+		fail_msg("%s: got %.3f, want %.3f +- %.1f", what, got, want, tol);
+}
+
+static void
+test_text_positions_follow_alignment(void **state)
+{
+	char *name = test_make_doc(), *out;
+	double b[4];
+	int status;
+
+	(void)state;
+	out = test_run(&status, "pdftotext -f 1 -l 1 -bbox '%s' - 2>/dev/null",
+	    name);
+	assert_int_equal(status, 0);
+	/* y grows downwards in both canvas and bbox; y is the baseline. */
+	test_word_box(out, "Leftaligned", b);
+	test_near(b[0], 72, 1, "left xMin");
+	test_near(b[1], 100 - 12 * 0.93, 3, "left yMin");
+	test_word_box(out, "Rightedge", b);
+	test_near(b[2], 523, 1, "right xMax");
+	test_word_box(out, "Centred", b);
+	assert_true(b[0] < 297.5 - 20);
+	test_word_box(out, "Verticalaxis", b);
+	/* Rotated counter-clockwise: centred on y = 500, glyphs left of x. */
+	test_near((b[1] + b[3]) / 2, 500, 1.5, "vertical centre");
+	assert_true(b[2] <= 40 + 3 && b[0] < 40 - 5);
+	assert_true(b[3] - b[1] > b[2] - b[0]);
+	free(out);
+	unlink(name);
+	free(name);
+}
+
+static void
+test_attachment_has_base_name(void **state)
+{
+	char *name = test_make_doc(), *out, *saved, *data;
+	int status;
+	size_t len;
+
+	(void)state;
+	out = test_run(&status, "pdfdetach -list '%s' 2>/dev/null", name);
+	assert_int_equal(status, 0);
+	assert_string_equal(out, "1 embedded files\n1: results.csv\n");
+	free(out);
+	saved = test_tmpname();
+	out = test_run(&status, "pdfdetach -save 1 -o '%s' '%s' 2>/dev/null",
+	    saved, name);
+	assert_int_equal(status, 0);
+	data = test_slurp(saved, &len);
+	assert_string_equal(data, CSV_DATA);
+	free(data);
+	free(out);
+	out = test_run(&status,
+	    "qpdf --qdf --object-streams=disable '%s' - 2>/dev/null", name);
+	assert_non_null(strstr(out, "/Subtype /text#2fcsv"));
+	assert_non_null(strstr(out, "/Type /Filespec"));
+	free(out);
+	unlink(saved);
+	free(saved);
+	unlink(name);
+	free(name);
+}
+
+static void
+test_info_has_metadata(void **state)
+{
+	char *name = test_make_doc(), *out;
+	int status;
+
+	(void)state;
+	out = test_run(&status, "pdfinfo -isodates '%s' 2>/dev/null", name);
+	assert_int_equal(status, 0);
+	test_squeeze(out);
+	if (strstr(out, "Title: Benchmark report µs — résumé\n") ==
+		NULL ||
+	    strstr(out, "Subject: Inspektor Gadget benchmarks\n") ==
+		NULL ||
+	    strstr(out, "Creator: igreport 0.1.0\n") == NULL ||
+	    strstr(out, "Producer: Haru Free PDF Library") == NULL ||
+	    strstr(out, "CreationDate: 2024-01-02T03:04:05Z\n") == NULL ||
+	    strstr(out, "ModDate: 2024-01-02T03:04:05Z\n") == NULL ||
+	    strstr(out, "Pages: 3\n") == NULL)
+		fail_msg("unexpected pdfinfo output:\n%s", out);
+	free(out);
+	out = test_run(&status, "pdfinfo -f 1 -l 2 '%s' 2>/dev/null", name);
+	test_squeeze(out);
+	if (strstr(out, "Page 1 size: 595 x 842 pts") == NULL ||
+	    strstr(out, "Page 2 size: 842 x 595 pts") == NULL)
+		fail_msg("unexpected page sizes:\n%s", out);
+	free(out);
+	unlink(name);
+	free(name);
+}
+
+static void
+test_alpha_states_are_shared(void **state)
+{
+	char *name = test_make_doc(), *out, *s;
+	int status, n = 0;
+
+	(void)state;
+	out = test_run(&status,
+	    "qpdf --qdf --object-streams=disable '%s' - 2>/dev/null", name);
+	for (s = out; (s = strstr(s, "/Type /ExtGState")) != NULL; s++)
+		n++;
+	/* Pairs used: fill 0.5 (twice), fill 0.5 + stroke 0.25, stroke 0.25. */
+	assert_int_equal(n, 3);
+	free(out);
+	unlink(name);
+	free(name);
+}
+
+static void
+test_two_runs_are_identical(void **state)
+{
+	char *a = test_make_doc(), *b = test_make_doc(), *da, *db;
+	size_t la, lb;
+
+	(void)state;
+	da = test_slurp(a, &la);
+	db = test_slurp(b, &lb);
+	assert_int_equal(la, lb);
+	assert_memory_equal(da, db, la);
+	free(da);
+	free(db);
+	unlink(a);
+	unlink(b);
+	free(a);
+	free(b);
+}
+
+static void
+test_missing_font_fails_open(void **state)
+{
+	struct fonts *f = test_fonts("/nonexistent/DejaVuSans.ttf");
+	struct diags d = {0};
+
+	(void)state;
+	assert_null(pdf_open(f, &test_info, &d));
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].code, D_OPEN_FAILED);
+	assert_string_equal(d.v[0].file, "/nonexistent/DejaVuSans.ttf");
+	assert_string_equal(d.v[0].detail, "No such file or directory");
+	diags_free(&d);
+	test_fonts_free(f);
+}
+
+static void
+test_close_to_full_disk_fails(void **state)
+{
+	struct fonts *f = test_fonts(NULL);
+	struct diags d = {0};
+	struct canvas c;
+	struct pdf *p;
+	FILE *out;
+
+	(void)state;
+	p = pdf_open(f, &test_info, &d);
+	assert_non_null(p);
+	pdf_canvas(p, &c);
+	test_page1(&c);
+	out = fopen("/dev/full", "wb");
+	assert_non_null(out);
+	assert_int_equal(pdf_close(p, out, &d), -1);
+	fclose(out);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].code, D_WRITE_FAILED);
+	assert_string_equal(d.v[0].detail, "No space left on device");
+	diags_free(&d);
+	test_fonts_free(f);
+}
+
+static void
+test_attach_refuses_directory_name(void **state)
+{
+	struct fonts *f = test_fonts(NULL);
+	struct diags d = {0};
+	struct pdf *p;
+
+	(void)state;
+	p = pdf_open(f, &test_info, &d);
+	assert_non_null(p);
+	assert_int_equal(pdf_attach(p, "/home/me/results.csv",
+	    (const unsigned char *)"a\n", 2, &d), -1);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].code, D_PDF_LIBRARY);
+	pdf_discard(p);
+	diags_free(&d);
+	test_fonts_free(f);
+}
+
+static void
+test_library_error_is_sticky(void **state)
+{
+	struct fonts *f = test_fonts(NULL);
+	struct diags d = {0};
+	struct canvas_text t = {FONT_REGULAR, 12, {0, 0, 0}, CANVAS_LEFT, 0};
+	struct canvas c;
+	struct pdf *p;
+	FILE *out;
+
+	(void)state;
+	p = pdf_open(f, &test_info, &d);
+	assert_non_null(p);
+	pdf_canvas(p, &c);
+	/* libharu refuses a page wider than 14400 points. */
+	c.ops->begin_page(c.dev, 20000, 842);
+	c.ops->text(c.dev, 10, 10, "after the error", &t);
+	c.ops->end_page(c.dev);
+	out = fopen("/dev/null", "wb");
+	assert_non_null(out);
+	assert_int_equal(pdf_close(p, out, &d), -1);
+	fclose(out);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].code, D_PDF_LIBRARY);
+	assert_non_null(strstr(d.v[0].detail, "error 0x"));
+	diags_free(&d);
+	test_fonts_free(f);
+}
+
+static void
+test_size_stays_small(void **state)
+{
+	char *name = test_make_doc(), *data;
+	size_t len;
+
+	(void)state;
+	data = test_slurp(name, &len);
+	/* One compressed UTF-8 font plus three pages: well under 150 KB. */
+	if (len > 110 * 1024)
+		fail_msg("document is %zu bytes", len);
+	free(data);
+	unlink(name);
+	free(name);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_document_passes_qpdf_check),
+		cmocka_unit_test(test_font_is_embedded),
+		cmocka_unit_test(test_text_extracts),
+		cmocka_unit_test(test_text_positions_follow_alignment),
+		cmocka_unit_test(test_attachment_has_base_name),
+		cmocka_unit_test(test_info_has_metadata),
+		cmocka_unit_test(test_alpha_states_are_shared),
+		cmocka_unit_test(test_two_runs_are_identical),
+		cmocka_unit_test(test_missing_font_fails_open),
+		cmocka_unit_test(test_close_to_full_disk_fails),
+		cmocka_unit_test(test_attach_refuses_directory_name),
+		cmocka_unit_test(test_library_error_is_sticky),
+		cmocka_unit_test(test_size_stays_small),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
