@@ -1,4 +1,4 @@
-/* Loads layout templates: safe XML parsing, XSD validation, then checks of meaning. */
+/* Loads layout templates: safe XML parsing, XSD validation, meaning checks. */
 #include "template.h"
 
 #include <errno.h>
@@ -124,17 +124,24 @@ struct tpl_handlers {
 	void *gctx;
 };
 
+/* An id seen on a line; the string belongs to the template being built. */
+struct tpl_id {
+	const char *id;
+	unsigned long line;
+	xmlNodePtr node;
+};
+
 /* State of the walk that turns the validated tree into a template. */
 struct tpl_walk {
 	struct diags *d;
 	const char *name;
 	struct template *t;
 	size_t errors;
-	xmlNodePtr *ids; /* elements with an id, for duplicates */
+	struct tpl_id *ids; /* every figure and table id, for duplicates */
 	size_t nids, capids;
 };
 
-/* Copies at most TEMPLATE_DETAIL_MAX bytes of msg, whole characters, no trailing newline. */
+/* msg without its newline, cut to TEMPLATE_DETAIL_MAX bytes (whole chars). */
 static char *
 tpl_clean_message(const char *msg)
 {
@@ -340,7 +347,7 @@ tpl_validate(xmlDocPtr doc, const char *xsd_path, struct tpl_sink *sink)
 	return rc == 0 && sink->count == before ? 0 : -1;
 }
 
-/* --- Reading attributes of the validated tree ------------------------- */
+/* --- Reading attributes of the validated tree ----------------------------- */
 
 static unsigned long
 tpl_line(xmlNodePtr n)
@@ -564,7 +571,7 @@ tpl_metric(struct tpl_walk *w, xmlNodePtr n)
 	return (enum metric)m;
 }
 
-/* --- Placeholders ------------------------------------------------------ */
+/* --- Placeholders --------------------------------------------------------- */
 
 static int
 tpl_is_name_char(int c)
@@ -709,7 +716,7 @@ tpl_content(xmlNodePtr n)
 	return s;
 }
 
-/* --- The walk from tree to struct template ------------------------------ */
+/* --- The walk from tree to struct template -------------------------------- */
 
 static size_t
 tpl_count_elements(xmlNodePtr parent)
@@ -722,23 +729,39 @@ tpl_count_elements(xmlNodePtr parent)
 	return n;
 }
 
-/* Reports an id used before by another figure or table. */
 static void
-tpl_check_id(struct tpl_walk *w, xmlNodePtr n, const char *id)
+tpl_note_id(struct tpl_walk *w, xmlNodePtr n, const char *id)
+{
+	xgrow((void **)&w->ids, &w->capids, w->nids + 1, sizeof(*w->ids));
+	w->ids[w->nids].id = id;
+	w->ids[w->nids].line = tpl_line(n);
+	w->ids[w->nids].node = n;
+	w->nids++;
+}
+
+static int
+tpl_id_cmp(const void *a, const void *b)
+{
+	const struct tpl_id *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	if (c != 0)
+		return c;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/* Ids name SVG files, so each may be used once (sorted: O(n log n)). */
+static void
+tpl_check_ids(struct tpl_walk *w)
 {
 	size_t i;
-	char *other;
 
-	for (i = 0; i < w->nids; i++) {
-		other = tpl_attr(w->ids[i], "id");
-		if (other != NULL && strcmp(other, id) == 0)
-			tpl_error(w, D_TEMPLATE_VALUE, n,
-			    "id '%s' already used on line %lu", id,
-			    tpl_line(w->ids[i]));
-		free(other);
-	}
-	xgrow((void **)&w->ids, &w->capids, w->nids + 1, sizeof(*w->ids));
-	w->ids[w->nids++] = n;
+	qsort(w->ids, w->nids, sizeof(*w->ids), tpl_id_cmp);
+	for (i = 1; i < w->nids; i++)
+		if (strcmp(w->ids[i].id, w->ids[i - 1].id) == 0)
+			tpl_error(w, D_TEMPLATE_VALUE, w->ids[i].node,
+			    "id '%s' already used on line %lu", w->ids[i].id,
+			    w->ids[i - 1].line);
 }
 
 static double
@@ -826,7 +849,7 @@ tpl_walk_figure(struct tpl_walk *w, xmlNodePtr n)
 	f->id = tpl_attr(n, "id");
 	if (f->id == NULL)
 		f->id = xstrdup("");
-	tpl_check_id(w, n, f->id);
+	tpl_note_id(w, n, f->id);
 	f->title = tpl_text_attr(w, n, "title", "", TPL_PH_GADGET_SECTION);
 	f->height = tpl_num(w, n, "height", 250.0);
 	if (f->height > tpl_content_height(w->t))
@@ -943,7 +966,7 @@ tpl_walk_table(struct tpl_walk *w, xmlNodePtr n)
 	tb->id = tpl_attr(n, "id");
 	if (tb->id == NULL)
 		tb->id = xstrdup("");
-	tpl_check_id(w, n, tb->id);
+	tpl_note_id(w, n, tb->id);
 	tb->title = tpl_text_attr(w, n, "title", "", TPL_PH_GADGET_SECTION);
 	tpl_walk_style(w, n, &tb->style, 0);
 	tb->ncolumns = tpl_count_elements(n);
@@ -1148,6 +1171,7 @@ tpl_walk_report(struct tpl_walk *w, xmlNodePtr root)
 		else if (ch->type == XML_ELEMENT_NODE)
 			tpl_walk_section(w, ch, &t->sections[i++]);
 	}
+	tpl_check_ids(w);
 }
 
 /* --- Entry points --------------------------------------------------------- */

@@ -1,4 +1,4 @@
-/* Tests of the layout template loader: the shipped templates, defaults, errors and hostile files. */
+/* Tests of the template loader: shipped and hostile templates, errors. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -16,7 +16,7 @@
 #include "template.h"
 #include "xalloc.h"
 
-/* A path under the source tree (IGREPORT_SOURCE_DIR, else "."); caller frees. */
+/* A path in the source tree (IGREPORT_SOURCE_DIR or "."); caller frees. */
 static char *
 src_path(const char *rel)
 {
@@ -350,8 +350,9 @@ test_landscape_letter_and_explicit_sizes(void **state)
 	struct template *t;
 
 	(void)state;
-	t = load_string("<report><page size=\"Letter\" orientation=\"landscape\""
-	    " margin=\"10\" margin-left=\"50.5\"/><cover/></report>", &d);
+	t = load_string("<report><page size=\"Letter\" "
+	    "orientation=\"landscape\" margin=\"10\" "
+	    "margin-left=\"50.5\"/><cover/></report>", &d);
 	expect_clean(&d);
 	expect_near(t->page_width, 792, 0);
 	expect_near(t->page_height, 612, 0);
@@ -386,7 +387,7 @@ test_text_white_space_is_collapsed_and_header_breaks_kept(void **state)
 	diags_free(&d);
 }
 
-/* --- Errors with their lines ------------------------------------------------ */
+/* --- Errors with their lines ---------------------------------------------- */
 
 static void
 test_not_well_formed_gives_xml_error_with_line(void **state)
@@ -542,7 +543,7 @@ test_missing_files_are_open_errors(void **state)
 	free(xsd);
 }
 
-/* --- Hostile files ------------------------------------------------------------ */
+/* --- Hostile files -------------------------------------------------------- */
 
 static int entity_loads;
 
@@ -729,7 +730,7 @@ test_long_attribute_is_a_short_schema_error(void **state)
 	diags_free(&d);
 }
 
-/* --- libxml2 stays quiet and leaves its handlers as it found them --------------- */
+/* --- libxml2 stays quiet and leaves its handlers as it found them --------- */
 
 static void
 other_handler(void *ctx, xmlErrorPtr e)
@@ -771,7 +772,7 @@ test_libxml2_prints_nothing_and_handlers_are_restored(void **state)
 	diags_free(&d);
 }
 
-/* --- template_expand -------------------------------------------------------------- */
+/* --- template_expand ------------------------------------------------------ */
 
 static void
 test_expand_replaces_every_placeholder(void **state)
@@ -835,7 +836,8 @@ main(void)
 		cmocka_unit_test(test_landscape_letter_and_explicit_sizes),
 		cmocka_unit_test(
 		    test_text_white_space_is_collapsed_and_header_breaks_kept),
-		cmocka_unit_test(test_not_well_formed_gives_xml_error_with_line),
+		cmocka_unit_test(
+		    test_not_well_formed_gives_xml_error_with_line),
 		cmocka_unit_test(test_bad_colour_gives_schema_error_with_line),
 		cmocka_unit_test(
 		    test_unknown_element_gives_schema_error_with_line),
