@@ -311,6 +311,7 @@ tpl_validate(xmlDocPtr doc, const char *xsd_path, struct tpl_sink *sink)
 	xmlSchemaParserCtxtPtr pctxt;
 	xmlSchemaPtr schema = NULL;
 	xmlSchemaValidCtxtPtr vctxt;
+	const char *name = sink->name;
 	size_t len, before = sink->count;
 	char *xsd;
 	int rc = -1;
@@ -321,12 +322,14 @@ tpl_validate(xmlDocPtr doc, const char *xsd_path, struct tpl_sink *sink)
 		return -1;
 	/* A broken schema is ours, but still reported against its own file. */
 	sink->code = D_TEMPLATE_SCHEMA;
+	sink->name = xsd_path;
 	pctxt = xmlSchemaNewMemParserCtxt(xsd, (int)len);
 	if (pctxt != NULL) {
 		xmlSchemaSetParserStructuredErrors(pctxt, tpl_on_error, sink);
 		schema = xmlSchemaParse(pctxt);
 		xmlSchemaFreeParserCtxt(pctxt);
 	}
+	sink->name = name;
 	free(xsd);
 	if (schema == NULL) {
 		if (sink->count == before)

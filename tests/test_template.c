@@ -543,6 +543,22 @@ test_missing_files_are_open_errors(void **state)
 	free(xsd);
 }
 
+static void
+test_broken_schema_is_reported_against_the_schema(void **state)
+{
+	struct diags d = { 0 };
+	char *xsd = src_path("tests/data/templates/bad-color.xml");
+
+	(void)state;
+	assert_null(template_load_memory(minimal, strlen(minimal), "m.xml",
+	    xsd, &d));
+	assert_true(d.n > 0);
+	assert_int_equal(d.v[0].code, D_TEMPLATE_SCHEMA);
+	assert_string_equal(d.v[0].file, xsd);
+	free(xsd);
+	diags_free(&d);
+}
+
 /* --- Hostile files -------------------------------------------------------- */
 
 static int entity_loads;
@@ -851,6 +867,8 @@ main(void)
 		cmocka_unit_test(test_bad_values_are_value_errors),
 		cmocka_unit_test(test_misplaced_and_unknown_placeholders),
 		cmocka_unit_test(test_missing_files_are_open_errors),
+		cmocka_unit_test(
+		    test_broken_schema_is_reported_against_the_schema),
 		cmocka_unit_test(test_doctype_is_refused),
 		cmocka_unit_test(test_billion_laughs_is_refused),
 		cmocka_unit_test(test_external_entity_is_never_read),
