@@ -759,6 +759,8 @@ tpl_check_ids(struct tpl_walk *w)
 {
 	size_t i;
 
+	if (w->nids < 2)
+		return;
 	qsort(w->ids, w->nids, sizeof(*w->ids), tpl_id_cmp);
 	for (i = 1; i < w->nids; i++)
 		if (strcmp(w->ids[i].id, w->ids[i - 1].id) == 0)
