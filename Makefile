@@ -29,7 +29,7 @@ TEST_SUPPORT_OBJ = $(TEST_SUPPORT:tests/%.c=$(BUILD)/tests/%.o)
 
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all deps check test unit e2e check-asan demo clean install uninstall regen format
+.PHONY: all deps check test unit e2e notebook-check demo clean install uninstall regen format
 
 all: igreport
 
@@ -59,11 +59,15 @@ deps:
 
 # Unit tests, end-to-end tests, then both again under ASan + UBSan.
 check: deps
-	$(MAKE) test
+	$(MAKE) test notebook-check
 	$(MAKE) BUILD=build/asan SAN_FLAGS="$(ASAN_FLAGS)" OPT="-O1 -g" test
 	@echo "all checks passed (plain and ASan+UBSan)"
 
 test: unit e2e
+
+# The model against pandas + scipy doing the notebook's statistics (not timed, not under ASan).
+notebook-check: $(BUILD)/igreport
+	@sh tests/notebook/run.sh $(CURDIR)/$(BUILD)/igreport
 
 unit: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; \

@@ -65,3 +65,16 @@ format_rate(char buf[FORMAT_MAX], double rate)
 	else
 		snprintf(buf, FORMAT_MAX, "%.17g", rate);
 }
+
+void
+format_level(char buf[FORMAT_MAX], double level)
+{
+	char *end;
+
+	snprintf(buf, FORMAT_MAX, "%.10f", level * 100);
+	end = buf + strlen(buf) - 1;
+	while (*end == '0')
+		*end-- = '\0';
+	if (*end == '.')
+		*end = '\0';
+}

@@ -29,4 +29,7 @@ void format_delta_ci(char buf[FORMAT_MAX], double delta, double half,
 /* An events-per-second rate: integers without decimals, others with %.17g. */
 void format_rate(char buf[FORMAT_MAX], double rate);
 
+/* A confidence level as a percentage without needless decimals: 0.95 -> "95", 0.995 -> "99.5". */
+void format_level(char buf[FORMAT_MAX], double level);
+
 #endif

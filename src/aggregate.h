@@ -1,0 +1,65 @@
+/* Streaming aggregation: Welford accumulators per (gadget, case, rate), then the report model. */
+#ifndef IGREPORT_AGGREGATE_H
+#define IGREPORT_AGGREGATE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "model.h"
+
+/* Limits far above real data (6 gadgets, 2 cases, 27 rates). */
+#define AGGREGATE_MAX_GADGETS 10000
+#define AGGREGATE_MAX_CASES 100     /* per gadget */
+#define AGGREGATE_MAX_GROUPS 200000 /* (gadget, case, rate) triples */
+
+struct aggregate;
+
+/* A new, empty aggregation at confidence level (0 < level < 1). */
+struct aggregate *aggregate_new(double level);
+
+/* Registers an input file; returns its index for raw rows. path is copied. */
+size_t aggregate_add_input(struct aggregate *a, const char *path);
+
+/* Records a "# Key: value" line; duplicates of an identical pair are kept once. */
+void aggregate_add_meta(struct aggregate *a, const char *key, const char *value);
+
+/* Marks metrics (bit 1u << metric) and the Run column as present in some input. */
+void aggregate_note_columns(struct aggregate *a, unsigned metrics, int has_run);
+
+/* Where a row came from, for diagnostics about its group. */
+struct aggregate_origin {
+	size_t input;
+	unsigned long line;
+};
+
+/*
+ * Adds one row. gadget and tcase are not NUL-terminated (lengths given)
+ * and are copied on first sight. value[m] counts only when bit m of
+ * present is set. Returns 0, or -1 after adding D_TOO_MANY_GROUPS (once)
+ * when a new gadget, case or group would exceed the limits.
+ */
+int aggregate_add(struct aggregate *a, const char *gadget, size_t glen,
+    const char *tcase, size_t clen, double rate,
+    const double value[METRIC__MAX], unsigned present,
+    const struct aggregate_origin *origin, struct diags *d);
+
+/* Non-zero while raw rows are still being kept (fewer than MODEL_RAW_MAX so far). */
+int aggregate_wants_raw(const struct aggregate *a);
+
+/* Keeps a copy of one raw row for the appendix (the first MODEL_RAW_MAX only). */
+void aggregate_add_raw(struct aggregate *a, const char *const cell[RAW__MAX],
+    size_t input);
+
+/*
+ * Builds the model and frees a. When nonly > 0, only the gadgets named in
+ * only are kept (D_GADGET_NOT_FOUND for names never seen). Warns about
+ * rates measured on one side only and gadgets without baseline or ig.
+ * Adds D_NO_DATA and returns NULL when no gadget is left.
+ */
+struct model *aggregate_finish(struct aggregate *a, const char *const *only,
+    size_t nonly, struct diags *d);
+
+/* Frees an aggregation that will not be finished. NULL is allowed. */
+void aggregate_free(struct aggregate *a);
+
+#endif

@@ -1,0 +1,181 @@
+/* The report model: names of metrics, the invariant check, the text dump and freeing. */
+#include "model.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <strings.h>
+
+static const char *const metric_names[METRIC__MAX] = {
+	[METRIC_CPU] = "Cpu",
+	[METRIC_MEM] = "Mem",
+	[METRIC_IGCPU] = "IgCpu",
+	[METRIC_IGMEM] = "IgMem",
+	[METRIC_LOST] = "Lost",
+};
+
+const char *
+metric_name(enum metric m)
+{
+	return m < METRIC__MAX ? metric_names[m] : "?";
+}
+
+enum metric
+metric_from_name(const char *s)
+{
+	int m;
+
+	for (m = 0; m < METRIC__MAX; m++)
+		if (strcasecmp(s, metric_names[m]) == 0)
+			return (enum metric)m;
+	return METRIC__MAX;
+}
+
+int
+model_has_metric(const struct model *model, enum metric m)
+{
+	return (model->metrics & (1u << m)) != 0;
+}
+
+static int
+check_fail(FILE *log, const char *gadget, const char *what)
+{
+	if (log != NULL)
+		fprintf(log, "model_check: %s: %s\n", gadget, what);
+	return 1;
+}
+
+static int
+check_stat(const struct model_stat *s)
+{
+	return s->n > 0 && (!isfinite(s->mean) || !isfinite(s->sd) ||
+	    !isfinite(s->half) || s->sd < 0 || s->half < 0 ||
+	    (s->n < 2 && (s->sd != 0 || s->half != 0)));
+}
+
+static int
+check_gadget(const struct model_gadget *g, FILE *log)
+{
+	int bad = 0, m;
+	size_t r, s;
+
+	if (g->nseries == 0 || g->nrates == 0)
+		bad += check_fail(log, g->name, "no series or no rates");
+	if (g->baseline >= (int)g->nseries || g->ig >= (int)g->nseries ||
+	    (g->baseline >= 0 && g->baseline == g->ig))
+		bad += check_fail(log, g->name, "bad baseline/ig index");
+	for (r = 0; r < g->nrates; r++)
+		if (!isfinite(g->rates[r]) || (r > 0 && g->rates[r] <= g->rates[r - 1]))
+			bad += check_fail(log, g->name, "rates not strictly ascending");
+	for (s = 0; s < g->nseries; s++)
+		for (r = 0; r < g->nrates; r++) {
+			const struct model_cell *c = &g->series[s].cells[r];
+
+			/* Cpu and Mem are required columns: every row has them. */
+			if (c->m[METRIC_CPU].n != c->rows ||
+			    c->m[METRIC_MEM].n != c->rows)
+				bad += check_fail(log, g->name, "n < 1 in a group");
+			for (m = 0; m < METRIC__MAX; m++) {
+				if (c->m[m].n > c->rows)
+					bad += check_fail(log, g->name, "n above rows");
+				if (check_stat(&c->m[m]))
+					bad += check_fail(log, g->name, "bad mean, sd or half-width");
+			}
+		}
+	return bad;
+}
+
+int
+model_check(const struct model *model, FILE *log)
+{
+	int bad = 0;
+	size_t i;
+
+	if (!(model->level > 0 && model->level < 1))
+		bad += check_fail(log, "model", "level outside (0, 1)");
+	for (i = 0; i < model->ngadgets; i++)
+		bad += check_gadget(&model->gadgets[i], log);
+	if (model->nraw > MODEL_RAW_MAX || model->nraw > model->total_rows)
+		bad += check_fail(log, "model", "raw rows over the limit");
+	return bad;
+}
+
+static void
+dump_gadget(const struct model *model, const struct model_gadget *g, FILE *out)
+{
+	size_t s, r;
+	int m;
+
+	for (s = 0; s < g->nseries; s++)
+		for (r = 0; r < g->nrates; r++)
+			for (m = 0; m < METRIC__MAX; m++) {
+				const struct model_stat *st = &g->series[s].cells[r].m[m];
+
+				if (!model_has_metric(model, (enum metric)m) || st->n == 0)
+					continue;
+				fprintf(out, "%s\t%s\t%.17g\t%s\t%lu\t%.17g\t%.17g\t%.17g\n",
+				    g->name, g->series[s].name, g->rates[r],
+				    metric_names[m], st->n, st->mean, st->sd, st->half);
+			}
+	for (r = 0; r < g->nrates; r++)
+		for (m = 0; m < METRIC__MAX; m++) {
+			const struct model_delta *dl = &g->overhead[r].m[m];
+
+			if (!dl->defined)
+				continue;
+			fprintf(out, "%s\toverhead\t%.17g\t%s\t-\t%.17g\t-\t%.17g\n",
+			    g->name, g->rates[r], metric_names[m], dl->delta,
+			    dl->half);
+		}
+}
+
+void
+model_dump(const struct model *model, FILE *out)
+{
+	size_t i;
+
+	for (i = 0; i < model->ngadgets; i++)
+		dump_gadget(model, &model->gadgets[i], out);
+}
+
+static void
+free_gadget(struct model_gadget *g)
+{
+	size_t s;
+
+	for (s = 0; s < g->nseries; s++) {
+		free(g->series[s].name);
+		free(g->series[s].cells);
+	}
+	free(g->series);
+	free(g->rates);
+	free(g->overhead);
+	free(g->name);
+}
+
+void
+model_free(struct model *model)
+{
+	size_t i;
+	int c;
+
+	if (model == NULL)
+		return;
+	for (i = 0; i < model->ngadgets; i++)
+		free_gadget(&model->gadgets[i]);
+	free(model->gadgets);
+	for (i = 0; i < model->nmeta; i++) {
+		free(model->meta[i].key);
+		free(model->meta[i].value);
+	}
+	free(model->meta);
+	for (i = 0; i < model->ninputs; i++) {
+		free(model->inputs[i].path);
+		free(model->inputs[i].name);
+	}
+	free(model->inputs);
+	for (i = 0; i < model->nraw; i++)
+		for (c = 0; c < RAW__MAX; c++)
+			free(model->raw[i].cell[c]);
+	free(model->raw);
+	free(model);
+}

@@ -1,0 +1,437 @@
+/* Benchmark result files: header layouts, validation and strict numbers, fed to the aggregation. */
+#include "results.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "csv.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* What a column of the input holds. */
+enum role {
+	ROLE_GADGET,
+	ROLE_CASE,
+	ROLE_RUN,
+	ROLE_RATE,
+	ROLE_METRIC, /* + metric */
+	ROLE_UNKNOWN = ROLE_METRIC + METRIC__MAX,
+	ROLE__MAX
+};
+
+static const char *const role_names[ROLE__MAX] = {
+	[ROLE_GADGET] = "gadget",
+	[ROLE_CASE] = "case",
+	[ROLE_RUN] = "Run",
+	[ROLE_RATE] = "EventsPerSecond",
+	[ROLE_METRIC + METRIC_CPU] = "Cpu",
+	[ROLE_METRIC + METRIC_MEM] = "Mem",
+	[ROLE_METRIC + METRIC_IGCPU] = "IgCpu",
+	[ROLE_METRIC + METRIC_IGMEM] = "IgMem",
+	[ROLE_METRIC + METRIC_LOST] = "Lost",
+};
+
+/* The header of one file, resolved. */
+struct layout {
+	size_t ncols;
+	enum role *role;          /* per column */
+	long col_of[ROLE__MAX];   /* column index of each role, -1 if absent */
+	char **names;             /* trimmed header names, for messages */
+};
+
+struct reader_state {
+	struct aggregate *a;
+	const char *path;
+	size_t input;
+	struct layout lay;
+	int have_header;
+	unsigned long header_line;
+	unsigned long rows;
+	struct diags *d;
+};
+
+static const char *
+trim(const char *s, size_t len, size_t *out_len)
+{
+	while (len > 0 && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
+	    s[len - 1] == '\r'))
+		len--;
+	*out_len = len;
+	return s;
+}
+
+/* Makes a short, printable copy of a cell for a message. */
+static char *
+quote_cell(const char *s, size_t len)
+{
+	char *clean, *out;
+
+	if (len > 40) {
+		clean = utf8_clean(s, 40);
+		out = xasprintf("'%s...'", clean);
+	} else {
+		clean = utf8_clean(s, len);
+		out = xasprintf("'%s'", clean);
+	}
+	free(clean);
+	return out;
+}
+
+int
+results_parse_number(const char *s, size_t len, double *out)
+{
+	char buf[128], *end;
+	size_t i = 0, digits = 0;
+
+	if (len == 0)
+		return D_EMPTY_CELL;
+	if (s[i] == '+' || s[i] == '-')
+		i++;
+	if (len - i >= 3 && (strncasecmp(s + i, "nan", 3) == 0 ||
+	    strncasecmp(s + i, "inf", 3) == 0) &&
+	    (len - i == 3 || (len - i == 8 && strncasecmp(s + i, "infinity", 8) == 0)))
+		return D_NOT_FINITE;
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+		digits++;
+	if (i < len && s[i] == '.')
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			digits++;
+	if (digits == 0)
+		return D_NOT_A_NUMBER;
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		size_t exp_digits = 0;
+
+		i++;
+		if (i < len && (s[i] == '+' || s[i] == '-'))
+			i++;
+		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			exp_digits++;
+		if (exp_digits == 0)
+			return D_NOT_A_NUMBER;
+	}
+	if (i != len)
+		return D_NOT_A_NUMBER;
+	if (len < sizeof(buf)) {
+		memcpy(buf, s, len);
+		buf[len] = '\0';
+		*out = strtod(buf, &end);
+	} else {
+		char *big = xstrndup(s, len);
+
+		*out = strtod(big, &end);
+		free(big);
+	}
+	if (!isfinite(*out))
+		return D_NOT_FINITE;
+	return 0;
+}
+
+static enum role
+role_of(const char *name, int older)
+{
+	int m;
+
+	if (strcasecmp(name, "GadgetName") == 0)
+		return ROLE_GADGET;
+	if (strcasecmp(name, "TestName") == 0)
+		return older ? ROLE_CASE : ROLE_GADGET;
+	if (strcasecmp(name, "TestCase") == 0)
+		return older ? ROLE_UNKNOWN : ROLE_CASE;
+	if (strcasecmp(name, "Run") == 0)
+		return ROLE_RUN;
+	if (strcasecmp(name, "EventsPerSecond") == 0)
+		return ROLE_RATE;
+	for (m = 0; m < METRIC__MAX; m++)
+		if (strcasecmp(name, metric_name((enum metric)m)) == 0)
+			return (enum role)(ROLE_METRIC + m);
+	return ROLE_UNKNOWN;
+}
+
+static void
+layout_free(struct layout *lay)
+{
+	size_t i;
+
+	for (i = 0; i < lay->ncols; i++)
+		free(lay->names[i]);
+	free(lay->names);
+	free(lay->role);
+	memset(lay, 0, sizeof(*lay));
+}
+
+static void
+check_required(struct reader_state *st, const struct csv_record *rec,
+    int older)
+{
+	static const enum role required[] = { ROLE_GADGET, ROLE_CASE,
+	    ROLE_RATE, ROLE_METRIC + METRIC_CPU, ROLE_METRIC + METRIC_MEM };
+	size_t i;
+
+	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++) {
+		const char *name = role_names[required[i]];
+
+		if (st->lay.col_of[required[i]] >= 0)
+			continue;
+		if (required[i] == ROLE_GADGET)
+			name = "TestName (or GadgetName)";
+		else if (required[i] == ROLE_CASE)
+			name = older ? "TestName" : "TestCase";
+		diags_add(st->d, D_MISSING_COLUMN, st->path, rec->line, 1,
+		    "%s", name);
+	}
+}
+
+/* Resolves the header record; returns -1 (diagnostics added) when unusable. */
+static int
+read_header(struct reader_state *st, const struct csv_record *rec)
+{
+	size_t i, len, errors = st->d->errors;
+	int older = 0, r;
+	unsigned metrics = 0;
+
+	st->lay.ncols = rec->nfields;
+	st->lay.role = xcalloc(rec->nfields, sizeof(*st->lay.role));
+	st->lay.names = xcalloc(rec->nfields, sizeof(*st->lay.names));
+	for (r = 0; r < ROLE__MAX; r++)
+		st->lay.col_of[r] = -1;
+	for (i = 0; i < rec->nfields; i++) {
+		const char *s = trim(rec->fields[i].text, rec->fields[i].len, &len);
+
+		st->lay.names[i] = utf8_clean(s, len);
+		if (strcasecmp(st->lay.names[i], "GadgetName") == 0)
+			older = 1;
+	}
+	for (i = 0; i < rec->nfields; i++) {
+		enum role role = role_of(st->lay.names[i], older);
+
+		st->lay.role[i] = role;
+		if (role == ROLE_UNKNOWN) {
+			diags_add(st->d, D_UNKNOWN_COLUMN, st->path, rec->line,
+			    rec->fields[i].column, "%s", st->lay.names[i]);
+			continue;
+		}
+		if (st->lay.col_of[role] >= 0) {
+			diags_add(st->d, D_DUPLICATE_COLUMN, st->path, rec->line,
+			    rec->fields[i].column, "%s", st->lay.names[i]);
+			continue;
+		}
+		st->lay.col_of[role] = (long)i;
+		if (role >= ROLE_METRIC && role < ROLE_UNKNOWN)
+			metrics |= 1u << (role - ROLE_METRIC);
+	}
+	check_required(st, rec, older);
+	if (st->d->errors > errors)
+		return -1;
+	aggregate_note_columns(st->a, metrics, st->lay.col_of[ROLE_RUN] >= 0);
+	return 0;
+}
+
+/* "# Key: value" before the header describes the machine. */
+static void
+read_comment(struct reader_state *st, const struct csv_record *rec)
+{
+	const char *text = rec->fields[0].text, *colon;
+	size_t klen, vlen;
+	const char *key, *value;
+	char *k, *v;
+
+	if (st->have_header || (colon = strchr(text, ':')) == NULL)
+		return;
+	key = trim(text, (size_t)(colon - text), &klen);
+	value = trim(colon + 1, strlen(colon + 1), &vlen);
+	if (klen == 0 || klen > 64 || vlen == 0)
+		return;
+	k = utf8_clean(key, klen);
+	v = utf8_clean(value, vlen);
+	aggregate_add_meta(st->a, k, v);
+	free(k);
+	free(v);
+}
+
+/* A cell of the current row, trimmed, with its position. */
+struct cell {
+	const char *s;
+	size_t len;
+	unsigned long line, column;
+};
+
+static struct cell
+cell_at(const struct csv_record *rec, long col)
+{
+	const struct csv_field *f = &rec->fields[col];
+	struct cell c;
+
+	c.s = trim(f->text, f->len, &c.len);
+	c.line = f->line;
+	c.column = f->column; /* the reader points at the first non-blank byte */
+	return c;
+}
+
+static int
+read_name(struct reader_state *st, const struct cell *c, const char *what)
+{
+	size_t bad;
+
+	if (c->len == 0) {
+		diags_add(st->d, D_EMPTY_NAME, st->path, c->line, c->column,
+		    "%s", what);
+		return -1;
+	}
+	if (utf8_check(c->s, c->len, &bad) < 0) {
+		diags_add(st->d, D_BAD_ENCODING, st->path, c->line,
+		    c->column + bad, "%s name", what);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+read_value(struct reader_state *st, const struct cell *c, enum role role,
+    double *out)
+{
+	int code = results_parse_number(c->s, c->len, out);
+	char *shown;
+
+	if (code != 0) {
+		shown = quote_cell(c->s, c->len);
+		if (code == D_EMPTY_CELL)
+			diags_add(st->d, D_EMPTY_CELL, st->path, c->line,
+			    c->column, "column %s", role_names[role]);
+		else
+			diags_add(st->d, (enum diag_code)code, st->path, c->line,
+			    c->column, "%s in column %s", shown, role_names[role]);
+		free(shown);
+		return -1;
+	}
+	if (role == ROLE_RATE && *out < 0) {
+		shown = quote_cell(c->s, c->len);
+		diags_add(st->d, D_NEGATIVE_RATE, st->path, c->line, c->column,
+		    "%s", shown);
+		free(shown);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+keep_raw(struct reader_state *st, const struct csv_record *rec)
+{
+	static const enum role raw_role[RAW__MAX] = {
+		[RAW_GADGET] = ROLE_GADGET, [RAW_CASE] = ROLE_CASE,
+		[RAW_RUN] = ROLE_RUN, [RAW_RATE] = ROLE_RATE,
+		[RAW_CPU] = ROLE_METRIC + METRIC_CPU,
+		[RAW_MEM] = ROLE_METRIC + METRIC_MEM,
+		[RAW_IGCPU] = ROLE_METRIC + METRIC_IGCPU,
+		[RAW_IGMEM] = ROLE_METRIC + METRIC_IGMEM,
+		[RAW_LOST] = ROLE_METRIC + METRIC_LOST,
+	};
+	char *cell[RAW__MAX];
+	int i;
+
+	for (i = 0; i < RAW__MAX; i++) {
+		long col = st->lay.col_of[raw_role[i]];
+		struct cell c;
+
+		if (col < 0) {
+			cell[i] = NULL;
+			continue;
+		}
+		c = cell_at(rec, col);
+		cell[i] = utf8_clean(c.s, c.len);
+	}
+	aggregate_add_raw(st->a, (const char *const *)cell, st->input);
+	for (i = 0; i < RAW__MAX; i++)
+		free(cell[i]);
+}
+
+static void
+read_row(struct reader_state *st, const struct csv_record *rec)
+{
+	double value[METRIC__MAX] = { 0 }, rate = 0, run;
+	unsigned present = 0;
+	size_t errors = st->d->errors;
+	struct cell gadget, tcase, c;
+	struct aggregate_origin origin;
+	int m;
+
+	if (rec->nfields != st->lay.ncols) {
+		const struct csv_field *f = &rec->fields[rec->nfields > st->lay.ncols ?
+		    st->lay.ncols : rec->nfields - 1];
+
+		diags_add(st->d, D_FIELD_COUNT, st->path, f->line, f->column,
+		    "expected %zu, found %zu", st->lay.ncols, rec->nfields);
+		return;
+	}
+	gadget = cell_at(rec, st->lay.col_of[ROLE_GADGET]);
+	tcase = cell_at(rec, st->lay.col_of[ROLE_CASE]);
+	read_name(st, &gadget, "gadget");
+	read_name(st, &tcase, "case");
+	c = cell_at(rec, st->lay.col_of[ROLE_RATE]);
+	read_value(st, &c, ROLE_RATE, &rate);
+	if (st->lay.col_of[ROLE_RUN] >= 0) {
+		c = cell_at(rec, st->lay.col_of[ROLE_RUN]);
+		read_value(st, &c, ROLE_RUN, &run);
+	}
+	for (m = 0; m < METRIC__MAX; m++) {
+		long col = st->lay.col_of[ROLE_METRIC + m];
+
+		if (col < 0)
+			continue;
+		c = cell_at(rec, col);
+		if (read_value(st, &c, (enum role)(ROLE_METRIC + m), &value[m]) == 0)
+			present |= 1u << m;
+	}
+	if (st->d->errors > errors)
+		return;
+	origin.input = st->input;
+	origin.line = rec->line;
+	if (aggregate_add(st->a, gadget.s, gadget.len, tcase.s, tcase.len, rate,
+	    value, present, &origin, st->d) == 0 && aggregate_wants_raw(st->a))
+		keep_raw(st, rec);
+	st->rows++;
+}
+
+int
+results_read(struct aggregate *a, const char *path, FILE *fp, struct diags *d)
+{
+	struct reader_state st;
+	struct csv_reader *r = csv_reader_new(fp, strcmp(path, "-") == 0 ?
+	    "<stdin>" : path);
+	struct csv_record rec;
+	size_t errors = d->errors;
+	int rc, header_bad = 0, any = 0;
+
+	memset(&st, 0, sizeof(st));
+	st.a = a;
+	/* Diagnostics name standard input as such; the model keeps "-". */
+	st.path = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	st.d = d;
+	st.input = aggregate_add_input(a, path);
+	while ((rc = csv_reader_next(r, &rec, d)) != 0 && !header_bad &&
+	    d->errors < DIAGS_MAX) {
+		if (rc < 0)
+			continue;
+		any = 1;
+		if (rec.comment)
+			read_comment(&st, &rec);
+		else if (!st.have_header) {
+			st.have_header = 1;
+			st.header_line = rec.line;
+			header_bad = read_header(&st, &rec) < 0;
+		} else
+			read_row(&st, &rec);
+	}
+	if (!st.have_header && d->errors == errors)
+		diags_add(d, any ? D_NO_HEADER : D_EMPTY_INPUT, st.path, 1, 1,
+		    NULL);
+	else if (st.have_header && !header_bad && st.rows == 0 &&
+	    d->errors == errors)
+		diags_add(d, D_NO_DATA_ROWS, st.path, st.header_line + 1, 1, NULL);
+	layout_free(&st.lay);
+	csv_reader_free(r);
+	return d->errors > errors ? -1 : 0;
+}

@@ -1,0 +1,31 @@
+/* Benchmark result files: header layouts, validation and strict numbers, fed to the aggregation. */
+#ifndef IGREPORT_RESULTS_H
+#define IGREPORT_RESULTS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "aggregate.h"
+#include "diag.h"
+
+/*
+ * Reads one result file from fp (path names it in diagnostics and in the
+ * model) into a. Accepts the current header (TestName = gadget, TestCase =
+ * case) and the older one (GadgetName = gadget, TestName = case), names
+ * trimmed and matched case-insensitively. Leading "# Key: value" lines
+ * become machine description. Every malformed cell or record is a
+ * diagnostic with line and column; rows with errors are not aggregated.
+ * Returns 0, or -1 when the file had errors.
+ */
+int results_read(struct aggregate *a, const char *path, FILE *fp,
+    struct diags *d);
+
+/*
+ * Parses s[0..len) (already trimmed) as a finite decimal number in the C
+ * locale: [+-]digits[.digits][(e|E)[+-]digits], at least one digit before
+ * or after the point. Returns 0 and sets *out, or returns the diagnostic
+ * code: D_EMPTY_CELL, D_NOT_A_NUMBER or D_NOT_FINITE (nan, inf, overflow).
+ */
+int results_parse_number(const char *s, size_t len, double *out);
+
+#endif

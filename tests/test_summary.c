@@ -1,0 +1,108 @@
+/* Tests of the summary sentences and the Markdown output built from a model. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "aggregate.h"
+#include "markdown.h"
+#include "summary.h"
+
+static const struct aggregate_origin origin = { 0, 2 };
+
+static void
+add(struct aggregate *a, const char *tcase, double rate, double cpu,
+    double mem, double igcpu, double igmem, double lost)
+{
+	double v[METRIC__MAX] = { cpu, mem, igcpu, igmem, lost };
+	struct diags d = { 0 };
+
+	aggregate_add(a, "trace_exec", 10, tcase, strlen(tcase), rate, v,
+	    (1u << METRIC__MAX) - 1, &origin, &d);
+	diags_free(&d);
+}
+
+static struct model *
+sample_model(int with_lost)
+{
+	struct aggregate *a = aggregate_new(0.95);
+	struct diags d = { 0 };
+	struct model *m;
+
+	aggregate_add_input(a, "/home/me/runs/t.csv");
+	aggregate_note_columns(a, (1u << METRIC__MAX) - 1, 1);
+	add(a, "baseline", 4096, 1.0, 1000, 0, 0, 0);
+	add(a, "baseline", 4096, 1.2, 1002, 0, 0, 0);
+	add(a, "ig", 4096, 2.0, 1100, 0.8, 110, with_lost ? 12 : 0);
+	add(a, "ig", 4096, 2.4, 1104, 1.0, 112, with_lost ? 14 : 0);
+	add(a, "baseline", 8192, 2.0, 1010, 0, 0, 0);
+	add(a, "baseline", 8192, 2.2, 1012, 0, 0, 0);
+	add(a, "ig", 8192, 5.0, 1110, 2.6, 118, with_lost ? 30 : 0);
+	add(a, "ig", 8192, 5.4, 1114, 2.8, 118, with_lost ? 40 : 0);
+	m = aggregate_finish(a, NULL, 0, &d);
+	assert_non_null(m);
+	diags_free(&d);
+	return m;
+}
+
+static void
+test_summary_reports_top_rate_overhead_and_process(void **state)
+{
+	struct model *m = sample_model(0);
+	char *s = summary_gadget(m, &m->gadgets[0]);
+
+	(void)state;
+	assert_non_null(strstr(s, "trace_exec: at 8192 events/s"));
+	assert_non_null(strstr(s, "host CPU rises by 3.10 \xc2\xb1 "));
+	assert_non_null(strstr(s, "host memory rises by 101 \xc2\xb1 "));
+	assert_non_null(strstr(s, "the ig process uses 2.70% CPU and 118 MiB"));
+	assert_non_null(strstr(s, "no lost events."));
+	free(s);
+	model_free(m);
+}
+
+static void
+test_summary_names_first_rate_with_lost_events(void **state)
+{
+	struct model *m = sample_model(1);
+	char *s = summary_gadget(m, &m->gadgets[0]);
+
+	(void)state;
+	assert_non_null(strstr(s, "events are first lost at 4096 events/s (13 per second)"));
+	free(s);
+	model_free(m);
+}
+
+static void
+test_markdown_tables_have_notebook_columns(void **state)
+{
+	struct model *m = sample_model(1);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+
+	(void)state;
+	assert_int_equal(markdown_write(out, m, "Report"), 0);
+	fclose(out);
+	assert_non_null(strstr(buf, "# Report\n"));
+	assert_non_null(strstr(buf, "Inputs: t.csv (8 rows)"));
+	assert_null(strstr(buf, "/home/me"));
+	assert_non_null(strstr(buf, "## trace\\_exec\n"));
+	assert_non_null(strstr(buf, "| RPS | Baseline CPU (%) | With IG CPU (%) |"));
+	assert_non_null(strstr(buf, "| 8192 | 2.10 \xc2\xb1 1.27 | 5.20 \xc2\xb1 2.54 |"));
+	assert_non_null(strstr(buf, "| 35 | +3.10 \xc2\xb1 "));
+	free(buf);
+	model_free(m);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_summary_reports_top_rate_overhead_and_process),
+		cmocka_unit_test(test_summary_names_first_rate_with_lost_events),
+		cmocka_unit_test(test_markdown_tables_have_notebook_columns),
+	};
+
+	return cmocka_run_group_tests_name("summary", tests, NULL, NULL);
+}
