@@ -5,11 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aggregate.h"
 #include "diag.h"
+#include "input.h"
 #include "markdown.h"
 #include "model.h"
-#include "results.h"
 #include "xalloc.h"
 
 enum exit_status {
@@ -175,73 +174,20 @@ parse_args(int argc, char **argv, struct options *o)
 	return -1;
 }
 
-/* An input file's bytes, kept when the output embeds them (the PDF). */
-struct input_bytes {
-	char *data;
-	size_t len;
-};
-
-/* Reads all of fp; returns -1 on a read error. */
-static int
-slurp(FILE *fp, struct input_bytes *b)
-{
-	size_t cap = 65536, n;
-
-	b->data = xmalloc(cap);
-	b->len = 0;
-	while ((n = fread(b->data + b->len, 1, cap - b->len, fp)) > 0) {
-		b->len += n;
-		if (b->len == cap)
-			b->data = xrealloc(b->data, cap *= 2);
-	}
-	return ferror(fp) ? -1 : 0;
-}
-
-static void
-read_one(struct aggregate *agg, const char *path, struct input_bytes *keep,
-    struct diags *d)
-{
-	int is_stdin = strcmp(path, "-") == 0;
-	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
-	FILE *mem;
-
-	if (fp == NULL) {
-		aggregate_add_input(agg, path);
-		diags_add(d, D_OPEN_FAILED, path, 0, 0, "%s", strerror(errno));
-		return;
-	}
-	if (keep == NULL) {
-		results_read(agg, path, fp, d);
-	} else if (slurp(fp, keep) < 0) {
-		aggregate_add_input(agg, path);
-		diags_add(d, D_READ_FAILED, path, 0, 0, "%s", strerror(errno));
-	} else if (keep->len == 0 || (mem = fmemopen(keep->data, keep->len,
-	    "rb")) == NULL) {
-		/* fmemopen refuses an empty buffer: read the empty file itself. */
-		results_read(agg, path, fp, d);
-	} else {
-		results_read(agg, path, mem, d);
-		fclose(mem);
-	}
-	if (!is_stdin)
-		fclose(fp);
-}
-
 /* Builds the model from every input; NULL when the inputs had errors. */
 static struct model *
 build_model(const struct options *o, struct input_bytes *keep,
     struct diags *d)
 {
-	struct aggregate *agg = aggregate_new(o->level);
-	size_t i;
+	struct input_request req;
 
-	for (i = 0; i < o->ninputs && d->errors < DIAGS_MAX; i++)
-		read_one(agg, o->inputs[i], keep ? &keep[i] : NULL, d);
-	if (diags_failed(d)) {
-		aggregate_free(agg);
-		return NULL;
-	}
-	return aggregate_finish(agg, o->gadgets, o->ngadgets, d);
+	req.paths = (const char *const *)o->inputs;
+	req.npaths = o->ninputs;
+	req.level = o->level;
+	req.only = o->gadgets;
+	req.nonly = o->ngadgets;
+	req.keep = keep;
+	return input_load(&req, d);
 }
 
 static int

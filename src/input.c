@@ -1,0 +1,72 @@
+/* Loading result files into a model: opening, optional keeping of the bytes, aggregation. */
+#include "input.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "aggregate.h"
+#include "results.h"
+#include "xalloc.h"
+
+/* Reads all of fp; returns -1 on a read error. */
+static int
+slurp(FILE *fp, struct input_bytes *b)
+{
+	size_t cap = 65536, n;
+
+	b->data = xmalloc(cap);
+	b->len = 0;
+	while ((n = fread(b->data + b->len, 1, cap - b->len, fp)) > 0) {
+		b->len += n;
+		if (b->len == cap)
+			b->data = xrealloc(b->data, cap *= 2);
+	}
+	return ferror(fp) ? -1 : 0;
+}
+
+static void
+read_one(struct aggregate *agg, const char *path, struct input_bytes *keep,
+    struct diags *d)
+{
+	int is_stdin = strcmp(path, "-") == 0;
+	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+	const char *shown = is_stdin ? "<stdin>" : path;
+	FILE *mem;
+
+	if (fp == NULL) {
+		aggregate_add_input(agg, path);
+		diags_add(d, D_OPEN_FAILED, shown, 0, 0, "%s", strerror(errno));
+		return;
+	}
+	if (keep == NULL) {
+		results_read(agg, path, fp, d);
+	} else if (slurp(fp, keep) < 0) {
+		aggregate_add_input(agg, path);
+		diags_add(d, D_READ_FAILED, shown, 0, 0, "%s", strerror(errno));
+	} else if (keep->len == 0 || (mem = fmemopen(keep->data, keep->len,
+	    "rb")) == NULL) {
+		/* fmemopen refuses an empty buffer: read the empty file itself. */
+		results_read(agg, path, fp, d);
+	} else {
+		results_read(agg, path, mem, d);
+		fclose(mem);
+	}
+	if (!is_stdin)
+		fclose(fp);
+}
+
+struct model *
+input_load(const struct input_request *req, struct diags *d)
+{
+	struct aggregate *agg = aggregate_new(req->level);
+	size_t i;
+
+	for (i = 0; i < req->npaths && d->errors < DIAGS_MAX; i++)
+		read_one(agg, req->paths[i], req->keep ? &req->keep[i] : NULL, d);
+	if (diags_failed(d)) {
+		aggregate_free(agg);
+		return NULL;
+	}
+	return aggregate_finish(agg, req->only, req->nonly, d);
+}

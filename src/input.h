@@ -1,0 +1,33 @@
+/* Loading result files into a model: opening, optional keeping of the bytes, aggregation. */
+#ifndef IGREPORT_INPUT_H
+#define IGREPORT_INPUT_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "model.h"
+
+/* An input file's bytes, kept when an output embeds them (the PDF). */
+struct input_bytes {
+	char *data;
+	size_t len;
+};
+
+/* What to load and how. */
+struct input_request {
+	const char *const *paths; /* "-" reads standard input */
+	size_t npaths;
+	double level;             /* confidence level */
+	const char *const *only;  /* gadgets to keep; nonly == 0 keeps all */
+	size_t nonly;
+	struct input_bytes *keep; /* NULL, or npaths entries to fill (caller frees data) */
+};
+
+/*
+ * Reads every path (merged as if concatenated) and builds the model.
+ * Returns NULL when any input had an error (diagnostics in d): a file
+ * that cannot be opened or read, or bad data.
+ */
+struct model *input_load(const struct input_request *req, struct diags *d);
+
+#endif
