@@ -259,7 +259,7 @@ layout_ticks(struct chart_layout *l, const struct canvas *c, double lo,
     double hi, double plot_h)
 {
 	double as = l->tpl->axis_size, step, w = 0;
-	size_t i, maxt = (size_t)fmax(2, floor(plot_h / (2.5 * as)) + 1);
+	size_t i, maxt = (size_t)fmax(2, floor(plot_h / (4 * as)) + 1);
 	char buf[FORMAT_MAX];
 
 	l->ymin = lo;
@@ -378,21 +378,48 @@ label_collision(const struct chart_layout *l, size_t upto,
 	for (k = 0; k < upto; k++) {
 		const struct chart_bar *o = &l->bars[k];
 
-		if (o->label != NULL && o->lbox.w > 0 && overlap(box, &o->lbox, 1))
+		if (o->label != NULL && o->lbox.w > 0 && overlap(box, &o->lbox, 0.5))
 			return o;
 	}
 	return NULL;
 }
 
+enum label_mode {
+	LABEL_STRICT,  /* count collisions, move nothing */
+	LABEL_STAGGER, /* lift a colliding label once above the one it hits, else drop it */
+	LABEL_DROP     /* drop colliding labels */
+};
+
+/* Resolves a collision of box with an earlier label; returns 0 when the label must go. */
+static int
+label_settle(const struct chart_layout *l, size_t i, struct chart_rect *box,
+    enum label_mode mode, size_t *hits)
+{
+	const struct chart_bar *o;
+	int lifted = 0;
+
+	while ((o = label_collision(l, i, box)) != NULL) {
+		++*hits;
+		if (mode == LABEL_STRICT)
+			return 1;
+		if (mode == LABEL_DROP || lifted++)
+			return 0;
+		box->y = o->lbox.y - 1 - box->h;
+		if (box->y < l->plot.y)
+			return 0;
+		--*hits;
+	}
+	return 1;
+}
+
 /*
  * Places every value label at size, horizontal or vertical, above its
- * bar's CI. Without stagger, returns the number of collisions; with it,
- * a colliding label climbs above the one it hits and is dropped when it
- * would leave the plot, and the return value is 0.
+ * bar's CI and inside the plot. Returns the number of collisions
+ * (LABEL_STRICT) or of dropped labels.
  */
 static size_t
 labels_try(struct chart_layout *l, const struct canvas *c, double size,
-    int vertical, int stagger)
+    int vertical, enum label_mode mode)
 {
 	size_t i, hits = 0, n = l->nrates * l->nseries;
 
@@ -401,7 +428,6 @@ labels_try(struct chart_layout *l, const struct canvas *c, double size,
 	for (i = 0; i < n; i++) {
 		struct chart_bar *b = &l->bars[i];
 		double w, h = CHART_DIGIT_H * size, anchor;
-		const struct chart_bar *o;
 		struct chart_rect box;
 
 		if (b->label == NULL)
@@ -413,19 +439,8 @@ labels_try(struct chart_layout *l, const struct canvas *c, double size,
 		box.x = fmax(l->plot.x, fmin(b->cx - box.w / 2,
 		    l->plot.x + l->plot.w - box.w));
 		box.y = fmax(anchor - box.h, l->plot.y);
-		while ((o = label_collision(l, i, &box)) != NULL) {
-			if (!stagger) {
-				hits++;
-				break;
-			}
-			box.y = o->lbox.y - 1 - box.h;
-			if (box.y < l->plot.y) {
-				free(b->label);
-				b->label = NULL;
-				break;
-			}
-		}
-		if (b->label == NULL)
+		/* An unplaced label keeps lbox.w == 0 and is freed once a mode is chosen. */
+		if (!label_settle(l, i, &box, mode, &hits))
 			continue;
 		b->lbox = box;
 		b->lx = vertical ? box.x + box.w : box.x + box.w / 2;
@@ -434,7 +449,11 @@ labels_try(struct chart_layout *l, const struct canvas *c, double size,
 	return hits;
 }
 
-/* Full size if labels fit; else smaller; else vertical; else staggered, dropping what cannot fit. */
+/*
+ * Full size if labels fit; else smaller; else rotated; else staggered on
+ * two levels; else rotated at the smallest size, dropping the labels
+ * that would still collide.
+ */
 static void
 place_labels(struct chart_layout *l, const struct canvas *c)
 {
@@ -449,16 +468,22 @@ place_labels(struct chart_layout *l, const struct canvas *c)
 		format_fixed(buf, l->bars[i].mean, l->spec->decimals);
 		l->bars[i].label = xstrdup(buf);
 	}
+	l->label_size = floor;
 	for (v = 0; v < 2; v++)
 		for (s = full; s >= floor - 1e-9; s -= 0.5)
-			if (labels_try(l, c, s, v, 0) == 0) {
+			if (labels_try(l, c, s, v, LABEL_STRICT) == 0) {
 				l->label_size = s;
 				l->label_vertical = v;
 				return;
 			}
-	l->label_size = floor;
-	l->label_vertical = 0;
-	(void)labels_try(l, c, floor, 0, 1);
+	l->label_vertical = labels_try(l, c, floor, 0, LABEL_STAGGER) > 0;
+	if (l->label_vertical)
+		(void)labels_try(l, c, floor, 1, LABEL_DROP);
+	for (i = 0; i < l->nrates * l->nseries; i++)
+		if (l->bars[i].lbox.w == 0) {
+			free(l->bars[i].label);
+			l->bars[i].label = NULL;
+		}
 }
 
 static double
