@@ -20,14 +20,6 @@ batch_add(struct output_batch *b, struct outfile *o)
 	b->files[b->n++] = o;
 }
 
-static const char *
-base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash && slash[1] ? slash + 1 : path;
-}
-
 static int
 attach_inputs(struct pdf *p, const struct output_context *ctx,
     struct diags *d)

@@ -10,7 +10,7 @@
 #include "xalloc.h"
 
 /* Padding in ems: left/right of a cell, above/below its text. */
-#define TABLE_PAD_H 0.6
+#define TABLE_PAD_H 0.5
 #define TABLE_PAD_V 0.45
 #define TABLE_FLOOR 0.75
 #define TABLE_MIN_SIZE 3.0

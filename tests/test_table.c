@@ -240,7 +240,7 @@ test_column_widths_from_text(void **state)
 {
 	struct fixture *fx = *state;
 	struct table *t = sample(10);
-	double pad = 2 * 0.6 * 9, em;
+	double pad = 2 * 0.5 * 9, em;
 
 	table_layout(t, &fx->rc->canvas, 500);
 	check_close(t->size, 9, 0, "size kept");
