@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compare_cli.h"
 #include "diag.h"
 #include "input.h"
 #include "markdown.h"
@@ -44,6 +45,7 @@ struct options {
 
 static const char usage_text[] =
     "usage: igreport [OPTIONS] RESULTS.csv...\n"
+    "       igreport compare [OPTIONS] OLD.csv NEW.csv   (see igreport compare --help)\n"
     "Turns Inspektor Gadget benchmark results into a report.\n"
     "\n"
     "  -f, --format pdf|svg|md|all  output format (default pdf)\n"
@@ -266,6 +268,8 @@ main(int argc, char **argv)
 	struct options o;
 	int status;
 
+	if (argc > 1 && strcmp(argv[1], "compare") == 0)
+		return compare_main(argc - 1, argv + 1);
 	memset(&o, 0, sizeof(o));
 	o.format = FORMAT_PDF;
 	o.level = 0.95;
