@@ -1,4 +1,4 @@
-/* Comparison of two benchmark runs: Welch tests per metric and per overhead, and what one run lacks. */
+/* Comparison of two benchmark runs: Welch tests per metric and per overhead, and gaps. */
 #include "compare.h"
 
 #include <math.h>
