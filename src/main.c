@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "compare_cli.h"
 #include "datadir.h"
 #include "diag.h"
 #include "fonts.h"
@@ -50,6 +51,7 @@ struct options {
 
 static const char usage_text[] =
     "usage: igreport [OPTIONS] RESULTS.csv...\n"
+    "       igreport compare [OPTIONS] OLD.csv NEW.csv   (see igreport compare --help)\n"
     "Turns Inspektor Gadget benchmark results into a report.\n"
     "\n"
     "  -f, --format pdf|svg|md|all  output format (default pdf)\n"
@@ -372,6 +374,8 @@ main(int argc, char **argv)
 	struct options o;
 	int status;
 
+	if (argc > 1 && strcmp(argv[1], "compare") == 0)
+		return compare_main(argc - 1, argv + 1);
 	memset(&o, 0, sizeof(o));
 	o.format = FORMAT_PDF;
 	o.level = 0.95;
