@@ -522,6 +522,41 @@ item_table_height(const struct flow *f, const struct table *tb)
 	    tb->nrows);
 }
 
+/*
+ * A file stem from a gadget name and a template id: characters other than
+ * letters, digits, '-' and '_' become '_', so a gadget named "../x" cannot
+ * leave the output directory or hide as a dot file.
+ */
+static char *
+item_name(const char *gadget, const char *id)
+{
+	char *s = xasprintf("%s-%s", gadget, id), *p;
+
+	for (p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+			*p = '_';
+	return s;
+}
+
+/* Makes items[n].name differ from every earlier name by a numeric suffix. */
+static void
+make_unique(struct report_item *items, size_t n)
+{
+	size_t i, k = 2;
+	char *base = items[n].name;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(items[i].name, items[n].name) == 0) {
+			if (items[n].name != base)
+				free(items[n].name);
+			items[n].name = xasprintf("%s-%zu", base, k++);
+			i = (size_t)-1; /* check the new name against all again */
+		}
+	if (items[n].name != base)
+		free(base);
+}
+
 static int
 add_item(struct flow *f, const struct tpl_block *b, struct report_item *it)
 {
@@ -536,7 +571,7 @@ add_item(struct flow *f, const struct tpl_block *b, struct report_item *it)
 	if (b->kind == TPL_BLOCK_FIGURE) {
 		if (chart_figure_count(b->figure, f->ctx->model, f->gadget) == 0)
 			return 0;
-		it->name = xasprintf("%s-%s", f->gadget->name, b->figure->id);
+		it->name = item_name(f->gadget->name, b->figure->id);
 		it->title = template_expand(b->figure->title, &v);
 		it->desc = figure_desc(b->figure, f->gadget, f->level);
 		it->height = b->figure->height + 2 * ITEM_PAD;
@@ -547,7 +582,7 @@ add_item(struct flow *f, const struct tpl_block *b, struct report_item *it)
 	tb = gadget_table(f, f->c, b->table);
 	if (tb == NULL)
 		return 0;
-	it->name = xasprintf("%s-%s", f->gadget->name, b->table->id);
+	it->name = item_name(f->gadget->name, b->table->id);
 	it->title = template_expand(b->table->title, &v);
 	it->desc = xasprintf("Table of mean values per events-per-second rate "
 	    "for gadget %s, with %s%% confidence intervals.", f->gadget->name,
@@ -575,8 +610,11 @@ report_items(const struct canvas *c, const struct report_context *ctx,
 			f.gadget = &ctx->model->gadgets[g];
 			for (b = 0; b < t->sections[s].nblocks; b++) {
 				xgrow((void **)items, &cap, n + 1, sizeof(**items));
-				n += (size_t)add_item(&f, &t->sections[s].blocks[b],
-				    &(*items)[n]);
+				if (add_item(&f, &t->sections[s].blocks[b],
+				    &(*items)[n])) {
+					make_unique(*items, n);
+					n++;
+				}
 			}
 		}
 	}
