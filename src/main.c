@@ -284,7 +284,7 @@ write_outputs(const struct options *o, const struct model *m,
 {
 	struct output_batch batch = { 0 };
 	struct output_context ctx;
-	struct report_context rc;
+	struct report_context rc = { 0 };
 	struct template *tpl = NULL;
 	struct fonts *fonts = NULL;
 	struct tpl_vars vars = { 0 };
