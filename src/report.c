@@ -184,8 +184,11 @@ block_heading(struct flow *f, const char *text)
 	char *s = flow_expand(f, text);
 	double size = f->t->heading_size;
 
-	/* Keep a heading with at least two lines of what follows it. */
-	flow_need(f, size * 1.8 + f->t->body_size * 2.7);
+	/*
+	 * Keep a heading with the start of what follows it: two lines of
+	 * text, or a table's header and first rows.
+	 */
+	flow_need(f, size * 1.8 + f->t->body_size * 6.5);
 	if (f->y > f->top)
 		f->y += size * 0.5;
 	flow_paragraph(f, s, FONT_BOLD, size, 0, NULL);

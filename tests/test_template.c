@@ -861,10 +861,10 @@ test_compare_template_loads_as_designed(void **state)
 	expect_color(t->better_color, 0x2e, 0x7d, 0x32);
 	cover = section_of(t, TPL_SECTION_COVER);
 	assert_int_equal(cover->blocks[1].kind, TPL_BLOCK_VERDICT);
-	assert_int_equal(cover->blocks[3].kind, TPL_BLOCK_MACHINES);
-	assert_string_equal(cover->blocks[3].table->id, "");
-	assert_int_equal(cover->blocks[7].kind, TPL_BLOCK_SIGNIFICANT);
-	assert_int_equal(cover->blocks[5].kind, TPL_BLOCK_ONLY);
+	assert_int_equal(cover->blocks[5].kind, TPL_BLOCK_MACHINES);
+	assert_string_equal(cover->blocks[5].table->id, "");
+	assert_int_equal(cover->blocks[3].kind, TPL_BLOCK_SIGNIFICANT);
+	assert_int_equal(cover->blocks[7].kind, TPL_BLOCK_ONLY);
 	g = section_of(t, TPL_SECTION_GADGET);
 	assert_int_equal(g->blocks[0].kind, TPL_BLOCK_FIGURE);
 	cpu = &g->blocks[0].figure->charts[0];
