@@ -48,20 +48,151 @@ compare_metric_decimals(enum metric m)
 	return m < METRIC__MAX ? metric_info[m].decimals : 0;
 }
 
+/* Sets the verdict from delta, percent and q. */
+static void
+judge(struct compare_change *c, const struct compare_options *opt)
+{
+	int big = isnan(c->percent) ? c->delta != 0.0 :
+	    fabs(c->percent) >= opt->threshold;
+
+	if (isnan(c->q))
+		c->verdict = COMPARE_UNKNOWN;
+	else if (c->q < opt->alpha && big)
+		c->verdict = c->delta > 0.0 ? COMPARE_WORSE : COMPARE_BETTER;
+	else
+		c->verdict = COMPARE_SAME;
+}
+
 /* Sets percent and verdict from delta, p and the base value the percent is relative to. */
 static void
 classify(struct compare_change *c, double base, const struct compare_options *opt)
 {
-	int big;
-
 	c->percent = base == 0.0 ? NAN : 100.0 * c->delta / fabs(base);
-	big = base == 0.0 ? c->delta != 0.0 : fabs(c->percent) >= opt->threshold;
-	if (isnan(c->p))
-		c->verdict = COMPARE_UNKNOWN;
-	else if (c->p < opt->alpha && big)
-		c->verdict = c->delta > 0.0 ? COMPARE_WORSE : COMPARE_BETTER;
+	c->q = c->p;
+	judge(c, opt);
+}
+
+static const char *const correction_names[COMPARE_CORRECTION__MAX] = {
+	[COMPARE_CORRECTION_NONE] = "none",
+	[COMPARE_CORRECTION_HOLM] = "holm",
+	[COMPARE_CORRECTION_BH] = "bh",
+};
+
+const char *
+compare_correction_name(enum compare_correction c)
+{
+	return c < COMPARE_CORRECTION__MAX ? correction_names[c] : "?";
+}
+
+enum compare_correction
+compare_correction_from_name(const char *s)
+{
+	int i;
+
+	for (i = 0; i < COMPARE_CORRECTION__MAX; i++)
+		if (strcmp(s, correction_names[i]) == 0)
+			return (enum compare_correction)i;
+	return COMPARE_CORRECTION__MAX;
+}
+
+struct ranked {
+	double p;
+	size_t at;
+};
+
+static int
+compare_ranked(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->p != y->p)
+		return (x->p > y->p) - (x->p < y->p);
+	return (x->at > y->at) - (x->at < y->at);
+}
+
+void
+compare_adjust(const double *p, size_t m, enum compare_correction how,
+    double *q)
+{
+	struct ranked *r = xcalloc(m + 1, sizeof(*r));
+	size_t i;
+	double run;
+
+	for (i = 0; i < m; i++) {
+		r[i].p = p[i];
+		r[i].at = i;
+	}
+	qsort(r, m, sizeof(*r), compare_ranked);
+	if (how == COMPARE_CORRECTION_HOLM)
+		for (i = 0, run = 0; i < m; i++) {
+			run = fmax(run, fmin(1.0, (double)(m - i) * r[i].p));
+			q[r[i].at] = run;
+		}
+	else if (how == COMPARE_CORRECTION_BH)
+		for (i = m, run = 1; i-- > 0;) {
+			run = fmin(run, fmin(1.0, (double)m * r[i].p /
+			    (double)(i + 1)));
+			q[r[i].at] = run;
+		}
 	else
-		c->verdict = COMPARE_SAME;
+		for (i = 0; i < m; i++)
+			q[i] = p[i];
+	free(r);
+}
+
+/* Adjusts every testable change's p into q over all tests, then judges again. */
+static void
+adjust(struct comparison *c)
+{
+	size_t n = c->nentries + c->noverheads, m = 0, i;
+	struct compare_change **v = xcalloc(n + 1, sizeof(*v));
+	double *p = xcalloc(n + 1, sizeof(*p)), *q = xcalloc(n + 1, sizeof(*q));
+
+	for (i = 0; i < n; i++) {
+		struct compare_change *ch = i < c->nentries ?
+		    &c->entries[i].change : &c->overheads[i - c->nentries].change;
+
+		if (!isnan(ch->p)) {
+			v[m] = ch;
+			p[m++] = ch->p;
+		}
+	}
+	compare_adjust(p, m, c->opt.correction, q);
+	for (i = 0; i < m; i++)
+		v[i]->q = q[i];
+	memset(c->counts, 0, sizeof(c->counts));
+	for (i = 0; i < n; i++) {
+		struct compare_change *ch = i < c->nentries ?
+		    &c->entries[i].change : &c->overheads[i - c->nentries].change;
+
+		judge(ch, &c->opt);
+		c->counts[ch->verdict]++;
+	}
+	free(v);
+	free(p);
+	free(q);
+}
+
+char *
+compare_correction_phrase(const struct comparison *c)
+{
+	size_t i, m = 0;
+
+	for (i = 0; i < c->nentries; i++)
+		if (!isnan(c->entries[i].change.p))
+			m++;
+	for (i = 0; i < c->noverheads; i++)
+		if (!isnan(c->overheads[i].change.p))
+			m++;
+	switch (c->opt.correction) {
+	case COMPARE_CORRECTION_HOLM:
+		return xasprintf(" after Holm's correction for %zu tests", m);
+	case COMPARE_CORRECTION_BH:
+		return xasprintf(" after the Benjamini-Hochberg correction for "
+		    "%zu tests", m);
+	default:
+		return xstrdup("");
+	}
 }
 
 void
@@ -432,6 +563,8 @@ compare_build(const struct model *old, const struct model *new,
 	c->new = new;
 	c->opt = *opt;
 	compare_gadgets(c);
+	if (c->opt.correction != COMPARE_CORRECTION_NONE)
+		adjust(c);
 	compare_machines(c);
 	return c;
 }

@@ -16,10 +16,19 @@ enum compare_verdict {
 };
 
 /* When a change counts as significant. */
+/* How p-values are adjusted for the many tests of one comparison. */
+enum compare_correction {
+	COMPARE_CORRECTION_NONE, /* each test at alpha, as benchstat does */
+	COMPARE_CORRECTION_HOLM, /* Holm-Bonferroni: family-wise error below alpha */
+	COMPARE_CORRECTION_BH,   /* Benjamini-Hochberg: false discovery rate below alpha */
+	COMPARE_CORRECTION__MAX
+};
+
 struct compare_options {
 	double alpha;     /* significant only when p < alpha (0 < alpha < 1) */
 	double threshold; /* ... and |percent| >= threshold (percent, >= 0) */
 	double level;     /* confidence level of the intervals, 0 < level < 1 */
+	enum compare_correction correction;
 };
 
 /*
@@ -38,7 +47,8 @@ struct compare_change {
 	double half;
 	double df;  /* Welch-Satterthwaite degrees of freedom; 0 when no interval */
 	double percent;
-	double p;
+	double p;       /* the test's own p-value; NaN when no test is possible */
+	double q;       /* p adjusted by opt.correction (= p without one); the verdict uses q */
 	enum compare_verdict verdict;
 };
 
@@ -123,6 +133,22 @@ struct comparison {
 
 /* The verdict symbol or word for text output: "~", "?", "worse", "better". */
 const char *compare_verdict_name(enum compare_verdict v);
+
+/* "none", "holm" or "bh"; compare_correction_from_name gives __MAX for others. */
+const char *compare_correction_name(enum compare_correction c);
+enum compare_correction compare_correction_from_name(const char *s);
+
+/*
+ * Adjusts the m p-values p into q (same order) for multiple testing:
+ * Holm's step-down q(i) = max over j <= i of min(1, (m - j + 1) p(j)), or
+ * the Benjamini-Hochberg step-up q(i) = min over j >= i of min(1, m p(j) / j),
+ * with p sorted ascending and i, j counted from 1; q = p for none.
+ */
+void compare_adjust(const double *p, size_t m, enum compare_correction how,
+    double *q);
+
+/* A phrase for the reports: "" without correction, else e.g. " after Holm's correction for 60 tests". */
+char *compare_correction_phrase(const struct comparison *c);
 
 /* A metric's label in comparisons ("CPU (%)", "Mem (MiB)", "Lost (/s)"...). */
 const char *compare_metric_label(enum metric m);

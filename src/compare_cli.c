@@ -62,6 +62,9 @@ static const char cmp_usage_text[] =
     "  -c, --confidence LEVEL     confidence level, 0 < LEVEL < 1 (default 0.95)\n"
     "      --alpha P              significant only when p < P, 0 < P < 1 (default 0.05)\n"
     "      --threshold PERCENT    ... and the change is at least PERCENT of OLD (default 5)\n"
+    "      --correction none|holm|bh  adjust p for the number of tests: Holm\n"
+    "                             (family-wise) or Benjamini-Hochberg (false\n"
+    "                             discovery rate); default none\n"
     "      --fail-on-regression   exit with status 4 when a regression is found\n"
     "  -q, --quiet                no warnings\n"
     "  -v, --verbose              also notes (such as ignored columns)\n"
@@ -133,6 +136,12 @@ cmp_option(int ch, const char *arg, struct cmp_options *o)
 			return cmp_usage_error("threshold must be a percentage, "
 			    "0 or more: '%s'", arg);
 		return -1;
+	case 'C':
+		o->cmp.correction = compare_correction_from_name(arg);
+		if (o->cmp.correction == COMPARE_CORRECTION__MAX)
+			return cmp_usage_error("correction must be none, holm or "
+			    "bh: '%s'", arg);
+		return -1;
 	}
 	return -1;
 }
@@ -149,6 +158,7 @@ cmp_parse_args(int argc, char **argv, struct cmp_options *o)
 		{ "confidence", required_argument, NULL, 'c' },
 		{ "alpha", required_argument, NULL, 'a' },
 		{ "threshold", required_argument, NULL, 'H' },
+		{ "correction", required_argument, NULL, 'C' },
 		{ "fail-on-regression", no_argument, NULL, 'F' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },

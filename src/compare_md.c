@@ -104,7 +104,7 @@ cmd_significant_entry(FILE *out, const struct compare_entry *e)
 	fputs(" | ", out);
 	cmd_change(out, &e->change, dec, 0);
 	fputs(" | ", out);
-	cmd_p(out, e->change.p);
+	cmd_p(out, e->change.q);
 	fputs(" |\n", out);
 }
 
@@ -122,7 +122,7 @@ cmd_significant_overhead(FILE *out, const struct compare_overhead *o)
 	fprintf(out, "%s | ", buf);
 	cmd_change(out, &o->change, dec, 0);
 	fputs(" | ", out);
-	cmd_p(out, o->change.p);
+	cmd_p(out, o->change.q);
 	fputs(" |\n", out);
 }
 
@@ -161,6 +161,7 @@ cmd_heading(FILE *out, const struct comparison *c)
 {
 	size_t worse = c->counts[COMPARE_WORSE], better = c->counts[COMPARE_BETTER];
 	char level[FORMAT_MAX], alpha[FORMAT_NUMBER_MAX], thr[FORMAT_NUMBER_MAX];
+	char *corr = compare_correction_phrase(c);
 
 	format_level(level, c->opt.level);
 	snprintf(alpha, sizeof(alpha), "%g", c->opt.alpha);
@@ -173,11 +174,13 @@ cmd_heading(FILE *out, const struct comparison *c)
 	fprintf(out, " (%lu rows), NEW: ", c->old->total_rows);
 	cmd_text(out, c->new->inputs[0].name);
 	fprintf(out, " (%lu rows). A change is significant when Welch's t-test "
-	    "gives p < %s and it is at least %s%% of the OLD value; otherwise "
+	    "gives p < %s%s and it is at least %s%% of the OLD value; otherwise "
 	    "~ (no significant change), or ? (fewer than 2 runs on a side). "
 	    "Values are means \xc2\xb1 the %s%% confidence interval; CPU is "
 	    "percent of all cores, memory MiB, lost events per second; overhead "
-	    "is with IG minus baseline.\n", c->new->total_rows, alpha, thr, level);
+	    "is with IG minus baseline.\n", c->new->total_rows, alpha, corr, thr,
+	    level);
+	free(corr);
 }
 
 static void

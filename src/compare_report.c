@@ -163,7 +163,7 @@ sig_entry(struct table *t, struct cr_row *r, const struct compare_entry *e,
 	format_mean_ci(r->cell[SIG_OLD], e->old.mean, e->old.half, dec, 1);
 	format_mean_ci(r->cell[SIG_NEW], e->new.mean, e->new.half, dec, 1);
 	cr_full(r->cell[SIG_CHANGE], &e->change, dec);
-	cr_p(r->cell[SIG_P], e->change.p);
+	cr_p(r->cell[SIG_P], e->change.q);
 	cr_add(t, r);
 	sig_row_style(t, e->change.verdict, col);
 }
@@ -179,7 +179,7 @@ sig_overhead(struct table *t, struct cr_row *r,
 	format_delta_ci(r->cell[SIG_OLD], o->old.delta, o->old.half, dec, 1);
 	format_delta_ci(r->cell[SIG_NEW], o->new.delta, o->new.half, dec, 1);
 	cr_full(r->cell[SIG_CHANGE], &o->change, dec);
-	cr_p(r->cell[SIG_P], o->change.p);
+	cr_p(r->cell[SIG_P], o->change.q);
 	cr_add(t, r);
 	sig_row_style(t, o->change.verdict, col);
 }
@@ -420,11 +420,11 @@ compare_report_headline(const struct comparison *c)
 char *
 compare_report_rule(const struct comparison *c)
 {
-	char level[FORMAT_MAX];
+	char level[FORMAT_MAX], *corr = compare_correction_phrase(c), *s;
 
 	format_level(level, c->opt.level);
-	return xasprintf("OLD is %s (%lu rows), NEW is %s (%lu rows). A change "
-	    "is significant when Welch's t-test gives p < %g and it is at "
+	s = xasprintf("OLD is %s (%lu rows), NEW is %s (%lu rows). A change "
+	    "is significant when Welch's t-test gives p < %g%s and it is at "
 	    "least %g%% of the OLD value; more CPU, memory or lost events is "
 	    "worse (" COMPARE_MARK_WORSE ", a regression), less is better ("
 	    COMPARE_MARK_BETTER ", an improvement); ? marks a group with fewer "
@@ -434,8 +434,10 @@ compare_report_rule(const struct comparison *c)
 	    "baseline. %zu changes were tested.",
 	    c->old->ninputs ? c->old->inputs[0].name : "", c->old->total_rows,
 	    c->new->ninputs ? c->new->inputs[0].name : "", c->new->total_rows,
-	    c->opt.alpha, c->opt.threshold, level,
+	    c->opt.alpha, corr, c->opt.threshold, level,
 	    c->nentries + c->noverheads);
+	free(corr);
+	return s;
 }
 
 char *

@@ -11,7 +11,8 @@
 
 #define ALL_METRICS ((1u << METRIC__MAX) - 1)
 
-static const struct compare_options defaults = { 0.05, 5.0, 0.95 };
+static const struct compare_options defaults = { 0.05, 5.0, 0.95,
+	COMPARE_CORRECTION_NONE };
 
 struct row {
 	const char *gadget;
@@ -529,6 +530,60 @@ test_markdown_without_changes_has_no_tables_of_them(void **state)
 	model_free(n);
 }
 
+static void
+test_holm_adjustment(void **state)
+{
+	const double p[] = { 0.01, 0.04, 0.03, 0.005 };
+	const double want[] = { 0.03, 0.06, 0.06, 0.02 };
+	double q[4];
+	int i;
+
+	(void)state;
+	compare_adjust(p, 4, COMPARE_CORRECTION_HOLM, q);
+	for (i = 0; i < 4; i++)
+		assert_close(q[i], want[i], 1e-15);
+}
+
+static void
+test_benjamini_hochberg_adjustment(void **state)
+{
+	const double p[] = { 0.01, 0.04, 0.03, 0.005 };
+	const double want[] = { 0.02, 0.04, 0.04, 0.02 };
+	double q[4];
+	int i;
+
+	(void)state;
+	compare_adjust(p, 4, COMPARE_CORRECTION_BH, q);
+	for (i = 0; i < 4; i++)
+		assert_close(q[i], want[i], 1e-15);
+}
+
+static void
+test_adjusted_values_never_exceed_one(void **state)
+{
+	const double p[] = { 0.5, 0.9 };
+	double q[2];
+
+	(void)state;
+	compare_adjust(p, 2, COMPARE_CORRECTION_HOLM, q);
+	assert_close(q[0], 1, 0);
+	assert_close(q[1], 1, 0);
+	compare_adjust(p, 2, COMPARE_CORRECTION_NONE, q);
+	assert_close(q[0], 0.5, 0);
+	assert_close(q[1], 0.9, 0);
+}
+
+static void
+test_correction_names(void **state)
+{
+	(void)state;
+	assert_int_equal(compare_correction_from_name("bh"), COMPARE_CORRECTION_BH);
+	assert_int_equal(compare_correction_from_name("holm"), COMPARE_CORRECTION_HOLM);
+	assert_int_equal(compare_correction_from_name("none"), COMPARE_CORRECTION_NONE);
+	assert_int_equal(compare_correction_from_name("BH"), COMPARE_CORRECTION__MAX);
+	assert_string_equal(compare_correction_name(COMPARE_CORRECTION_HOLM), "holm");
+}
+
 int
 main(void)
 {
@@ -550,6 +605,10 @@ main(void)
 		cmocka_unit_test(test_same_machine_gives_no_warning),
 		cmocka_unit_test(test_markdown_puts_regressions_first),
 		cmocka_unit_test(test_markdown_without_changes_has_no_tables_of_them),
+		cmocka_unit_test(test_holm_adjustment),
+		cmocka_unit_test(test_benjamini_hochberg_adjustment),
+		cmocka_unit_test(test_adjusted_values_never_exceed_one),
+		cmocka_unit_test(test_correction_names),
 	};
 
 	return cmocka_run_group_tests_name("compare", tests, NULL, NULL);

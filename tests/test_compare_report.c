@@ -14,7 +14,8 @@
 #define ALL_METRICS ((1u << METRIC__MAX) - 1)
 #define NROWS(a) (sizeof(a) / sizeof(a[0]))
 
-static const struct compare_options defaults = { 0.05, 5.0, 0.95 };
+static const struct compare_options defaults = { 0.05, 5.0, 0.95,
+	COMPARE_CORRECTION_NONE };
 static const struct tpl_table_style style = { { 0x54, 0x6e, 0x7a },
 	{ 0xff, 0xff, 0xff }, { 0xdd, 0xdd, 0xdd }, { 0xf3, 0xf3, 0xf3 }, 0, 9 };
 static const struct compare_colors colors = { { 0xc6, 0x28, 0x28 },
