@@ -18,6 +18,7 @@ CFLAGS   += -std=c11 $(OPT) $(WARN) $(SAN_FLAGS) $(shell pkg-config --cflags $(P
 # Library code is also held to -Wconversion; cmocka's macros are not.
 SRC_WARN  = -Wconversion
 LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lhpdf -lm
+LDLIBS   += -pthread
 TEST_LIBS = $(shell pkg-config --libs cmocka)
 
 LIB_SRC   = $(filter-out src/main.c,$(wildcard src/*.c))

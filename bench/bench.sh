@@ -28,6 +28,7 @@ echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/c
 echo "igreport: $bin; runs per cell: $runs (median); notebook at 10^7 rows: 1 run"
 echo "agg = igreport --dump-model >/dev/null; full = igreport --format all; nb = notebook.py"
 echo
+echo "rows mb wc agg agg_rss_kib full nb nbfig" >"$dir/results.tsv"
 printf '%9s %7s | %8s | %8s %7s %6s %6s | %8s %6s | %8s %6s | %8s %6s\n' \
 	rows MB "wc -l s" "agg s" "MB/s" "RSS MB" "/wc" "full s" "RSS MB" "nb s" "nb/agg" \
 	"nbfig s" "/full"
@@ -53,6 +54,7 @@ for n in $sizes; do
 			nbfig_s=$1
 		fi
 	fi
+	echo "$n $mb $wc_s $agg_s $agg_rss $full_s $nb_s $nbfig_s" >>"$dir/results.tsv"
 	awk -v n="$n" -v mb="$mb" -v wc="$wc_s" -v agg="$agg_s" -v rss="$agg_rss" \
 	    -v full="$full_s" -v frss="$full_rss" -v nb="$nb_s" -v nbfig="$nbfig_s" '
 	function ratio(a, b) { return (a == "-" || b == "-") ? "-" : sprintf("%.1f", a / b) }
@@ -63,5 +65,8 @@ for n in $sizes; do
 		    sec(nb), ratio(nb, agg), sec(nbfig), ratio(nbfig, full)
 	}'
 done
+if [ $have_py = 1 ]; then
+	$py "$here/plot.py" "$dir/results.tsv" "$dir/bench.svg" && echo "plot: $dir/bench.svg"
+fi
 [ $have_py = 1 ] || echo "(notebook columns need python3-pandas, python3-scipy, python3-matplotlib: make bench-deps)"
 [ $have_full = 1 ] || echo "(full report columns need a build with --format all)"
