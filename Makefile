@@ -30,7 +30,7 @@ TEST_SUPPORT_OBJ = $(TEST_SUPPORT:tests/%.c=$(BUILD)/tests/%.o)
 
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all deps check test unit e2e notebook-check demo clean install uninstall regen format
+.PHONY: all deps check test unit e2e notebook-check demo previews clean install uninstall regen format
 .PHONY: bench bench-deps
 
 all: igreport
@@ -76,14 +76,24 @@ unit: $(TEST_BIN)
 		IGREPORT_SOURCE_DIR=$(CURDIR) $$t; done
 
 e2e: $(BUILD)/igreport
-	@sh tests/e2e/run.sh $(CURDIR)/$(BUILD)/igreport
+	@IGREPORT_DATADIR=$(CURDIR) sh tests/e2e/run.sh $(CURDIR)/$(BUILD)/igreport
 
 regen: $(BUILD)/igreport
-	@REGEN=1 sh tests/e2e/run.sh $(CURDIR)/$(BUILD)/igreport
+	@REGEN=1 IGREPORT_DATADIR=$(CURDIR) sh tests/e2e/run.sh $(CURDIR)/$(BUILD)/igreport
 
+# The shipped sample as a PDF report, SVG figures and Markdown, in out/.
 demo: deps igreport
 	@mkdir -p out
-	./igreport --format md samples/test_results_synthetic.csv
+	./igreport -o out/report.pdf samples/test_results_synthetic.csv
+	./igreport -f svg -o out/svg samples/test_results_synthetic.csv
+	./igreport -f md -o out/report.md samples/test_results_synthetic.csv
+	./igreport -t templates/compact.xml -o out/report-compact.pdf samples/test_results_synthetic.csv
+	@echo "wrote out/report.pdf, out/report-compact.pdf, out/report.md and out/svg/"
+
+# The README's page previews, rendered from the demo report.
+previews: demo
+	pdftoppm -r 40 -png -f 2 -l 3 out/report.pdf docs/preview 2>/dev/null
+	pdftoppm -r 40 -png -f 2 -l 2 out/report-compact.pdf docs/preview-compact 2>/dev/null
 
 install: igreport
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/fonts

@@ -14,7 +14,6 @@
 enum diag_code {
 	/* notes */
 	D_UNKNOWN_COLUMN,
-	D_EMPTY_FILE_NOTE,
 	/* warnings */
 	D_RATE_ONE_SIDE,
 	D_NO_BASELINE,
@@ -22,7 +21,6 @@ enum diag_code {
 	D_NO_DATA_ROWS,
 	D_GADGET_NOT_FOUND,
 	D_TOO_MANY_DIAGS,
-	D_RAW_TRUNCATED,
 	/* errors in data */
 	D_EMPTY_INPUT,
 	D_NO_HEADER,

@@ -4,11 +4,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "compare_cli.h"
+#include "datadir.h"
 #include "diag.h"
+#include "fonts.h"
+#include "format.h"
 #include "input.h"
-#include "markdown.h"
 #include "model.h"
+#include "output.h"
+#include "report.h"
+#include "template.h"
 #include "xalloc.h"
 
 enum exit_status {
@@ -44,11 +51,13 @@ struct options {
 
 static const char usage_text[] =
     "usage: igreport [OPTIONS] RESULTS.csv...\n"
+    "       igreport compare [OPTIONS] OLD.csv NEW.csv   (see igreport compare --help)\n"
     "Turns Inspektor Gadget benchmark results into a report.\n"
     "\n"
     "  -f, --format pdf|svg|md|all  output format (default pdf)\n"
     "  -o, --output PATH          PDF file (default igreport.pdf), SVG directory\n"
-    "                             (default igreport-svg) or Markdown file (default stdout)\n"
+    "                             (default igreport-svg), Markdown file (default\n"
+    "                             stdout), or for all a directory (igreport-out)\n"
     "  -t, --template FILE        layout template (default: default.xml)\n"
     "  -g, --gadget NAME          only this gadget (repeatable)\n"
     "  -c, --confidence LEVEL     confidence level, 0 < LEVEL < 1 (default 0.95)\n"
@@ -190,49 +199,141 @@ build_model(const struct options *o, struct input_bytes *keep,
 	return input_load(&req, d);
 }
 
+/* The creation date: SOURCE_DATE_EPOCH when set (reproducible output), else now. */
 static int
-write_markdown(const struct options *o, const struct model *m,
-    struct diags *d)
+report_epoch(long long *epoch)
 {
-	const char *title = o->title ? o->title : DEFAULT_TITLE;
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	char *end;
 
-	if (o->output != NULL && strcmp(o->output, "-") != 0) {
-		diags_add(d, D_WRITE_FAILED, o->output, 0, 0,
-		    "Markdown goes to standard output in this version");
-		return -1;
+	if (env == NULL || *env == '\0') {
+		*epoch = (long long)time(NULL);
+		return 0;
 	}
-	if (markdown_write(stdout, m, title) < 0 || fflush(stdout) != 0) {
-		diags_add(d, D_WRITE_FAILED, "stdout", 0, 0, "%s",
-		    strerror(errno));
+	errno = 0;
+	*epoch = strtoll(env, &end, 10);
+	if (errno != 0 || *end != '\0' || *epoch < 0 || *epoch > 253402300799LL)
 		return -1;
-	}
 	return 0;
 }
 
+/* Loads what drawing needs: the template and the fonts. -1 on error. */
 static int
-write_outputs(const struct options *o, const struct model *m,
-    struct diags *d)
+load_layout(const struct options *o, struct template **tpl,
+    struct fonts **fonts, struct diags *d)
 {
-	if (o->dump_model) {
-		model_dump(m, stdout);
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			diags_add(d, D_WRITE_FAILED, "stdout", 0, 0, "%s",
-			    strerror(errno));
-			return -1;
-		}
-		return 0;
+	char *tpath = o->template_path ? xstrdup(o->template_path) :
+	    datadir_find("templates/default.xml");
+	char *xsd = datadir_find("templates/igreport.xsd");
+	char *font = datadir_find("fonts/DejaVuSans.ttf");
+
+	*tpl = NULL;
+	*fonts = NULL;
+	if (tpath == NULL || xsd == NULL || font == NULL)
+		diags_add(d, D_OPEN_FAILED, NULL, 0, 0, "%s", tpath == NULL ?
+		    "templates/default.xml not found (set IGREPORT_DATADIR)" :
+		    xsd == NULL ? "templates/igreport.xsd not found" :
+		    "fonts/DejaVuSans.ttf not found");
+	else if ((*tpl = template_load(tpath, xsd, d)) != NULL) {
+		*strrchr(font, '/') = '\0';
+		*fonts = fonts_load(font, d);
 	}
+	free(tpath);
+	free(xsd);
+	free(font);
+	return *tpl != NULL && *fonts != NULL ? 0 : -1;
+}
+
+static int
+write_formats(const struct options *o, const struct output_context *ctx,
+    struct output_batch *batch, struct diags *d)
+{
+	char *pdf, *md;
+	int rc;
+
 	switch (o->format) {
 	case FORMAT_MD:
-		return write_markdown(o, m, d);
+		return output_markdown(ctx, o->output, batch, d);
 	case FORMAT_PDF:
+		return output_pdf(ctx, o->output ? o->output : "igreport.pdf",
+		    batch, d);
 	case FORMAT_SVG:
+		return output_svg(ctx, o->output ? o->output : "igreport-svg",
+		    batch, d);
 	case FORMAT_ALL:
-		diags_add(d, D_WRITE_FAILED, NULL, 0, 0,
-		    "this build writes only --format md and --dump-model");
-		return -1;
+		if (output_svg(ctx, o->output ? o->output : "igreport-out",
+		    batch, d) < 0)
+			return -1;
+		pdf = xasprintf("%s/igreport.pdf", o->output ? o->output :
+		    "igreport-out");
+		md = xasprintf("%s/igreport.md", o->output ? o->output :
+		    "igreport-out");
+		rc = output_pdf(ctx, pdf, batch, d) < 0 ||
+		    output_markdown(ctx, md, batch, d) < 0 ? -1 : 0;
+		free(pdf);
+		free(md);
+		return rc;
 	}
 	return -1;
+}
+
+/* Writes the requested outputs; returns an exit status. */
+static int
+write_outputs(const struct options *o, const struct model *m,
+    const struct input_bytes *keep, struct diags *d)
+{
+	struct output_batch batch = { 0 };
+	struct output_context ctx;
+	struct report_context rc;
+	struct template *tpl = NULL;
+	struct fonts *fonts = NULL;
+	struct tpl_vars vars = { 0 };
+	char date[64], level[FORMAT_MAX], creator[64], *title = NULL;
+	long long epoch;
+	time_t t;
+	struct tm tm;
+	int status = EXIT_OK;
+
+	if (report_epoch(&epoch) < 0) {
+		fputs("igreport: error: SOURCE_DATE_EPOCH must be a number of "
+		    "seconds since 1970\n", stderr);
+		return EXIT_USAGE;
+	}
+	t = (time_t)epoch;
+	gmtime_r(&t, &tm);
+	strftime(date, sizeof(date), "%Y-%m-%d %H:%M UTC", &tm);
+	format_level(level, m->level);
+	snprintf(creator, sizeof(creator), "igreport %s", IGREPORT_VERSION);
+	if (o->format != FORMAT_MD && load_layout(o, &tpl, &fonts, d) < 0) {
+		status = EXIT_BAD_INPUT;
+		goto done;
+	}
+	vars.level = level;
+	vars.date = date;
+	title = o->title ? xstrdup(o->title) : tpl ?
+	    template_expand(tpl->title, &vars) : xstrdup(DEFAULT_TITLE);
+	rc.tpl = tpl;
+	rc.model = m;
+	rc.title = title;
+	rc.date = date;
+	rc.version = IGREPORT_VERSION;
+	ctx.report = &rc;
+	ctx.fonts = fonts;
+	ctx.inputs = (const char *const *)o->inputs;
+	ctx.ninputs = o->ninputs;
+	ctx.bytes = keep;
+	ctx.creator = creator;
+	ctx.epoch = epoch;
+	if (write_formats(o, &ctx, &batch, d) < 0 || diags_failed(d)) {
+		output_abort(&batch);
+		status = EXIT_CANNOT_WRITE;
+	} else if (output_commit(&batch, d) < 0)
+		status = EXIT_CANNOT_WRITE;
+done:
+	free(title);
+	template_free(tpl);
+	fonts_free(fonts);
+	return status;
 }
 
 static int
@@ -249,8 +350,15 @@ run(const struct options *o)
 	m = build_model(o, keep, &d);
 	if (m == NULL)
 		status = EXIT_BAD_INPUT;
-	else if (write_outputs(o, m, &d) < 0)
-		status = EXIT_CANNOT_WRITE;
+	else if (o->dump_model) {
+		model_dump(m, stdout);
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			diags_add(&d, D_WRITE_FAILED, "<stdout>", 0, 0, "%s",
+			    strerror(errno));
+			status = EXIT_CANNOT_WRITE;
+		}
+	} else
+		status = write_outputs(o, m, keep, &d);
 	diags_print(&d, stderr, o->verbose, o->quiet);
 	diags_free(&d);
 	model_free(m);
@@ -266,6 +374,8 @@ main(int argc, char **argv)
 	struct options o;
 	int status;
 
+	if (argc > 1 && strcmp(argv[1], "compare") == 0)
+		return compare_main(argc - 1, argv + 1);
 	memset(&o, 0, sizeof(o));
 	o.format = FORMAT_PDF;
 	o.level = 0.95;

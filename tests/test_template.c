@@ -169,7 +169,7 @@ check_host_figure(const struct tpl_figure *f)
 static void
 check_ig_figure(const struct tpl_figure *f)
 {
-	assert_string_equal(f->id, "ig");
+	assert_string_equal(f->id, "ig-process");
 	assert_string_equal(f->title, "{gadget} - IG Process");
 	assert_int_equal(f->ncharts, 2);
 	assert_int_equal(f->charts[0].metric, METRIC_IGCPU);
@@ -229,13 +229,14 @@ test_default_template_loads_as_designed(void **state)
 	assert_int_equal(t->nsections, 3);
 	assert_int_equal(t->sections[0].kind, TPL_SECTION_COVER);
 	g = section_of(t, TPL_SECTION_GADGET);
-	assert_int_equal(g->nblocks, 4);
+	assert_int_equal(g->nblocks, 5);
 	assert_int_equal(g->blocks[0].kind, TPL_BLOCK_FIGURE);
 	check_host_figure(g->blocks[0].figure);
 	check_ig_figure(g->blocks[1].figure);
 	assert_int_equal(g->blocks[2].kind, TPL_BLOCK_PAGE_BREAK);
 	assert_int_equal(g->blocks[3].kind, TPL_BLOCK_TABLE);
 	check_gadget_table(g->blocks[3].table);
+	assert_int_equal(g->blocks[4].kind, TPL_BLOCK_TEXT);
 	/* Both figures fit one page's content area. */
 	assert_true(g->blocks[0].figure->height + g->blocks[1].figure->height <=
 	    t->page_height - t->margin_top - t->margin_bottom - 12);

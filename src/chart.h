@@ -1,0 +1,132 @@
+/* Bar-chart figures: pure geometry (axis range, ticks, bars, labels, legend) and drawing through a canvas. */
+#ifndef IGREPORT_CHART_H
+#define IGREPORT_CHART_H
+
+#include <stddef.h>
+
+#include "canvas.h"
+#include "model.h"
+#include "template.h"
+
+/* Most y ticks an axis gets (including the ends added by rounding the range). */
+#define CHART_MAX_TICKS 16
+
+/* A rectangle in page points, y growing downwards. */
+struct chart_rect {
+	double x, y, w, h;
+};
+
+/* A series drawn in a chart: a case of the gadget with its legend text and colour. */
+struct chart_series {
+	const struct model_series *ms;
+	const char *label; /* borrowed from the template or the model */
+	struct canvas_color color;
+};
+
+/* One bar (or gap) of one series at one rate. */
+struct chart_bar {
+	int gap;                 /* no data: no bar, an "n/a" mark at the baseline */
+	double mean, half;
+	double cx;               /* centre x of the bar's slot */
+	struct chart_rect r;     /* the bar, clipped to the plot; empty for a gap */
+	int has_err;             /* half > 0: an error bar from err_top to err_bottom */
+	double err_top, err_bottom; /* page y, clipped to the plot */
+	int cap_top, cap_bottom; /* a cap at that end (none where the bar was clipped) */
+	double cap_half;         /* half the cap's length */
+	char *label;             /* owned value text; NULL when no label is shown */
+	double lx, ly;           /* text anchor: centre-aligned baseline, or for a
+	                            vertical label the baseline x and start y */
+	struct chart_rect lbox;  /* the label's ink box, for overlap checks */
+};
+
+/* The complete geometry of one chart. */
+struct chart_layout {
+	const struct template *tpl;
+	const struct tpl_chart *spec;
+	struct chart_rect box, plot;
+	char *title, *x_label, *y_label; /* expanded, owned */
+	double title_size;
+	double ymin, ymax;               /* the axis range */
+	double ticks[CHART_MAX_TICKS];
+	size_t nticks;
+	int tick_decimals;
+	struct chart_series *series;
+	size_t nseries;
+	size_t nrates;
+	struct chart_bar *bars;          /* nrates * nseries, bars[rate * nseries + series] */
+	double bar_w, base_y;            /* bar width; page y of the bars' base */
+	char **xlabels;                  /* nrates rate labels, owned */
+	double xlabel_size;
+	int xlabel_vertical;
+	size_t xlabel_every;             /* every k-th rate label is drawn */
+	double label_size;               /* value label size after shrinking */
+	int label_vertical;              /* value labels rotated to fit narrow bars */
+	int legend;
+	struct chart_rect legend_box;
+};
+
+/*
+ * The y range for bar tops mean[i] + half[i] (n values, n may be 0) by
+ * rule: TPL_YRANGE_ZERO gives 0 .. headroom * max(mean + half), going
+ * below 0 (headroom * min(mean - half)) only for negative values;
+ * TPL_YRANGE_SPREAD gives floor * min(mean) .. headroom * max(mean + half)
+ * and falls back to ZERO when some mean is <= 0. Empty or all-zero data
+ * gives 0 .. 1; a degenerate range is widened around its value.
+ */
+void chart_y_range(enum tpl_yrange rule, double headroom, double floor,
+    const double *mean, const double *half, size_t n, double *lo, double *hi);
+
+/*
+ * Chooses 1-2-5 tick steps for [*lo, *hi]: the smallest step 1, 2 or 5
+ * times a power of ten giving at most max_ticks ticks inside the range
+ * (max_ticks clamped to 2 .. CHART_MAX_TICKS - 2). Then an end of the
+ * range is moved out to the next tick only when that adds at most 10% of
+ * the span (a nicer axis that wastes little room). Writes the ticks in
+ * ascending order and returns their count; *step receives the step.
+ */
+size_t chart_ticks(double *lo, double *hi, size_t max_ticks,
+    double ticks[CHART_MAX_TICKS], double *step);
+
+/*
+ * Non-zero when ch can be drawn for gadget g: the model has its metric
+ * and at least one of its series is a case of g (or other_cases and g
+ * has a case not listed).
+ */
+int chart_present(const struct tpl_chart *ch, const struct model *m,
+    const struct model_gadget *g);
+
+/* Number of fig's charts that chart_present accepts; 0: skip the figure. */
+size_t chart_figure_count(const struct tpl_figure *fig, const struct model *m,
+    const struct model_gadget *g);
+
+/*
+ * Lays out chart ch of gadget g in the box (x, y, w, h), measuring text
+ * with c's fonts and expanding placeholders with vars. NULL when
+ * chart_present is 0. Free with chart_layout_free. t, ch, m and g must
+ * outlive the layout.
+ */
+struct chart_layout *chart_layout_new(const struct canvas *c,
+    const struct template *t, const struct tpl_chart *ch,
+    const struct model *m, const struct model_gadget *g,
+    const struct tpl_vars *vars, double x, double y, double w, double h);
+
+/*
+ * Draws a laid-out chart, one canvas group per element: "grid", "bars",
+ * "errorbars", "axes", "labels", "legend", "title", all inside "chart".
+ */
+void chart_draw(struct canvas *c, const struct chart_layout *l);
+
+void chart_layout_free(struct chart_layout *l);
+
+/*
+ * Draws figure fig of gadget g into the box (x, y, w, fig->height): the
+ * bold title centred on top, then the present charts side by side with
+ * equal widths, inside a group "figure". Draws nothing when
+ * chart_figure_count is 0.
+ */
+void chart_draw_figure(struct canvas *c, const struct template *t,
+    const struct tpl_figure *fig, const struct model *m,
+    const struct model_gadget *g, const struct tpl_vars *vars,
+    double x, double y, double w);
+
+#endif

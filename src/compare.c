@@ -1,0 +1,433 @@
+/* Comparison of two benchmark runs: Welch tests per metric and per overhead, and gaps. */
+#include "compare.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "stats.h"
+#include "xalloc.h"
+
+static const char *const verdict_names[COMPARE__MAX] = {
+	[COMPARE_SAME] = "~",
+	[COMPARE_UNKNOWN] = "?",
+	[COMPARE_WORSE] = "worse",
+	[COMPARE_BETTER] = "better",
+};
+
+/* Keys whose difference makes a comparison unsound (and whose absence counts as one). */
+static const char *const critical_keys[] = { "Processor", "Memory", "Kernel" };
+
+const char *
+compare_verdict_name(enum compare_verdict v)
+{
+	return v < COMPARE__MAX ? verdict_names[v] : "?";
+}
+
+/* Sets percent and verdict from delta, p and the base value the percent is relative to. */
+static void
+classify(struct compare_change *c, double base, const struct compare_options *opt)
+{
+	int big;
+
+	c->percent = base == 0.0 ? NAN : 100.0 * c->delta / fabs(base);
+	big = base == 0.0 ? c->delta != 0.0 : fabs(c->percent) >= opt->threshold;
+	if (isnan(c->p))
+		c->verdict = COMPARE_UNKNOWN;
+	else if (c->p < opt->alpha && big)
+		c->verdict = c->delta > 0.0 ? COMPARE_WORSE : COMPARE_BETTER;
+	else
+		c->verdict = COMPARE_SAME;
+}
+
+void
+compare_means(const struct model_stat *old, const struct model_stat *new,
+    const struct compare_options *opt, struct compare_change *out)
+{
+	struct stats_welch w;
+
+	stats_welch(old->n, old->mean, old->sd, new->n, new->mean, new->sd,
+	    opt->level, &w);
+	out->delta = w.delta;
+	out->half = w.half;
+	out->df = w.df;
+	out->p = w.p;
+	classify(out, old->mean, opt);
+}
+
+void
+compare_diff_of_diffs(const struct model_stat *old_base,
+    const struct model_stat *old_ig, const struct model_stat *new_base,
+    const struct model_stat *new_ig, const struct compare_options *opt,
+    struct compare_change *out)
+{
+	const struct model_stat *g[4] = { old_base, old_ig, new_base, new_ig };
+	double e[4], se = 0.0, sum = 0.0, w, t;
+	int i, few = 0;
+
+	out->delta = (new_ig->mean - new_base->mean) -
+	    (old_ig->mean - old_base->mean);
+	out->half = 0.0;
+	out->df = 0.0;
+	for (i = 0; i < 4; i++) {
+		few |= g[i]->n < 2;
+		/* Standard errors combined through hypot: no square overflows. */
+		e[i] = few ? 0.0 : g[i]->sd / sqrt((double)g[i]->n);
+		se = hypot(se, e[i]);
+	}
+	if (few) {
+		out->p = NAN;
+	} else if (se == 0.0) {
+		out->p = out->delta == 0.0 ? 1.0 : 0.0;
+	} else {
+		for (i = 0; i < 4; i++) {
+			w = (e[i] / se) * (e[i] / se);
+			sum += w * w / (double)(g[i]->n - 1);
+		}
+		out->df = 1.0 / sum;
+		out->half = stats_t_quantile(0.5 + 0.5 * opt->level, out->df) * se;
+		t = fabs(out->delta) / se;
+		out->p = out->delta == 0.0 ? 1.0 : 2.0 * stats_t_cdf(-t, out->df);
+	}
+	classify(out, old_ig->mean - old_base->mean, opt);
+}
+
+static int
+find_gadget(const struct model *m, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < m->ngadgets; i++)
+		if (strcmp(m->gadgets[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+find_series(const struct model_gadget *g, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < g->nseries; i++)
+		if (strcmp(g->series[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The cell of series s at rate, or NULL when the gadget has no such rate or it is a gap. */
+static const struct model_cell *
+find_cell(const struct model_gadget *g, int s, double rate)
+{
+	size_t r;
+
+	if (s < 0)
+		return NULL;
+	for (r = 0; r < g->nrates; r++)
+		if (g->rates[r] == rate)
+			return g->series[s].cells[r].rows > 0 ?
+			    &g->series[s].cells[r] : NULL;
+	return NULL;
+}
+
+static void
+add_only(struct comparison *c, size_t *cap, const struct compare_only *o)
+{
+	xgrow((void **)&c->only, cap, c->nonly + 1, sizeof(*c->only));
+	c->only[c->nonly++] = *o;
+}
+
+static void
+add_entry(struct comparison *c, size_t *cap, const struct compare_entry *e)
+{
+	xgrow((void **)&c->entries, cap, c->nentries + 1, sizeof(*c->entries));
+	c->entries[c->nentries] = *e;
+	compare_means(&e->old, &e->new, &c->opt, &c->entries[c->nentries].change);
+	c->counts[c->entries[c->nentries].change.verdict]++;
+	c->nentries++;
+}
+
+/* Metrics both runs have. */
+static unsigned
+shared_metrics(const struct comparison *c)
+{
+	return c->old->metrics & c->new->metrics;
+}
+
+/* Entries of one rate of one case, or a note that one run lacks it. */
+static void
+compare_rate(struct comparison *c, size_t cap[2], const struct model_gadget *og,
+    const struct model_gadget *ng, int os, int ns, double rate)
+{
+	const struct model_cell *oc = find_cell(og, os, rate);
+	const struct model_cell *nc = find_cell(ng, ns, rate);
+	struct compare_entry e;
+	struct compare_only o = { COMPARE_ONLY_RATE, COMPARE_OLD, NULL, NULL,
+		rate, METRIC__MAX };
+	int m;
+
+	if (oc == NULL || nc == NULL) {
+		if (oc == NULL && nc == NULL)
+			return;
+		o.side = oc ? COMPARE_OLD : COMPARE_NEW;
+		o.gadget = oc ? og->name : ng->name;
+		o.tcase = oc ? og->series[os].name : ng->series[ns].name;
+		add_only(c, &cap[1], &o);
+		return;
+	}
+	memset(&e, 0, sizeof(e));
+	e.gadget = og->name;
+	e.tcase = og->series[os].name;
+	e.rate = rate;
+	for (m = 0; m < METRIC__MAX; m++) {
+		if (!(shared_metrics(c) & (1u << m)) || oc->m[m].n == 0 ||
+		    nc->m[m].n == 0)
+			continue;
+		e.metric = (enum metric)m;
+		e.old = oc->m[m];
+		e.new = nc->m[m];
+		add_entry(c, &cap[0], &e);
+	}
+}
+
+/* Every rate of either run, ascending, merged without duplicates; returns the count. */
+static size_t
+merged_rates(const struct model_gadget *a, const struct model_gadget *b,
+    double **out)
+{
+	size_t i = 0, j = 0, n = 0;
+
+	*out = xcalloc(a->nrates + b->nrates + 1, sizeof(**out));
+	while (i < a->nrates || j < b->nrates) {
+		if (j == b->nrates || (i < a->nrates && a->rates[i] < b->rates[j]))
+			(*out)[n++] = a->rates[i++];
+		else if (i == a->nrates || b->rates[j] < a->rates[i])
+			(*out)[n++] = b->rates[j++];
+		else {
+			(*out)[n++] = a->rates[i++];
+			j++;
+		}
+	}
+	return n;
+}
+
+/* Cases of a gadget both runs have, compared rate by rate; the others noted. */
+static void
+compare_cases(struct comparison *c, size_t cap[2], const struct model_gadget *og,
+    const struct model_gadget *ng)
+{
+	struct compare_only o = { COMPARE_ONLY_CASE, COMPARE_OLD, og->name, NULL,
+		0.0, METRIC__MAX };
+	double *rates;
+	size_t nrates, s, r;
+	int ns;
+
+	nrates = merged_rates(og, ng, &rates);
+	for (s = 0; s < og->nseries; s++) {
+		ns = find_series(ng, og->series[s].name);
+		if (ns < 0) {
+			o.tcase = og->series[s].name;
+			add_only(c, &cap[1], &o);
+			continue;
+		}
+		for (r = 0; r < nrates; r++)
+			compare_rate(c, cap, og, ng, (int)s, ns, rates[r]);
+	}
+	o.side = COMPARE_NEW;
+	o.gadget = ng->name;
+	for (s = 0; s < ng->nseries; s++)
+		if (find_series(og, ng->series[s].name) < 0) {
+			o.tcase = ng->series[s].name;
+			add_only(c, &cap[1], &o);
+		}
+	free(rates);
+}
+
+/* The overhead of gadget g at rate in one run, with its four-group inputs; 0 when undefined. */
+static int
+overhead_at(const struct model_gadget *g, double rate, enum metric m,
+    const struct model_delta **dl, const struct model_stat **base,
+    const struct model_stat **ig)
+{
+	const struct model_cell *bc = find_cell(g, g->baseline, rate);
+	const struct model_cell *ic = find_cell(g, g->ig, rate);
+	size_t r;
+
+	if (bc == NULL || ic == NULL || bc->m[m].n == 0 || ic->m[m].n == 0)
+		return 0;
+	for (r = 0; g->rates[r] != rate; r++)
+		continue;
+	if (!g->overhead[r].m[m].defined)
+		return 0;
+	*dl = &g->overhead[r].m[m];
+	*base = &bc->m[m];
+	*ig = &ic->m[m];
+	return 1;
+}
+
+static void
+compare_overheads(struct comparison *c, size_t *cap,
+    const struct model_gadget *og, const struct model_gadget *ng)
+{
+	static const enum metric metrics[] = { METRIC_CPU, METRIC_MEM };
+	const struct model_delta *od, *nd;
+	const struct model_stat *ob, *oi, *nb, *ni;
+	struct compare_overhead *v;
+	double *rates;
+	size_t nrates, r, k;
+
+	nrates = merged_rates(og, ng, &rates);
+	for (r = 0; r < nrates; r++)
+		for (k = 0; k < 2; k++) {
+			if (!(shared_metrics(c) & (1u << metrics[k])) ||
+			    !overhead_at(og, rates[r], metrics[k], &od, &ob, &oi) ||
+			    !overhead_at(ng, rates[r], metrics[k], &nd, &nb, &ni))
+				continue;
+			xgrow((void **)&c->overheads, cap, c->noverheads + 1,
+			    sizeof(*c->overheads));
+			v = &c->overheads[c->noverheads++];
+			v->gadget = og->name;
+			v->rate = rates[r];
+			v->metric = metrics[k];
+			v->old = *od;
+			v->new = *nd;
+			compare_diff_of_diffs(ob, oi, nb, ni, &c->opt, &v->change);
+			c->counts[v->change.verdict]++;
+		}
+	free(rates);
+}
+
+static void
+compare_gadgets(struct comparison *c)
+{
+	struct compare_only o = { COMPARE_ONLY_GADGET, COMPARE_OLD, NULL, NULL,
+		0.0, METRIC__MAX };
+	size_t cap[3] = { 0, 0, 0 }, i;
+	int j;
+
+	for (i = 0; i < c->old->ngadgets; i++) {
+		const struct model_gadget *og = &c->old->gadgets[i];
+
+		j = find_gadget(c->new, og->name);
+		if (j < 0) {
+			o.gadget = og->name;
+			add_only(c, &cap[1], &o);
+			continue;
+		}
+		compare_cases(c, cap, og, &c->new->gadgets[j]);
+		compare_overheads(c, &cap[2], og, &c->new->gadgets[j]);
+	}
+	o.side = COMPARE_NEW;
+	for (i = 0; i < c->new->ngadgets; i++)
+		if (find_gadget(c->old, c->new->gadgets[i].name) < 0) {
+			o.gadget = c->new->gadgets[i].name;
+			add_only(c, &cap[1], &o);
+		}
+	o.kind = COMPARE_ONLY_METRIC;
+	o.gadget = NULL;
+	for (j = 0; j < METRIC__MAX; j++) {
+		o.metric = (enum metric)j;
+		if (model_has_metric(c->old, o.metric) !=
+		    model_has_metric(c->new, o.metric)) {
+			o.side = model_has_metric(c->old, o.metric) ?
+			    COMPARE_OLD : COMPARE_NEW;
+			add_only(c, &cap[1], &o);
+		}
+	}
+}
+
+/* Every value of key in m, joined by "; "; NULL when m lacks the key. */
+static char *
+meta_values(const struct model *m, const char *key)
+{
+	char *s = NULL, *t;
+	size_t i;
+
+	for (i = 0; i < m->nmeta; i++) {
+		if (strcasecmp(m->meta[i].key, key) != 0)
+			continue;
+		t = s ? xasprintf("%s; %s", s, m->meta[i].value) :
+		    xstrdup(m->meta[i].value);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+static int
+is_critical_key(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(critical_keys) / sizeof(critical_keys[0]); i++)
+		if (strcasecmp(key, critical_keys[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Adds key unless already present (keys match case-insensitively). */
+static void
+add_machine_key(struct comparison *c, size_t *cap, const char *key)
+{
+	struct compare_machine *k;
+	size_t i;
+
+	for (i = 0; i < c->nmachine; i++)
+		if (strcasecmp(c->machine[i].key, key) == 0)
+			return;
+	xgrow((void **)&c->machine, cap, c->nmachine + 1, sizeof(*c->machine));
+	k = &c->machine[c->nmachine++];
+	k->key = xstrdup(key);
+	k->old_value = meta_values(c->old, key);
+	k->new_value = meta_values(c->new, key);
+	if (k->old_value && k->new_value)
+		k->differs = strcmp(k->old_value, k->new_value) != 0;
+	else
+		k->differs = is_critical_key(key);
+	k->critical = k->differs && is_critical_key(key);
+	c->machines_differ |= k->critical;
+}
+
+static void
+compare_machines(struct comparison *c)
+{
+	size_t cap = 0, i;
+
+	for (i = 0; i < c->old->nmeta; i++)
+		add_machine_key(c, &cap, c->old->meta[i].key);
+	for (i = 0; i < c->new->nmeta; i++)
+		add_machine_key(c, &cap, c->new->meta[i].key);
+}
+
+struct comparison *
+compare_build(const struct model *old, const struct model *new,
+    const struct compare_options *opt)
+{
+	struct comparison *c = xcalloc(1, sizeof(*c));
+
+	c->old = old;
+	c->new = new;
+	c->opt = *opt;
+	compare_gadgets(c);
+	compare_machines(c);
+	return c;
+}
+
+void
+compare_free(struct comparison *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->nmachine; i++) {
+		free(c->machine[i].key);
+		free(c->machine[i].old_value);
+		free(c->machine[i].new_value);
+	}
+	free(c->machine);
+	free(c->entries);
+	free(c->overheads);
+	free(c->only);
+	free(c);
+}

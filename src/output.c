@@ -1,0 +1,181 @@
+/* Writing the outputs: the PDF, the SVG figures and the Markdown, all or nothing. */
+#include "output.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "markdown.h"
+#include "outfile.h"
+#include "pdf.h"
+#include "svg.h"
+#include "xalloc.h"
+
+static void
+batch_add(struct output_batch *b, struct outfile *o)
+{
+	xgrow((void **)&b->files, &b->cap, b->n + 1, sizeof(*b->files));
+	b->files[b->n++] = o;
+}
+
+static int
+attach_inputs(struct pdf *p, const struct output_context *ctx,
+    struct diags *d)
+{
+	const struct model *m = ctx->report->model;
+	size_t i, j;
+
+	for (i = 0; i < ctx->ninputs; i++) {
+		/* The same base name twice (a/r.csv b/r.csv) would be ambiguous. */
+		const char *name = m->inputs[i].name;
+		char *unique = NULL;
+
+		for (j = 0; j < i; j++)
+			if (strcmp(m->inputs[j].name, name) == 0)
+				unique = xasprintf("%zu-%s", i + 1, name);
+		if (pdf_attach(p, unique ? unique : name,
+		    (const unsigned char *)ctx->bytes[i].data, ctx->bytes[i].len,
+		    d) < 0) {
+			free(unique);
+			return -1;
+		}
+		free(unique);
+	}
+	return 0;
+}
+
+int
+output_pdf(const struct output_context *ctx, const char *path,
+    struct output_batch *batch, struct diags *d)
+{
+	struct pdf_info info;
+	struct pdf *p;
+	struct canvas c;
+	struct outfile *o;
+
+	info.title = ctx->report->title;
+	info.subject = "Inspektor Gadget overhead benchmark";
+	info.creator = ctx->creator;
+	info.epoch = ctx->epoch;
+	if ((p = pdf_open(ctx->fonts, &info, d)) == NULL)
+		return -1;
+	pdf_canvas(p, &c);
+	report_draw(&c, ctx->report);
+	if (attach_inputs(p, ctx, d) < 0 ||
+	    (o = outfile_open(path, ctx->inputs, ctx->ninputs, d)) == NULL) {
+		pdf_discard(p);
+		return -1;
+	}
+	if (pdf_close(p, outfile_stream(o), d) < 0) {
+		outfile_abort(o);
+		return -1;
+	}
+	batch_add(batch, o);
+	return 0;
+}
+
+static int
+svg_item(const struct output_context *ctx, const struct report_item *it,
+    const char *dir, struct output_batch *batch, struct diags *d)
+{
+	struct svg_info info = { it->title, it->desc };
+	struct svg *s = svg_open(&info, d);
+	struct canvas c;
+	struct outfile *o;
+	char *path;
+
+	if (s == NULL)
+		return -1;
+	svg_canvas(s, &c, ctx->fonts);
+	report_draw_item(&c, ctx->report, it);
+	path = xasprintf("%s/%s.svg", dir, it->name);
+	o = outfile_open(path, ctx->inputs, ctx->ninputs, d);
+	free(path);
+	if (o == NULL) {
+		svg_discard(s);
+		return -1;
+	}
+	if (svg_close(s, outfile_stream(o), d) < 0) {
+		outfile_abort(o);
+		return -1;
+	}
+	batch_add(batch, o);
+	return 0;
+}
+
+int
+output_svg(const struct output_context *ctx, const char *dir,
+    struct output_batch *batch, struct diags *d)
+{
+	struct canvas measure = { NULL, NULL, ctx->fonts };
+	struct report_item *items;
+	struct stat st;
+	size_t n, i;
+	int rc = 0, existed = stat(dir, &st) == 0;
+
+	if (outfile_prepare_dir(dir, d) < 0)
+		return -1;
+	if (!existed && batch->made_dir == NULL)
+		batch->made_dir = xstrdup(dir);
+	n = report_items(&measure, ctx->report, &items);
+	for (i = 0; i < n && rc == 0; i++)
+		rc = svg_item(ctx, &items[i], dir, batch, d);
+	report_items_free(items, n);
+	return rc;
+}
+
+int
+output_markdown(const struct output_context *ctx, const char *path,
+    struct output_batch *batch, struct diags *d)
+{
+	struct outfile *o;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		if (markdown_write(stdout, ctx->report->model,
+		    ctx->report->title) < 0 || fflush(stdout) != 0) {
+			diags_add(d, D_WRITE_FAILED, "<stdout>", 0, 0, "%s",
+			    strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	if ((o = outfile_open(path, ctx->inputs, ctx->ninputs, d)) == NULL)
+		return -1;
+	markdown_write(outfile_stream(o), ctx->report->model,
+	    ctx->report->title);
+	batch_add(batch, o); /* a write error shows when the batch is committed */
+	return 0;
+}
+
+int
+output_commit(struct output_batch *batch, struct diags *d)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < batch->n; i++)
+		if (rc == 0)
+			rc = outfile_commit(batch->files[i], d);
+		else
+			outfile_abort(batch->files[i]);
+	free(batch->files);
+	free(batch->made_dir);
+	memset(batch, 0, sizeof(*batch));
+	return rc;
+}
+
+void
+output_abort(struct output_batch *batch)
+{
+	size_t i;
+
+	for (i = 0; i < batch->n; i++)
+		outfile_abort(batch->files[i]);
+	if (batch->made_dir != NULL)
+		rmdir(batch->made_dir);
+	free(batch->files);
+	free(batch->made_dir);
+	memset(batch, 0, sizeof(*batch));
+}

@@ -1,0 +1,51 @@
+/* Writing the outputs: the PDF, the SVG figures and the Markdown, all or nothing. */
+#ifndef IGREPORT_OUTPUT_H
+#define IGREPORT_OUTPUT_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "fonts.h"
+#include "input.h"
+#include "report.h"
+
+/* What every output needs; everything is borrowed. */
+struct output_context {
+	const struct report_context *report;
+	const struct fonts *fonts;
+	const char *const *inputs;         /* paths, never to be overwritten */
+	size_t ninputs;
+	const struct input_bytes *bytes;   /* ninputs entries, for the PDF's attachments */
+	const char *creator;               /* "igreport 0.1.0" */
+	long long epoch;                   /* creation date, seconds since 1970 UTC */
+};
+
+/*
+ * Files written so far but not yet in place. Zero-initialise; then
+ * output_commit renames them all into place, or output_abort removes them.
+ */
+struct output_batch {
+	struct outfile **files;
+	size_t n, cap;
+	char *made_dir; /* a directory this run created, removed again on abort */
+};
+
+/* Writes the PDF report to (a temporary file for) path. Returns 0 or -1. */
+int output_pdf(const struct output_context *ctx, const char *path,
+    struct output_batch *batch, struct diags *d);
+
+/* Writes one SVG per figure (and per table with an id) into dir, creating it. */
+int output_svg(const struct output_context *ctx, const char *dir,
+    struct output_batch *batch, struct diags *d);
+
+/* Writes the Markdown report to path, or to standard output when path is NULL or "-". */
+int output_markdown(const struct output_context *ctx, const char *path,
+    struct output_batch *batch, struct diags *d);
+
+/* Puts every file of the batch in place; -1 if any rename failed. Empties the batch. */
+int output_commit(struct output_batch *batch, struct diags *d);
+
+/* Removes every file of the batch. Empties it. */
+void output_abort(struct output_batch *batch);
+
+#endif

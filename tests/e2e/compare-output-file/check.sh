@@ -1,0 +1,2 @@
+# The Markdown goes to the file, whole, and nothing to stdout.
+cmp out.md expected.md

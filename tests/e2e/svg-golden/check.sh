@@ -1,0 +1,3 @@
+set -e
+[ "$(ls figs | wc -l)" = "$(ls expected | wc -l)" ]
+for f in expected/*.svg; do cmp "$f" "figs/${f#expected/}"; done
