@@ -300,6 +300,20 @@ aggregate_add(struct aggregate *a, const char *gadget, size_t glen,
 	return 0;
 }
 
+void
+aggregate_add_again(struct aggregate *a, const double value[METRIC__MAX],
+    unsigned present)
+{
+	struct agg_group *g = &a->groups[a->last - 1];
+	int m;
+
+	a->total_rows++;
+	g->rows++;
+	for (m = 0; m < METRIC__MAX; m++)
+		if (present & (1u << m))
+			welford_add(&g->w[m], value[m]);
+}
+
 int
 aggregate_wants_raw(const struct aggregate *a)
 {

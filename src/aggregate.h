@@ -43,6 +43,15 @@ int aggregate_add(struct aggregate *a, const char *gadget, size_t glen,
     const double value[METRIC__MAX], unsigned present,
     const struct aggregate_origin *origin, struct diags *d);
 
+/*
+ * Adds one row to the group of the row last added with success, as
+ * aggregate_add() would for the same gadget, case and rate (a reader
+ * that sees them unchanged skips the lookup). Only right after an
+ * aggregate_add() or aggregate_add_again() that succeeded.
+ */
+void aggregate_add_again(struct aggregate *a, const double value[METRIC__MAX],
+    unsigned present);
+
 /* Non-zero while raw rows are still being kept (fewer than MODEL_RAW_MAX so far). */
 int aggregate_wants_raw(const struct aggregate *a);
 

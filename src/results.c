@@ -70,6 +70,8 @@ struct reader_state {
 	unsigned long rows;
 	struct diags *d;
 	struct known_name known[2]; /* gadget, case */
+	int last_ok;                /* the fast path's last row was added */
+	double last_rate;           /* its rate */
 };
 
 static const char *
@@ -536,22 +538,28 @@ fast_term(const char *q, const struct csv_window *w, const char **after,
 	}
 }
 
-/* Checks a trimmed name once per distinct spelling. */
+/*
+ * Checks a trimmed name once per distinct spelling: returns 1 when it is
+ * the previous row's, 0 for another valid name, -1 for an invalid one.
+ */
 static int
 fast_name(struct known_name *k, const struct span *c)
 {
-	size_t bad;
+	size_t bad, i;
 
 	if (c->len == 0)
 		return -1;
-	if (c->len == k->len && memcmp(c->s, k->s, c->len) == 0)
-		return 0;
+	if (c->len == k->len) {
+		for (i = 0; i < c->len && c->s[i] == k->s[i]; i++)
+			continue;
+		if (i == c->len)
+			return 1;
+	}
 	if (utf8_check(c->s, c->len, &bad) < 0)
 		return -1;
-	if (c->len <= FAST_NAME_MAX) {
+	k->len = c->len <= FAST_NAME_MAX ? c->len : (size_t)-1;
+	if (c->len <= FAST_NAME_MAX)
 		memcpy(k->s, c->s, c->len);
-		k->len = c->len;
-	}
 	return 0;
 }
 
@@ -633,7 +641,8 @@ fast_row(struct reader_state *st, const struct csv_window *w, const char *p,
 	double num[FAST_MAX_COLS], value[METRIC__MAX] = { 0 };
 	struct aggregate_origin origin;
 	enum fast f = fast_split(st, w, p, cell, num, next, nl);
-	int m;
+	double rate;
+	int m, same_g, same_c;
 
 	if (f != FAST_ROW)
 		return f;
@@ -641,17 +650,23 @@ fast_row(struct reader_state *st, const struct csv_window *w, const char *p,
 	gadget.s = trim(gadget.s, gadget.len, &gadget.len);
 	tcase = cell[st->lay.col_of[ROLE_CASE]];
 	tcase.s = trim(tcase.s, tcase.len, &tcase.len);
-	if (fast_name(&st->known[0], &gadget) < 0 ||
-	    fast_name(&st->known[1], &tcase) < 0)
+	if ((same_g = fast_name(&st->known[0], &gadget)) < 0 ||
+	    (same_c = fast_name(&st->known[1], &tcase)) < 0)
 		return FAST_SLOW;
 	for (m = 0; m < METRIC__MAX; m++)
 		if (st->lay.present & (1u << m))
 			value[m] = num[st->lay.col_of[ROLE_METRIC + m]];
-	origin.input = st->input;
-	origin.line = line;
-	if (aggregate_add(st->a, gadget.s, gadget.len, tcase.s, tcase.len,
-	    num[st->lay.col_of[ROLE_RATE]], value, st->lay.present, &origin,
-	    st->d) == 0 && aggregate_wants_raw(st->a))
+	rate = num[st->lay.col_of[ROLE_RATE]];
+	if (same_g && same_c && st->last_ok && rate == st->last_rate) {
+		aggregate_add_again(st->a, value, st->lay.present);
+	} else {
+		origin.input = st->input;
+		origin.line = line;
+		st->last_ok = aggregate_add(st->a, gadget.s, gadget.len, tcase.s,
+		    tcase.len, rate, value, st->lay.present, &origin, st->d) == 0;
+		st->last_rate = rate;
+	}
+	if (st->last_ok && aggregate_wants_raw(st->a))
 		fast_keep_raw(st, cell);
 	st->rows++;
 	return FAST_ROW;
@@ -673,6 +688,7 @@ fast_lines(struct reader_state *st, struct csv_reader *r)
 
 	if (st->lay.ncols > FAST_MAX_COLS)
 		return FAST_SLOW;
+	st->last_ok = 0; /* the strict path may have added rows since */
 	while (f != FAST_SLOW && csv_reader_window(r, &w)) {
 		for (p = w.p, lines = 0, f = FAST_ROW; p < w.end; p = next) {
 			if (*p == '\n' || (*p == '\r' && p[1] == '\n')) {
