@@ -489,6 +489,28 @@ test_fast_rows_across_chunks_and_odd_lines(void **state)
 	free(text);
 }
 
+/* A row the strict reader takes between fast rows must not redirect the next one. */
+static void
+test_strict_row_between_fast_rows_keeps_groups(void **state)
+{
+	struct diags d = { 0 };
+	struct model *m = read_text(HEADER
+	    "a,ig,1,256,1,10,0,0,0\n"
+	    "\"b\",ig,1,256,100,10,0,0,0\n"
+	    "a,ig,2,256,3,10,0,0,0\n"
+	    "a,baseline,2,256,3,10,0,0,0\n"
+	    "b,baseline,2,256,3,10,0,0,0\n", &d);
+
+	(void)state;
+	assert_non_null(m);
+	assert_string_equal(m->gadgets[0].name, "a");
+	assert_int_equal(m->gadgets[0].series[m->gadgets[0].ig].cells[0].m[METRIC_CPU].n, 2);
+	assert_close(m->gadgets[0].series[m->gadgets[0].ig].cells[0].m[METRIC_CPU].mean, 2, 0);
+	assert_int_equal(m->gadgets[1].series[m->gadgets[1].ig].cells[0].m[METRIC_CPU].n, 1);
+	model_free(m);
+	diags_free(&d);
+}
+
 int
 main(void)
 {
@@ -517,6 +539,7 @@ main(void)
 		cmocka_unit_test(test_parallel_read_matches_one_thread),
 		cmocka_unit_test(test_parallel_read_reports_late_errors_as_one_thread),
 		cmocka_unit_test(test_fast_rows_across_chunks_and_odd_lines),
+		cmocka_unit_test(test_strict_row_between_fast_rows_keeps_groups),
 	};
 
 	return cmocka_run_group_tests_name("results", tests, NULL, NULL);
