@@ -16,6 +16,17 @@ static const char *const verdict_names[COMPARE__MAX] = {
 	[COMPARE_BETTER] = "better",
 };
 
+static const struct {
+	const char *label;
+	int decimals;
+} metric_info[METRIC__MAX] = {
+	[METRIC_CPU] = { "CPU (%)", 2 },
+	[METRIC_MEM] = { "Mem (MiB)", 0 },
+	[METRIC_IGCPU] = { "IG CPU (%)", 2 },
+	[METRIC_IGMEM] = { "IG Mem (MiB)", 0 },
+	[METRIC_LOST] = { "Lost (/s)", 1 },
+};
+
 /* Keys whose difference makes a comparison unsound (and whose absence counts as one). */
 static const char *const critical_keys[] = { "Processor", "Memory", "Kernel" };
 
@@ -23,6 +34,18 @@ const char *
 compare_verdict_name(enum compare_verdict v)
 {
 	return v < COMPARE__MAX ? verdict_names[v] : "?";
+}
+
+const char *
+compare_metric_label(enum metric m)
+{
+	return m < METRIC__MAX ? metric_info[m].label : "?";
+}
+
+int
+compare_metric_decimals(enum metric m)
+{
+	return m < METRIC__MAX ? metric_info[m].decimals : 0;
 }
 
 /* Sets percent and verdict from delta, p and the base value the percent is relative to. */

@@ -124,6 +124,12 @@ struct comparison {
 /* The verdict symbol or word for text output: "~", "?", "worse", "better". */
 const char *compare_verdict_name(enum compare_verdict v);
 
+/* A metric's label in comparisons ("CPU (%)", "Mem (MiB)", "Lost (/s)"...). */
+const char *compare_metric_label(enum metric m);
+
+/* Decimals a metric's values and changes are printed with (CPU 2, memory 0, lost 1). */
+int compare_metric_decimals(enum metric m);
+
 /*
  * Compares OLD and NEW (both valid models at opt->level). The result
  * borrows both models: free it with compare_free before them.

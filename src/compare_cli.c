@@ -7,12 +7,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "compare.h"
 #include "compare_md.h"
+#include "compare_model.h"
 #include "diag.h"
+#include "fonts.h"
+#include "format.h"
 #include "input.h"
 #include "outfile.h"
+#include "output.h"
+#include "report.h"
+#include "template.h"
+#include "xalloc.h"
 
 enum cmp_status {
 	CMP_OK = 0,
@@ -21,9 +29,18 @@ enum cmp_status {
 	CMP_CANNOT_WRITE = 3
 };
 
+enum cmp_format {
+	CMP_PDF,
+	CMP_SVG,
+	CMP_MD,
+	CMP_ALL
+};
+
 struct cmp_options {
-	const char *format;
+	enum cmp_format format;
 	const char *output;
+	const char *template_path;
+	const char *title;
 	struct compare_options cmp;
 	int fail_on_regression;
 	int quiet;
@@ -36,8 +53,12 @@ static const char cmp_usage_text[] =
     "Compares two benchmark runs: per gadget, case, rate and metric, and the\n"
     "overhead of IG, with Welch's t-test.\n"
     "\n"
-    "  -f, --format md            output format (pdf, svg and all are not yet available)\n"
-    "  -o, --output FILE          Markdown file (default stdout)\n"
+    "  -f, --format pdf|svg|md|all  output format (default md)\n"
+    "  -o, --output PATH          Markdown file (default stdout), PDF file (default\n"
+    "                             compare.pdf), SVG directory (default compare-svg),\n"
+    "                             or for all a directory (default compare-out)\n"
+    "  -t, --template FILE        layout template (default: compare.xml)\n"
+    "      --title TEXT           report title\n"
     "  -c, --confidence LEVEL     confidence level, 0 < LEVEL < 1 (default 0.95)\n"
     "      --alpha P              significant only when p < P, 0 < P < 1 (default 0.05)\n"
     "      --threshold PERCENT    ... and the change is at least PERCENT of OLD (default 5)\n"
@@ -76,20 +97,26 @@ cmp_parse_number(const char *s, double lo, double hi, int open, double *out)
 static int
 cmp_option(int ch, const char *arg, struct cmp_options *o)
 {
+	static const char *const formats[] = { "pdf", "svg", "md", "all" };
+	size_t i;
+
 	switch (ch) {
 	case 'f':
-		if (strcmp(arg, "md") == 0) {
-			o->format = arg;
-			return -1;
-		}
-		if (strcmp(arg, "pdf") == 0 || strcmp(arg, "svg") == 0 ||
-		    strcmp(arg, "all") == 0)
-			return cmp_usage_error("compare: format '%s' is not yet "
-			    "available (use -f md)", arg);
+		for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+			if (strcmp(arg, formats[i]) == 0) {
+				o->format = (enum cmp_format)i;
+				return -1;
+			}
 		return cmp_usage_error("unknown format '%s' (pdf, svg, md or "
 		    "all)", arg);
 	case 'o':
 		o->output = arg;
+		return -1;
+	case 't':
+		o->template_path = arg;
+		return -1;
+	case 'N':
+		o->title = arg;
 		return -1;
 	case 'c':
 		if (cmp_parse_number(arg, 0, 1, 1, &o->cmp.level) < 0)
@@ -101,7 +128,7 @@ cmp_option(int ch, const char *arg, struct cmp_options *o)
 			return cmp_usage_error("alpha must be a number between 0 "
 			    "and 1 (exclusive): '%s'", arg);
 		return -1;
-	case 't':
+	case 'H':
 		if (cmp_parse_number(arg, 0, 0, 0, &o->cmp.threshold) < 0)
 			return cmp_usage_error("threshold must be a percentage, "
 			    "0 or more: '%s'", arg);
@@ -117,9 +144,11 @@ cmp_parse_args(int argc, char **argv, struct cmp_options *o)
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "template", required_argument, NULL, 't' },
+		{ "title", required_argument, NULL, 'N' },
 		{ "confidence", required_argument, NULL, 'c' },
 		{ "alpha", required_argument, NULL, 'a' },
-		{ "threshold", required_argument, NULL, 't' },
+		{ "threshold", required_argument, NULL, 'H' },
 		{ "fail-on-regression", no_argument, NULL, 'F' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -130,7 +159,7 @@ cmp_parse_args(int argc, char **argv, struct cmp_options *o)
 
 	opterr = 0;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":f:o:c:qvh", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":f:o:t:c:qvh", longopts, NULL)) != -1) {
 		if (ch == 'F') {
 			o->fail_on_regression = 1;
 		} else if (ch == 'q') {
@@ -159,7 +188,8 @@ cmp_parse_args(int argc, char **argv, struct cmp_options *o)
 }
 
 static struct model *
-cmp_load(const char *path, double level, struct diags *d)
+cmp_load(const char *path, double level, struct input_bytes *keep,
+    struct diags *d)
 {
 	struct input_request req;
 
@@ -167,6 +197,7 @@ cmp_load(const char *path, double level, struct diags *d)
 	req.paths = &path;
 	req.npaths = 1;
 	req.level = level;
+	req.keep = keep;
 	return input_load(&req, d);
 }
 
@@ -196,6 +227,134 @@ cmp_write(const struct cmp_options *o, const struct comparison *c,
 	return outfile_commit(of, d);
 }
 
+/* What the PDF and SVG outputs draw: layout, side-by-side model, contexts. */
+struct cmp_drawing {
+	struct template *tpl;
+	struct fonts *fonts;
+	struct model *model;
+	char *title;
+	char date[64];
+	char creator[64];
+	struct report_context rc;
+	struct output_context oc;
+};
+
+static int
+cmp_md(FILE *out, const void *c)
+{
+	return compare_md_write(out, c);
+}
+
+/* Fills dr; returns -1 to go on, or the exit status to stop with. */
+static int
+cmp_drawing_init(const struct cmp_options *o, const struct comparison *c,
+    const struct input_bytes *keep, struct cmp_drawing *dr, struct diags *d)
+{
+	struct tpl_vars vars = { 0 };
+	char level[FORMAT_MAX];
+	long long epoch;
+	time_t t;
+	struct tm tm;
+
+	if (output_epoch(&epoch) < 0) {
+		fputs("igreport: error: SOURCE_DATE_EPOCH must be a number of "
+		    "seconds since 1970\n", stderr);
+		return CMP_USAGE;
+	}
+	if (output_load_layout(o->template_path, "templates/compare.xml",
+	    &dr->tpl, &dr->fonts, d) < 0)
+		return CMP_BAD_INPUT;
+	if (dr->tpl->kind != TPL_KIND_COMPARE) {
+		diags_add(d, D_TEMPLATE_VALUE, dr->tpl->path, 0, 0, "not a "
+		    "compare template (<report kind=\"compare\">)");
+		return CMP_BAD_INPUT;
+	}
+	t = (time_t)epoch;
+	gmtime_r(&t, &tm);
+	strftime(dr->date, sizeof(dr->date), "%Y-%m-%d %H:%M UTC", &tm);
+	snprintf(dr->creator, sizeof(dr->creator), "igreport %s",
+	    IGREPORT_VERSION);
+	format_level(level, c->opt.level);
+	dr->model = compare_model_new(c);
+	vars.level = level;
+	vars.date = dr->date;
+	vars.old = dr->model->inputs[0].name;
+	vars.new = dr->model->inputs[1].name;
+	dr->title = o->title ? xstrdup(o->title) :
+	    template_expand(dr->tpl->title, &vars);
+	dr->rc.tpl = dr->tpl;
+	dr->rc.model = dr->model;
+	dr->rc.title = dr->title;
+	dr->rc.date = dr->date;
+	dr->rc.version = IGREPORT_VERSION;
+	dr->rc.comparison = c;
+	dr->oc.report = &dr->rc;
+	dr->oc.fonts = dr->fonts;
+	dr->oc.inputs = o->paths;
+	dr->oc.ninputs = 2;
+	dr->oc.bytes = keep;
+	dr->oc.creator = dr->creator;
+	dr->oc.epoch = epoch;
+	return -1;
+}
+
+static void
+cmp_drawing_free(struct cmp_drawing *dr)
+{
+	template_free(dr->tpl);
+	fonts_free(dr->fonts);
+	model_free(dr->model);
+	free(dr->title);
+}
+
+static int
+cmp_formats(const struct cmp_options *o, const struct comparison *c,
+    const struct output_context *oc, struct output_batch *b, struct diags *d)
+{
+	const char *dir = o->output ? o->output : "compare-out";
+	char *pdf, *md;
+	int rc;
+
+	if (o->format == CMP_PDF)
+		return output_pdf(oc, o->output ? o->output : "compare.pdf", b, d);
+	if (o->format == CMP_SVG)
+		return output_svg(oc, o->output ? o->output : "compare-svg", b, d);
+	if (output_svg(oc, dir, b, d) < 0)
+		return -1;
+	pdf = xasprintf("%s/compare.pdf", dir);
+	md = xasprintf("%s/compare.md", dir);
+	rc = output_pdf(oc, pdf, b, d) < 0 ||
+	    output_text(oc, md, cmp_md, c, b, d) < 0 ? -1 : 0;
+	free(pdf);
+	free(md);
+	return rc;
+}
+
+/* Writes the PDF, the SVG figures or both and the Markdown; returns an exit status. */
+static int
+cmp_write_drawn(const struct cmp_options *o, const struct comparison *c,
+    const struct input_bytes *keep, struct diags *d)
+{
+	struct output_batch batch = { 0 };
+	struct cmp_drawing dr;
+	int status;
+
+	memset(&dr, 0, sizeof(dr));
+	status = cmp_drawing_init(o, c, keep, &dr, d);
+	if (status < 0) {
+		status = CMP_OK;
+		if (cmp_formats(o, c, &dr.oc, &batch, d) < 0 ||
+		    diags_failed(d)) {
+			output_abort(&batch);
+			status = CMP_CANNOT_WRITE;
+		} else if (output_commit(&batch, d) < 0) {
+			status = CMP_CANNOT_WRITE;
+		}
+	}
+	cmp_drawing_free(&dr);
+	return status;
+}
+
 /* Says on stderr what the output says loudly: the machines differ. */
 static void
 cmp_warn_machines(const struct comparison *c)
@@ -218,19 +377,23 @@ static int
 cmp_run(const struct cmp_options *o)
 {
 	struct diags d = { 0 };
+	struct input_bytes keep[2];
 	struct model *old, *new;
 	struct comparison *c = NULL;
-	int status = CMP_OK;
+	int status = CMP_OK, attach = o->format == CMP_PDF || o->format == CMP_ALL;
 	size_t worse = 0;
 
-	old = cmp_load(o->paths[0], o->cmp.level, &d);
-	new = cmp_load(o->paths[1], o->cmp.level, &d);
+	memset(keep, 0, sizeof(keep));
+	old = cmp_load(o->paths[0], o->cmp.level, attach ? &keep[0] : NULL, &d);
+	new = cmp_load(o->paths[1], o->cmp.level, attach ? &keep[1] : NULL, &d);
 	if (old == NULL || new == NULL) {
 		status = CMP_BAD_INPUT;
 	} else {
 		c = compare_build(old, new, &o->cmp);
 		worse = c->counts[COMPARE_WORSE];
-		if (cmp_write(o, c, &d) < 0)
+		if (o->format != CMP_MD)
+			status = cmp_write_drawn(o, c, keep, &d);
+		else if (cmp_write(o, c, &d) < 0)
 			status = CMP_CANNOT_WRITE;
 	}
 	diags_print(&d, stderr, o->verbose, o->quiet);
@@ -245,6 +408,8 @@ cmp_run(const struct cmp_options *o)
 	compare_free(c);
 	model_free(old);
 	model_free(new);
+	free(keep[0].data);
+	free(keep[1].data);
 	return status;
 }
 
@@ -255,7 +420,7 @@ compare_main(int argc, char **argv)
 	int status;
 
 	memset(&o, 0, sizeof(o));
-	o.format = "md";
+	o.format = CMP_MD;
 	o.cmp.level = 0.95;
 	o.cmp.alpha = 0.05;
 	o.cmp.threshold = 5.0;

@@ -8,20 +8,6 @@
 #include "format.h"
 #include "xalloc.h"
 
-/* How a metric is labelled and printed. */
-struct cmd_metric {
-	const char *label;
-	int decimals;
-};
-
-static const struct cmd_metric cmd_metrics[METRIC__MAX] = {
-	[METRIC_CPU] = { "CPU (%)", 2 },
-	[METRIC_MEM] = { "Mem (MiB)", 0 },
-	[METRIC_IGCPU] = { "IG CPU (%)", 2 },
-	[METRIC_IGMEM] = { "IG Mem (MiB)", 0 },
-	[METRIC_LOST] = { "Lost (/s)", 1 },
-};
-
 /* Short marks for the compact tables: red and green circles for the significant ones. */
 static const char *const cmd_marks[COMPARE__MAX] = {
 	[COMPARE_SAME] = "~",
@@ -108,10 +94,10 @@ cmd_row_start(FILE *out, const char *gadget, const char *tcase, double rate)
 static void
 cmd_significant_entry(FILE *out, const struct compare_entry *e)
 {
-	int dec = cmd_metrics[e->metric].decimals;
+	int dec = compare_metric_decimals(e->metric);
 
 	cmd_row_start(out, e->gadget, e->tcase, e->rate);
-	fprintf(out, " %s | ", cmd_metrics[e->metric].label);
+	fprintf(out, " %s | ", compare_metric_label(e->metric));
 	cmd_mean(out, e->old.mean, e->old.half, dec);
 	fputs(" | ", out);
 	cmd_mean(out, e->new.mean, e->new.half, dec);
@@ -125,11 +111,11 @@ cmd_significant_entry(FILE *out, const struct compare_entry *e)
 static void
 cmd_significant_overhead(FILE *out, const struct compare_overhead *o)
 {
-	int dec = cmd_metrics[o->metric].decimals;
+	int dec = compare_metric_decimals(o->metric);
 	char buf[FORMAT_MAX];
 
 	cmd_row_start(out, o->gadget, "overhead", o->rate);
-	fprintf(out, " %s | ", cmd_metrics[o->metric].label);
+	fprintf(out, " %s | ", compare_metric_label(o->metric));
 	format_delta_ci(buf, o->old.delta, o->old.half, dec, 1);
 	fprintf(out, "%s | ", buf);
 	format_delta_ci(buf, o->new.delta, o->new.half, dec, 1);
@@ -250,7 +236,7 @@ cmd_compact_row(FILE *out, const struct comparison *c, size_t i, size_t end,
 			fputs("\xe2\x80\x93", out);
 		} else {
 			cmd_change(out, &c->entries[j].change,
-			    cmd_metrics[m].decimals, 1);
+			    compare_metric_decimals((enum metric)m), 1);
 			fprintf(out, " %s", cmd_marks[c->entries[j].change.verdict]);
 		}
 		fputs(" |", out);
@@ -273,7 +259,7 @@ cmd_all(FILE *out, const struct comparison *c)
 	    "| Gadget | Case | Rate |", c->nentries);
 	for (m = 0; m < METRIC__MAX; m++)
 		if (metrics & (1u << m))
-			fprintf(out, " %s |", cmd_metrics[m].label);
+			fprintf(out, " %s |", compare_metric_label((enum metric)m));
 	fputs("\n|:--|:--|--:|", out);
 	for (m = 0; m < METRIC__MAX; m++)
 		if (metrics & (1u << m))
@@ -289,7 +275,7 @@ cmd_all(FILE *out, const struct comparison *c)
 static void
 cmd_overhead_cells(FILE *out, const struct compare_overhead *o)
 {
-	int dec = cmd_metrics[o->metric].decimals;
+	int dec = compare_metric_decimals(o->metric);
 	char buf[FORMAT_MAX];
 
 	format_delta_ci(buf, o->old.delta, o->old.half, dec, 1);

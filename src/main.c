@@ -7,7 +7,6 @@
 #include <time.h>
 
 #include "compare_cli.h"
-#include "datadir.h"
 #include "diag.h"
 #include "fonts.h"
 #include "format.h"
@@ -199,49 +198,21 @@ build_model(const struct options *o, struct input_bytes *keep,
 	return input_load(&req, d);
 }
 
-/* The creation date: SOURCE_DATE_EPOCH when set (reproducible output), else now. */
-static int
-report_epoch(long long *epoch)
-{
-	const char *env = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-
-	if (env == NULL || *env == '\0') {
-		*epoch = (long long)time(NULL);
-		return 0;
-	}
-	errno = 0;
-	*epoch = strtoll(env, &end, 10);
-	if (errno != 0 || *end != '\0' || *epoch < 0 || *epoch > 253402300799LL)
-		return -1;
-	return 0;
-}
-
-/* Loads what drawing needs: the template and the fonts. -1 on error. */
+/* Loads the template (a report template, not a compare one) and the fonts. */
 static int
 load_layout(const struct options *o, struct template **tpl,
     struct fonts **fonts, struct diags *d)
 {
-	char *tpath = o->template_path ? xstrdup(o->template_path) :
-	    datadir_find("templates/default.xml");
-	char *xsd = datadir_find("templates/igreport.xsd");
-	char *font = datadir_find("fonts/DejaVuSans.ttf");
-
-	*tpl = NULL;
-	*fonts = NULL;
-	if (tpath == NULL || xsd == NULL || font == NULL)
-		diags_add(d, D_OPEN_FAILED, NULL, 0, 0, "%s", tpath == NULL ?
-		    "templates/default.xml not found (set IGREPORT_DATADIR)" :
-		    xsd == NULL ? "templates/igreport.xsd not found" :
-		    "fonts/DejaVuSans.ttf not found");
-	else if ((*tpl = template_load(tpath, xsd, d)) != NULL) {
-		*strrchr(font, '/') = '\0';
-		*fonts = fonts_load(font, d);
+	if (output_load_layout(o->template_path, "templates/default.xml", tpl,
+	    fonts, d) < 0)
+		return -1;
+	if ((*tpl)->kind != TPL_KIND_REPORT) {
+		diags_add(d, D_TEMPLATE_VALUE, (*tpl)->path, 0, 0, "%s",
+		    "a compare template (<report kind=\"compare\">) is for "
+		    "'igreport compare'");
+		return -1;
 	}
-	free(tpath);
-	free(xsd);
-	free(font);
-	return *tpl != NULL && *fonts != NULL ? 0 : -1;
+	return 0;
 }
 
 static int
@@ -284,7 +255,7 @@ write_outputs(const struct options *o, const struct model *m,
 {
 	struct output_batch batch = { 0 };
 	struct output_context ctx;
-	struct report_context rc;
+	struct report_context rc = { 0 };
 	struct template *tpl = NULL;
 	struct fonts *fonts = NULL;
 	struct tpl_vars vars = { 0 };
@@ -294,7 +265,7 @@ write_outputs(const struct options *o, const struct model *m,
 	struct tm tm;
 	int status = EXIT_OK;
 
-	if (report_epoch(&epoch) < 0) {
+	if (output_epoch(&epoch) < 0) {
 		fputs("igreport: error: SOURCE_DATE_EPOCH must be a number of "
 		    "seconds since 1970\n", stderr);
 		return EXIT_USAGE;

@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "datadir.h"
 #include "markdown.h"
 #include "outfile.h"
 #include "pdf.h"
@@ -46,6 +48,26 @@ attach_inputs(struct pdf *p, const struct output_context *ctx,
 	return 0;
 }
 
+/* A compare template draws a comparison, a report template one run. */
+static int
+check_kind(const struct output_context *ctx, struct diags *d)
+{
+	const struct report_context *r = ctx->report;
+
+	if (r->tpl->kind == TPL_KIND_COMPARE && r->comparison == NULL) {
+		diags_add(d, D_TEMPLATE_VALUE, r->tpl->path, 0, 0, "a compare "
+		    "template (kind=\"compare\") draws a comparison: use it "
+		    "with 'igreport compare'");
+		return -1;
+	}
+	if (r->tpl->kind != TPL_KIND_COMPARE && r->comparison != NULL) {
+		diags_add(d, D_TEMPLATE_VALUE, r->tpl->path, 0, 0, "not a "
+		    "compare template (<report kind=\"compare\">)");
+		return -1;
+	}
+	return 0;
+}
+
 int
 output_pdf(const struct output_context *ctx, const char *path,
     struct output_batch *batch, struct diags *d)
@@ -55,6 +77,8 @@ output_pdf(const struct output_context *ctx, const char *path,
 	struct canvas c;
 	struct outfile *o;
 
+	if (check_kind(ctx, d) < 0)
+		return -1;
 	info.title = ctx->report->title;
 	info.subject = "Inspektor Gadget overhead benchmark";
 	info.creator = ctx->creator;
@@ -115,7 +139,7 @@ output_svg(const struct output_context *ctx, const char *dir,
 	size_t n, i;
 	int rc = 0, existed = stat(dir, &st) == 0;
 
-	if (outfile_prepare_dir(dir, d) < 0)
+	if (check_kind(ctx, d) < 0 || outfile_prepare_dir(dir, d) < 0)
 		return -1;
 	if (!existed && batch->made_dir == NULL)
 		batch->made_dir = xstrdup(dir);
@@ -147,6 +171,77 @@ output_markdown(const struct output_context *ctx, const char *path,
 	    ctx->report->title);
 	batch_add(batch, o); /* a write error shows when the batch is committed */
 	return 0;
+}
+
+int
+output_text(const struct output_context *ctx, const char *path,
+    int (*write)(FILE *out, const void *arg), const void *arg,
+    struct output_batch *batch, struct diags *d)
+{
+	struct outfile *o;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		if (write(stdout, arg) < 0 || fflush(stdout) != 0) {
+			diags_add(d, D_WRITE_FAILED, "<stdout>", 0, 0, "%s",
+			    strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	if ((o = outfile_open(path, ctx->inputs, ctx->ninputs, d)) == NULL)
+		return -1;
+	write(outfile_stream(o), arg);
+	batch_add(batch, o); /* a write error shows when the batch is committed */
+	return 0;
+}
+
+int
+output_epoch(long long *epoch)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+
+	if (env == NULL || *env == '\0') {
+		*epoch = (long long)time(NULL);
+		return 0;
+	}
+	errno = 0;
+	*epoch = strtoll(env, &end, 10);
+	if (errno != 0 || *end != '\0' || *epoch < 0 || *epoch > 253402300799LL)
+		return -1;
+	return 0;
+}
+
+int
+output_load_layout(const char *template_path, const char *default_name,
+    struct template **tpl, struct fonts **fonts, struct diags *d)
+{
+	char *tpath = template_path ? xstrdup(template_path) :
+	    datadir_find(default_name);
+	char *xsd = datadir_find("templates/igreport.xsd");
+	char *font = datadir_find("fonts/DejaVuSans.ttf");
+
+	*tpl = NULL;
+	*fonts = NULL;
+	if (tpath == NULL)
+		diags_add(d, D_OPEN_FAILED, NULL, 0, 0, "%s not found (set "
+		    "IGREPORT_DATADIR)", default_name);
+	else if (xsd == NULL || font == NULL)
+		diags_add(d, D_OPEN_FAILED, NULL, 0, 0, "%s", xsd == NULL ?
+		    "templates/igreport.xsd not found" :
+		    "fonts/DejaVuSans.ttf not found");
+	else if ((*tpl = template_load(tpath, xsd, d)) != NULL) {
+		*strrchr(font, '/') = '\0';
+		*fonts = fonts_load(font, d);
+	}
+	free(tpath);
+	free(xsd);
+	free(font);
+	if (*tpl != NULL && *fonts != NULL)
+		return 0;
+	template_free(*tpl);
+	*tpl = NULL;
+	return -1;
 }
 
 int

@@ -3,11 +3,13 @@
 #define IGREPORT_OUTPUT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "diag.h"
 #include "fonts.h"
 #include "input.h"
 #include "report.h"
+#include "template.h"
 
 /* What every output needs; everything is borrowed. */
 struct output_context {
@@ -30,7 +32,11 @@ struct output_batch {
 	char *made_dir; /* a directory this run created, removed again on abort */
 };
 
-/* Writes the PDF report to (a temporary file for) path. Returns 0 or -1. */
+/*
+ * Writes the PDF report to (a temporary file for) path. Returns 0 or -1.
+ * This and output_svg refuse (D_TEMPLATE_VALUE) a compare template
+ * without a comparison, and a comparison with a report template.
+ */
 int output_pdf(const struct output_context *ctx, const char *path,
     struct output_batch *batch, struct diags *d);
 
@@ -41,6 +47,27 @@ int output_svg(const struct output_context *ctx, const char *dir,
 /* Writes the Markdown report to path, or to standard output when path is NULL or "-". */
 int output_markdown(const struct output_context *ctx, const char *path,
     struct output_batch *batch, struct diags *d);
+
+/* Writes what write(out, arg) produces to path, or to standard output when path is NULL or "-". */
+int output_text(const struct output_context *ctx, const char *path,
+    int (*write)(FILE *out, const void *arg), const void *arg,
+    struct output_batch *batch, struct diags *d);
+
+/*
+ * The creation date of the outputs in *epoch: SOURCE_DATE_EPOCH when set
+ * (reproducible output), else now. Returns -1 when SOURCE_DATE_EPOCH is
+ * set but not a number of seconds from 1970 to the year 9999.
+ */
+int output_epoch(long long *epoch);
+
+/*
+ * Loads what drawing needs: the template at template_path, or when NULL
+ * the data directory's default_name (e.g. "templates/compare.xml"),
+ * validated against the data directory's schema, and the shipped fonts.
+ * Returns 0, or -1 with diagnostics (both outputs then NULL).
+ */
+int output_load_layout(const char *template_path, const char *default_name,
+    struct template **tpl, struct fonts **fonts, struct diags *d);
 
 /* Puts every file of the batch in place; -1 if any rename failed. Empties the batch. */
 int output_commit(struct output_batch *batch, struct diags *d);

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "chart.h"
+#include "compare.h"
+#include "compare_report.h"
 #include "format.h"
 #include "summary.h"
 #include "table.h"
@@ -25,6 +27,8 @@ struct flow {
 };
 
 static const struct canvas_color footer_gray = { 0x66, 0x66, 0x66 };
+static const struct canvas_color unknown_gray = { 0x75, 0x75, 0x75 };
+static const struct canvas_color banner_white = { 0xff, 0xff, 0xff };
 
 static void
 flow_vars(const struct flow *f, struct tpl_vars *v, const char *page,
@@ -37,6 +41,12 @@ flow_vars(const struct flow *f, struct tpl_vars *v, const char *page,
 	v->date = f->ctx->date;
 	v->page = page;
 	v->pages = pages;
+	if (f->ctx->comparison != NULL) {
+		const struct comparison *c = f->ctx->comparison;
+
+		v->old = c->old->ninputs ? c->old->inputs[0].name : NULL;
+		v->new = c->new->ninputs ? c->new->inputs[0].name : NULL;
+	}
 }
 
 static void
@@ -119,10 +129,10 @@ fit_line(const struct canvas *c, const char *s, double width,
 	return best;
 }
 
-/* Draws text wrapped to the content width (minus indent), moving pages as needed. */
+/* Draws text in colour, wrapped to the content width (minus indent), moving pages as needed. */
 static void
-flow_paragraph(struct flow *f, const char *text, enum font_face face,
-    double size, double indent, const char *bullet)
+flow_paragraph_color(struct flow *f, const char *text, enum font_face face,
+    double size, double indent, const char *bullet, struct canvas_color color)
 {
 	struct canvas_text st = text_style(f, face, size);
 	double line_h = size * 1.35;
@@ -130,6 +140,7 @@ flow_paragraph(struct flow *f, const char *text, enum font_face face,
 	size_t n;
 	char *line;
 
+	st.color = color;
 	while (*s == ' ')
 		s++;
 	while (*s != '\0') {
@@ -150,6 +161,14 @@ flow_paragraph(struct flow *f, const char *text, enum font_face face,
 	f->y += size * 0.4;
 }
 
+static void
+flow_paragraph(struct flow *f, const char *text, enum font_face face,
+    double size, double indent, const char *bullet)
+{
+	flow_paragraph_color(f, text, face, size, indent, bullet,
+	    f->t->text_color);
+}
+
 static char *
 flow_expand(const struct flow *f, const char *text)
 {
@@ -165,8 +184,11 @@ block_heading(struct flow *f, const char *text)
 	char *s = flow_expand(f, text);
 	double size = f->t->heading_size;
 
-	/* Keep a heading with at least two lines of what follows it. */
-	flow_need(f, size * 1.8 + f->t->body_size * 2.7);
+	/*
+	 * Keep a heading with the start of what follows it: two lines of
+	 * text, or a table's header and first rows.
+	 */
+	flow_need(f, size * 1.8 + f->t->body_size * 6.5);
 	if (f->y > f->top)
 		f->y += size * 0.5;
 	flow_paragraph(f, s, FONT_BOLD, size, 0, NULL);
@@ -338,6 +360,189 @@ block_raw(struct flow *f, const struct tpl_table_style *style)
 	}
 }
 
+/* --- Compare blocks: they draw nothing without a comparison ------------- */
+
+static struct compare_colors
+flow_colors(const struct flow *f)
+{
+	struct compare_colors col;
+
+	col.worse = f->t->worse_color;
+	col.better = f->t->better_color;
+	col.unknown = unknown_gray;
+	return col;
+}
+
+/* A full-width box in bg with text in white bold, kept on one page. */
+static void
+flow_banner(struct flow *f, const char *text, struct canvas_color bg)
+{
+	struct canvas_text st = { FONT_BOLD, f->t->body_size * 1.1,
+		banner_white, CANVAS_LEFT, 0 };
+	struct canvas_fill fill = { bg, 1 };
+	double pad = st.size * 0.7, line_h = st.size * 1.35, h, y;
+	const char *s = text;
+	char *lines[64];
+	size_t n = 0, len, i;
+
+	while (*s != '\0' && n < 64) {
+		len = fit_line(f->c, s, f->width - 2 * pad, &st);
+		lines[n++] = xstrndup(s, len);
+		for (s += len; *s == ' '; s++)
+			continue;
+	}
+	h = (double)n * line_h + 2 * pad - (line_h - st.size);
+	flow_need(f, h);
+	f->c->ops->begin_group(f->c->dev, "warning");
+	f->c->ops->rect(f->c->dev, f->left, f->y, f->width, h, &fill, NULL);
+	y = f->y + pad + fonts_ascent(f->c->fonts, FONT_BOLD, st.size);
+	for (i = 0; i < n; i++, y += line_h) {
+		f->c->ops->text(f->c->dev, f->left + pad, y, lines[i], &st);
+		free(lines[i]);
+	}
+	f->c->ops->end_group(f->c->dev);
+	f->y += h + f->t->body_size;
+}
+
+static void
+block_verdict(struct flow *f)
+{
+	const struct comparison *c = f->ctx->comparison;
+	struct compare_colors col = flow_colors(f);
+	struct canvas_color color = f->t->text_color;
+	char *head, *rule;
+
+	if (c == NULL)
+		return;
+	if (c->counts[COMPARE_WORSE] > 0)
+		color = col.worse;
+	else if (c->counts[COMPARE_BETTER] > 0)
+		color = col.better;
+	head = compare_report_headline(c);
+	rule = compare_report_rule(c);
+	flow_need(f, f->t->heading_size * 1.7 + f->t->body_size * 2.7);
+	flow_paragraph_color(f, head, FONT_BOLD, f->t->heading_size * 1.25, 0,
+	    NULL, color);
+	flow_paragraph(f, rule, FONT_REGULAR, f->t->body_size, 0, NULL);
+	free(head);
+	free(rule);
+}
+
+/* Lays tb out for the page and draws it with title; frees it. NULL is allowed. */
+static void
+flow_own_table(struct flow *f, struct table *tb, const char *title)
+{
+	if (tb == NULL)
+		return;
+	table_layout(tb, f->c, f->width);
+	flow_table(f, tb, title);
+	table_free(tb);
+}
+
+static void
+block_machines(struct flow *f, const struct tpl_table *spec)
+{
+	const struct comparison *c = f->ctx->comparison;
+	struct compare_colors col = flow_colors(f);
+	char *warning;
+
+	if (c == NULL)
+		return;
+	if ((warning = compare_report_warning(c)) != NULL)
+		flow_banner(f, warning, col.worse);
+	free(warning);
+	flow_own_table(f, compare_report_machines(c, &spec->style, &col),
+	    spec->title);
+}
+
+static void
+block_significant(struct flow *f, const struct tpl_table *spec)
+{
+	const struct comparison *c = f->ctx->comparison;
+	struct compare_colors col = flow_colors(f);
+	struct table *tb;
+
+	if (c == NULL)
+		return;
+	tb = compare_report_significant(c, &spec->style, &col);
+	if (tb == NULL) {
+		flow_paragraph(f, "No significant change.", FONT_REGULAR,
+		    f->t->body_size, 0, NULL);
+		return;
+	}
+	flow_own_table(f, tb, spec->title);
+}
+
+static void
+block_only(struct flow *f)
+{
+	const struct comparison *c = f->ctx->comparison;
+	char **lines;
+	size_t n, i;
+
+	if (c == NULL)
+		return;
+	n = compare_report_only(c, &lines);
+	if (n == 0)
+		flow_paragraph(f, "Both runs have the same gadgets, cases, rates "
+		    "and columns.", FONT_REGULAR, f->t->body_size, 0, NULL);
+	for (i = 0; i < n; i++) {
+		flow_paragraph(f, lines[i], FONT_REGULAR, f->t->body_size,
+		    f->t->body_size * 1.5, "\xe2\x80\xa2");
+		free(lines[i]);
+	}
+	free(lines);
+}
+
+/* The changes or overheads table of the current gadget, laid out; NULL when empty. */
+static struct table *
+compare_gadget_table(const struct flow *f, const struct canvas *c,
+    const struct tpl_block *b)
+{
+	const struct comparison *cmp = f->ctx->comparison;
+	struct compare_colors col = flow_colors(f);
+	struct table *tb;
+
+	if (cmp == NULL)
+		return NULL;
+	if (b->kind == TPL_BLOCK_CHANGES)
+		tb = compare_report_changes(cmp, f->gadget->name,
+		    &b->table->style, &col);
+	else
+		tb = compare_report_overheads(cmp, f->gadget->name,
+		    &b->table->style, &col);
+	if (tb != NULL)
+		table_layout(tb, c, f->width);
+	return tb;
+}
+
+/* The laid-out table of a TABLE, CHANGES or OVERHEADS block; NULL when empty. */
+static struct table *
+block_table_of(const struct flow *f, const struct canvas *c,
+    const struct tpl_block *b)
+{
+	if (b->kind == TPL_BLOCK_TABLE)
+		return gadget_table(f, c, b->table);
+	return compare_gadget_table(f, c, b);
+}
+
+static void
+block_compare_gadget(struct flow *f, const struct tpl_block *b)
+{
+	struct table *tb = block_table_of(f, f->c, b);
+	char *s;
+
+	if (tb != NULL) {
+		flow_table(f, tb, b->table->title);
+		table_free(tb);
+	} else if (b->kind == TPL_BLOCK_CHANGES && f->ctx->comparison) {
+		s = compare_report_no_changes(f->ctx->comparison,
+		    f->gadget->name);
+		flow_paragraph(f, s, FONT_REGULAR, f->t->body_size, 0, NULL);
+		free(s);
+	}
+}
+
 static void
 draw_block(struct flow *f, const struct tpl_block *b)
 {
@@ -374,6 +579,22 @@ draw_block(struct flow *f, const struct tpl_block *b)
 	case TPL_BLOCK_PAGE_BREAK:
 		if (f->open && f->y > f->top)
 			flow_new_page(f);
+		break;
+	case TPL_BLOCK_VERDICT:
+		block_verdict(f);
+		break;
+	case TPL_BLOCK_MACHINES:
+		block_machines(f, b->table);
+		break;
+	case TPL_BLOCK_SIGNIFICANT:
+		block_significant(f, b->table);
+		break;
+	case TPL_BLOCK_ONLY:
+		block_only(f);
+		break;
+	case TPL_BLOCK_CHANGES:
+	case TPL_BLOCK_OVERHEADS:
+		block_compare_gadget(f, b);
 		break;
 	}
 }
@@ -557,6 +778,24 @@ make_unique(struct report_item *items, size_t n)
 		free(base);
 }
 
+static char *
+item_table_desc(const struct flow *f, const struct tpl_block *b)
+{
+	if (b->kind == TPL_BLOCK_CHANGES)
+		return xasprintf("Table of the changes from OLD to NEW for gadget "
+		    "%s per case and events-per-second rate, in percent of OLD; "
+		    "regressions marked with an upward triangle, improvements "
+		    "with a downward one.", f->gadget->name);
+	if (b->kind == TPL_BLOCK_OVERHEADS)
+		return xasprintf("Table of the overhead of IG (with IG minus "
+		    "baseline) for gadget %s in OLD and NEW per events-per-second "
+		    "rate, and its change, with %s%% confidence intervals.",
+		    f->gadget->name, f->level);
+	return xasprintf("Table of mean values per events-per-second rate "
+	    "for gadget %s, with %s%% confidence intervals.", f->gadget->name,
+	    f->level);
+}
+
 static int
 add_item(struct flow *f, const struct tpl_block *b, struct report_item *it)
 {
@@ -577,16 +816,15 @@ add_item(struct flow *f, const struct tpl_block *b, struct report_item *it)
 		it->height = b->figure->height + 2 * ITEM_PAD;
 		return 1;
 	}
-	if (b->kind != TPL_BLOCK_TABLE || *b->table->id == '\0')
+	if ((b->kind != TPL_BLOCK_TABLE && b->kind != TPL_BLOCK_CHANGES &&
+	    b->kind != TPL_BLOCK_OVERHEADS) || *b->table->id == '\0')
 		return 0;
-	tb = gadget_table(f, f->c, b->table);
+	tb = block_table_of(f, f->c, b);
 	if (tb == NULL)
 		return 0;
 	it->name = item_name(f->gadget->name, b->table->id);
 	it->title = template_expand(b->table->title, &v);
-	it->desc = xasprintf("Table of mean values per events-per-second rate "
-	    "for gadget %s, with %s%% confidence intervals.", f->gadget->name,
-	    f->level);
+	it->desc = item_table_desc(f, b);
 	it->height = item_table_height(f, tb) + 2 * ITEM_PAD;
 	table_free(tb);
 	return 1;
@@ -639,7 +877,7 @@ report_draw_item(struct canvas *c, const struct report_context *ctx,
 	if (item->block->kind == TPL_BLOCK_FIGURE) {
 		block_figure(&f, item->block->figure);
 	} else {
-		tb = gadget_table(&f, c, item->block->table);
+		tb = block_table_of(&f, c, item->block);
 		f.bottom = 1e9; /* one page, however long */
 		if (tb != NULL)
 			flow_table(&f, tb, item->block->table->title);

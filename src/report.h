@@ -8,6 +8,8 @@
 #include "model.h"
 #include "template.h"
 
+struct comparison;
+
 /* What a report is drawn from; everything is borrowed. */
 struct report_context {
 	const struct template *tpl;
@@ -15,6 +17,12 @@ struct report_context {
 	const char *title;   /* report title (already chosen: --title or the template's) */
 	const char *date;    /* generation date, e.g. "2025-09-10 14:05 UTC" */
 	const char *version; /* igreport's version, for the cover */
+	/*
+	 * NULL for a report of one run. For a compare template: the
+	 * comparison, with model built from it by compare_model_new; the
+	 * compare blocks draw nothing without it.
+	 */
+	const struct comparison *comparison;
 };
 
 /*
@@ -29,7 +37,8 @@ size_t report_draw(struct canvas *c, const struct report_context *ctx);
 /* A standalone figure (or table) of one gadget, for the SVG output. */
 struct report_item {
 	const struct model_gadget *gadget;
-	const struct tpl_block *block; /* TPL_BLOCK_FIGURE or TPL_BLOCK_TABLE */
+	const struct tpl_block *block; /* TPL_BLOCK_FIGURE or TPL_BLOCK_TABLE,
+	                                  or (compare) CHANGES or OVERHEADS */
 	char *name;                    /* file stem, "trace_exec-host" */
 	char *title;                   /* "trace_exec - Host" */
 	char *desc;                    /* one sentence for screen readers */
@@ -37,7 +46,8 @@ struct report_item {
 };
 
 /*
- * Lists every figure and every table with an id, per gadget, in template
+ * Lists every figure and every table with an id (compare: also changes
+ * and overheads with an id), per gadget, in template
  * order, measuring with c's fonts. Items with nothing to draw are left out.
  * Returns the count; free the array with report_items_free.
  */

@@ -58,6 +58,42 @@ table_add_row(struct table *t, const char *const *cells)
 	t->nrows++;
 }
 
+void
+table_set_cell_style(struct table *t, size_t row, size_t col,
+    struct canvas_color color, enum font_face face)
+{
+	size_t need = t->nrows * t->ncols, i = row * t->ncols + col;
+
+	assert(row < t->nrows && col < t->ncols);
+	if (t->nstyles < need) {
+		t->styles = xrealloc(t->styles, need * sizeof(*t->styles));
+		memset(t->styles + t->nstyles, 0,
+		    (need - t->nstyles) * sizeof(*t->styles));
+		t->nstyles = need;
+	}
+	t->styles[i].set = 1;
+	t->styles[i].color = color;
+	t->styles[i].face = face;
+}
+
+void
+table_set_row_style(struct table *t, size_t row, struct canvas_color color,
+    enum font_face face)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		table_set_cell_style(t, row, i, color, face);
+}
+
+/* The face cell i (row-major) is drawn in. */
+static enum font_face
+cell_face(const struct table *t, size_t i)
+{
+	return i < t->nstyles && t->styles[i].set ? t->styles[i].face :
+	    FONT_REGULAR;
+}
+
 static const struct model_series *
 find_series(const struct model_gadget *g, const char *name)
 {
@@ -277,7 +313,8 @@ table_layout(struct table *t, const struct canvas *c, double max_width)
 
 	for (i = 0; i < t->ncols; i++) {
 		for (r = 0; r < t->nrows; r++)
-			body[i] = fmax(body[i], fonts_text_width(f, FONT_REGULAR, 1,
+			body[i] = fmax(body[i], fonts_text_width(f,
+			    cell_face(t, r * t->ncols + i), 1,
 			    t->cells[r * t->ncols + i]));
 		if (t->head_lines != NULL)
 			free(t->head_lines[i]);
@@ -379,8 +416,12 @@ draw_row(struct canvas *c, const struct table *t, size_t r, double x, double y)
 	if (t->style.zebra_on && r % 2 == 1)
 		c->ops->rect(c->dev, x, y, t->width, t->row_h, &zebra, NULL);
 	for (i = 0; i < t->ncols; i++) {
-		c->ops->text(c->dev, cx + t->col_w[i] / 2, base,
-		    t->cells[r * t->ncols + i], &ts);
+		size_t k = r * t->ncols + i;
+
+		ts.face = cell_face(t, k);
+		ts.color = k < t->nstyles && t->styles[k].set ?
+		    t->styles[k].color : table_black;
+		c->ops->text(c->dev, cx + t->col_w[i] / 2, base, t->cells[k], &ts);
 		cx += t->col_w[i];
 	}
 	c->ops->line(c->dev, x, y + t->row_h, x + t->width, y + t->row_h, &rule);
@@ -420,6 +461,7 @@ table_free(struct table *t)
 	for (i = 0; i < t->nrows * t->ncols; i++)
 		free(t->cells[i]);
 	free(t->header);
+	free(t->styles);
 	free(t->head_lines);
 	free(t->cells);
 	free(t->col_w);

@@ -11,6 +11,13 @@
 /* Shown in a cell that has no value (U+2013). */
 #define TABLE_GAP "\xe2\x80\x93"
 
+/* A cell drawn other than in the table's regular black text. */
+struct table_cell_style {
+	int set;                   /* 0: the default style */
+	struct canvas_color color; /* text colour */
+	enum font_face face;
+};
+
 /* A table of UTF-8 strings; the layout fields are set by table_layout. */
 struct table {
 	size_t ncols, nrows;
@@ -18,6 +25,8 @@ struct table {
 	char **cells;        /* nrows * ncols owned cells, row-major */
 	size_t cap;          /* cells allocated */
 	struct tpl_table_style style;
+	struct table_cell_style *styles; /* NULL, or nstyles cells, row-major */
+	size_t nstyles;
 	/* layout */
 	double size;         /* font size after shrinking */
 	double *col_w;       /* ncols column widths, padding included */
@@ -32,6 +41,17 @@ struct table *table_new(const char *const *header, size_t ncols,
 
 /* Appends a row of ncols cells (copied; control characters become spaces). */
 void table_add_row(struct table *t, const char *const *cells);
+
+/*
+ * Draws the cell at row, col (an existing row) in colour and face, for
+ * example a regression in red bold. table_layout measures it in its face.
+ */
+void table_set_cell_style(struct table *t, size_t row, size_t col,
+    struct canvas_color color, enum font_face face);
+
+/* Styles every cell of row as table_set_cell_style does. */
+void table_set_row_style(struct table *t, size_t row,
+    struct canvas_color color, enum font_face face);
 
 /*
  * The per-gadget table of tt for gadget g: one row per rate. Columns

@@ -30,6 +30,8 @@ enum tpl_ph {
 	TPL_PH_DATE,
 	TPL_PH_PAGE,
 	TPL_PH_PAGES,
+	TPL_PH_OLD,
+	TPL_PH_NEW,
 	TPL_PH__MAX
 };
 
@@ -40,6 +42,8 @@ static const char *const tpl_ph_names[TPL_PH__MAX] = {
 	[TPL_PH_DATE] = "date",
 	[TPL_PH_PAGE] = "page",
 	[TPL_PH_PAGES] = "pages",
+	[TPL_PH_OLD] = "old",
+	[TPL_PH_NEW] = "new",
 };
 
 #define PH(p) (1u << (p))
@@ -47,6 +51,8 @@ static const char *const tpl_ph_names[TPL_PH__MAX] = {
 #define TPL_PH_REPORT_TITLE (PH(TPL_PH_LEVEL) | PH(TPL_PH_DATE))
 #define TPL_PH_FOOTER (TPL_PH_COMMON | PH(TPL_PH_PAGE) | PH(TPL_PH_PAGES))
 #define TPL_PH_GADGET_SECTION (TPL_PH_COMMON | PH(TPL_PH_GADGET))
+/* Added to every set in a compare template. */
+#define TPL_PH_COMPARE (PH(TPL_PH_OLD) | PH(TPL_PH_NEW))
 
 /* Per-metric defaults of charts and columns (the notebook's choices). */
 struct tpl_metric_info {
@@ -86,6 +92,8 @@ static const struct canvas_color tpl_blue = { 0x21, 0x96, 0xf3 };
 static const struct canvas_color tpl_rule = { 0xdd, 0xdd, 0xdd };
 static const struct canvas_color tpl_zebra = { 0xf3, 0xf3, 0xf3 };
 static const struct canvas_color tpl_grid = { 0xb0, 0xb0, 0xb0 };
+static const struct canvas_color tpl_worse = { 0xc6, 0x28, 0x28 };
+static const struct canvas_color tpl_better = { 0x2e, 0x7d, 0x32 };
 
 /* A4 and US Letter in points, portrait. */
 static const struct {
@@ -623,6 +631,9 @@ tpl_ph_misplaced(int ph)
 		return "{pages} is only allowed in the footer";
 	case TPL_PH_TITLE:
 		return "{title} is not allowed in the title itself";
+	case TPL_PH_OLD:
+	case TPL_PH_NEW:
+		return "{old} and {new} are only allowed in a compare template";
 	default:
 		return "placeholder not allowed here";
 	}
@@ -637,12 +648,15 @@ tpl_check_text(struct tpl_walk *w, xmlNodePtr n, const char *text,
 	int ph;
 	char lit;
 
+	if (w->t->kind == TPL_KIND_COMPARE)
+		allowed |= TPL_PH_COMPARE;
 	for (; *text != '\0'; text += len) {
 		len = tpl_token(text, &ph, &lit);
 		if (ph == -2)
 			tpl_error(w, D_TEMPLATE_PLACEHOLDER, n,
 			    "%.*s (known: {gadget} {level} {title} {date} "
-			    "{page} {pages}; {{ and }} are literal braces)",
+			    "{page} {pages} {old} {new}; {{ and }} are literal "
+			    "braces)",
 			    (int)len, text);
 		else if (ph >= 0 && !(allowed & PH(ph)))
 			tpl_error(w, D_TEMPLATE_PLACEHOLDER, n, "%s",
@@ -668,6 +682,8 @@ template_expand(const char *text, const struct tpl_vars *vars)
 	val[TPL_PH_DATE] = vars->date;
 	val[TPL_PH_PAGE] = vars->page;
 	val[TPL_PH_PAGES] = vars->pages;
+	val[TPL_PH_OLD] = vars->old;
+	val[TPL_PH_NEW] = vars->new;
 	for (; text != NULL && *text != '\0'; text += len) {
 		len = tpl_token(text, &ph, &lit);
 		if (ph >= 0)
@@ -905,6 +921,10 @@ tpl_check_column(struct tpl_walk *w, xmlNodePtr n, const struct tpl_column *c)
 		tpl_error(w, D_TEMPLATE_METRIC, n,
 		    "overhead is only defined for Cpu and Mem, not %s",
 		    tpl_metrics[c->metric].name);
+	if (c->kind == TPL_COL_OVERHEAD && w->t->kind == TPL_KIND_COMPARE)
+		tpl_error(w, D_TEMPLATE_COLUMN, n, "an overhead column describes "
+		    "a single run: not allowed in a compare template (see "
+		    "<overheads>)");
 	if (c->integer && tpl_has(n, "decimals"))
 		tpl_error(w, D_TEMPLATE_COLUMN, n,
 		    "integer=\"true\" and decimals= exclude each other");
@@ -991,7 +1011,46 @@ static const char *const tpl_block_names[] = {
 	[TPL_BLOCK_TABLE] = "table",
 	[TPL_BLOCK_RAW] = "raw",
 	[TPL_BLOCK_PAGE_BREAK] = "page-break",
+	[TPL_BLOCK_VERDICT] = "verdict",
+	[TPL_BLOCK_MACHINES] = "machines",
+	[TPL_BLOCK_SIGNIFICANT] = "significant",
+	[TPL_BLOCK_ONLY] = "only",
+	[TPL_BLOCK_CHANGES] = "changes",
+	[TPL_BLOCK_OVERHEADS] = "overheads",
 };
+
+/* The table of a compare block: an optional id, a title and a style, no columns. */
+static struct tpl_table *
+tpl_walk_compare_table(struct tpl_walk *w, xmlNodePtr n, unsigned allowed)
+{
+	struct tpl_table *tb = xcalloc(1, sizeof(*tb));
+
+	tb->id = tpl_attr(n, "id");
+	if (tb->id == NULL)
+		tb->id = xstrdup("");
+	else
+		tpl_note_id(w, n, tb->id);
+	tb->title = tpl_text_attr(w, n, "title", "", allowed);
+	tpl_walk_style(w, n, &tb->style, 0);
+	return tb;
+}
+
+/* Blocks that only make sense for one kind of template, checked by kind. */
+static void
+tpl_check_block_kind(struct tpl_walk *w, xmlNodePtr n, enum tpl_block_kind k)
+{
+	int compare_only = k >= TPL_BLOCK_VERDICT;
+	int single_run = k == TPL_BLOCK_INPUTS || k == TPL_BLOCK_MACHINE ||
+	    k == TPL_BLOCK_SUMMARY || k == TPL_BLOCK_RAW;
+
+	if (compare_only && w->t->kind != TPL_KIND_COMPARE)
+		tpl_error(w, D_TEMPLATE_VALUE, n, "<%s> is only allowed in a "
+		    "compare template (<report kind=\"compare\">)",
+		    (const char *)n->name);
+	if (single_run && w->t->kind == TPL_KIND_COMPARE)
+		tpl_error(w, D_TEMPLATE_VALUE, n, "<%s> describes a single run: "
+		    "not allowed in a compare template", (const char *)n->name);
+}
 
 static void
 tpl_walk_block(struct tpl_walk *w, xmlNodePtr n, struct tpl_block *b,
@@ -1003,6 +1062,8 @@ tpl_walk_block(struct tpl_walk *w, xmlNodePtr n, struct tpl_block *b,
 	    !tpl_is(n, tpl_block_names[k]); k++)
 		;
 	b->kind = (enum tpl_block_kind)k;
+	if (k < sizeof(tpl_block_names) / sizeof(tpl_block_names[0]))
+		tpl_check_block_kind(w, n, b->kind);
 	switch (b->kind) {
 	case TPL_BLOCK_HEADING:
 	case TPL_BLOCK_TEXT:
@@ -1018,10 +1079,18 @@ tpl_walk_block(struct tpl_walk *w, xmlNodePtr n, struct tpl_block *b,
 	case TPL_BLOCK_RAW:
 		tpl_walk_style(w, n, &b->raw, 1);
 		break;
+	case TPL_BLOCK_MACHINES:
+	case TPL_BLOCK_SIGNIFICANT:
+	case TPL_BLOCK_CHANGES:
+	case TPL_BLOCK_OVERHEADS:
+		b->table = tpl_walk_compare_table(w, n, allowed);
+		break;
 	case TPL_BLOCK_INPUTS:
 	case TPL_BLOCK_MACHINE:
 	case TPL_BLOCK_SUMMARY:
 	case TPL_BLOCK_PAGE_BREAK:
+	case TPL_BLOCK_VERDICT:
+	case TPL_BLOCK_ONLY:
 		break;
 	default:
 		b->kind = TPL_BLOCK_PAGE_BREAK;
@@ -1107,6 +1176,8 @@ tpl_walk_colors(struct tpl_walk *w, xmlNodePtr n)
 	t->text_color = tpl_color(w, n, "text", t->text_color);
 	t->grid_color = tpl_color(w, n, "grid", t->grid_color);
 	t->grid_opacity = tpl_num(w, n, "grid-opacity", t->grid_opacity);
+	t->worse_color = tpl_color(w, n, "worse", t->worse_color);
+	t->better_color = tpl_color(w, n, "better", t->better_color);
 }
 
 /* The settings a template without <page>, <fonts> or <colors> gets. */
@@ -1126,6 +1197,8 @@ tpl_defaults(struct template *t)
 	t->text_color = tpl_black;
 	t->grid_color = tpl_grid;
 	t->grid_opacity = 0.3;
+	t->worse_color = tpl_worse;
+	t->better_color = tpl_better;
 }
 
 /* The file's base name without ".xml", for a template without name=. */
@@ -1149,12 +1222,18 @@ tpl_walk_report(struct tpl_walk *w, xmlNodePtr root)
 	xmlNodePtr ch;
 	size_t i = 0;
 
+	static const char *const kinds[] = { "report", "compare" };
+
 	tpl_defaults(t);
+	t->kind = (enum tpl_kind)tpl_enum(w, root, "kind", kinds, 2,
+	    TPL_KIND_REPORT);
 	t->name = tpl_attr(root, "name");
 	if (t->name == NULL)
 		t->name = tpl_default_name(w->name);
 	t->title = tpl_text_attr(w, root, "title",
-	    "Inspektor Gadget benchmark report", TPL_PH_REPORT_TITLE);
+	    t->kind == TPL_KIND_COMPARE ? "Inspektor Gadget benchmark "
+	    "comparison" : "Inspektor Gadget benchmark report",
+	    TPL_PH_REPORT_TITLE);
 	t->footer = tpl_text_attr(w, root, "footer", "", TPL_PH_FOOTER);
 	if (t->footer[0] == '\0') {
 		free(t->footer);

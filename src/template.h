@@ -11,7 +11,8 @@
 /*
  * Text fields below may hold placeholders, expanded by template_expand():
  * {gadget} {level} (confidence in percent, e.g. "95") {title} {date}
- * {page} {pages} (page footer only).
+ * {page} {pages} (page footer only), and in a compare template {old}
+ * {new} (the base names of the OLD and NEW input files).
  */
 
 /* One bar series of a chart: a case of the model, its legend text and colour. */
@@ -95,14 +96,23 @@ enum tpl_block_kind {
 	TPL_BLOCK_FIGURE,
 	TPL_BLOCK_TABLE,
 	TPL_BLOCK_RAW,        /* the raw data table, spread over pages, header repeated */
-	TPL_BLOCK_PAGE_BREAK
+	TPL_BLOCK_PAGE_BREAK,
+	/* Compare templates only (template.kind TPL_KIND_COMPARE): */
+	TPL_BLOCK_VERDICT,     /* the count of regressions and improvements, and the rule */
+	TPL_BLOCK_MACHINES,    /* both machine descriptions side by side; a warning when they differ */
+	TPL_BLOCK_SIGNIFICANT, /* every significant change, regressions (red) first, then improvements (green) */
+	TPL_BLOCK_ONLY,        /* what only one run has */
+	TPL_BLOCK_CHANGES,     /* per gadget: the change of every case, rate and metric, coloured */
+	TPL_BLOCK_OVERHEADS    /* per gadget: the overhead in both runs and its change, coloured */
 };
 
 struct tpl_block {
 	enum tpl_block_kind kind;
 	char *text;                 /* HEADING, TEXT */
 	struct tpl_figure *figure;  /* FIGURE */
-	struct tpl_table *table;    /* TABLE */
+	struct tpl_table *table;    /* TABLE; and for MACHINES, SIGNIFICANT,
+	                               CHANGES, OVERHEADS its id (may be "": no
+	                               SVG), title and style, with no columns */
 	struct tpl_table_style raw; /* RAW */
 };
 
@@ -118,8 +128,15 @@ struct tpl_section {
 	size_t nblocks;
 };
 
+/* What a template lays out. */
+enum tpl_kind {
+	TPL_KIND_REPORT,  /* the report of one run (igreport) */
+	TPL_KIND_COMPARE  /* a comparison of two runs (igreport compare) */
+};
+
 struct template {
 	char *path;
+	enum tpl_kind kind;         /* root attribute kind=, "report" by default */
 	char *name;                 /* the template's own name attribute */
 	double page_width;          /* points, orientation applied */
 	double page_height;
@@ -133,6 +150,8 @@ struct template {
 	struct canvas_color text_color;
 	struct canvas_color grid_color;
 	double grid_opacity;        /* 0.3 */
+	struct canvas_color worse_color;  /* compare: regressions, #c62828 */
+	struct canvas_color better_color; /* compare: improvements, #2e7d32 */
 	char *title;                /* default report title, "Inspektor Gadget benchmark report" */
 	char *footer;               /* "{title} - page {page} of {pages}"; NULL: none */
 	struct tpl_section *sections;
@@ -143,8 +162,11 @@ struct template {
  * Loads the template at path and validates it against the schema at
  * xsd_path: libxml2 with XML_PARSE_NONET only (no entity substitution, no
  * DTD loading), a document with a DOCTYPE is refused, then schema errors,
- * then meaning (unknown metric, column or placeholder). Every problem is
- * a diagnostic naming path and line. Returns NULL on any error.
+ * then meaning (unknown metric, column or placeholder; a compare block
+ * in a report template; <inputs/>, <machine/>, <summary/>, <raw/> or an
+ * overhead column, which describe a single run, in a compare template).
+ * Every problem is a diagnostic naming path and line. Returns NULL on any
+ * error.
  */
 struct template *template_load(const char *path, const char *xsd_path,
     struct diags *d);
@@ -161,6 +183,8 @@ struct tpl_vars {
 	const char *date;
 	const char *page;
 	const char *pages;
+	const char *old;    /* compare: OLD's file name */
+	const char *new;    /* compare: NEW's file name */
 };
 
 /* Returns a newly allocated copy of text with placeholders replaced. */

@@ -372,6 +372,45 @@ test_zebra_on_even_rows(void **state)
 	table_free(t);
 }
 
+static void
+test_cell_style_colours_and_emboldens_one_cell(void **state)
+{
+	struct fixture *fx = *state;
+	static const struct canvas_color red = {0xc6, 0x28, 0x28};
+	struct table *t = sample(2);
+
+	table_set_cell_style(t, 1, 1, red, FONT_BOLD);
+	table_layout(t, &fx->rc->canvas, 500);
+	(void)table_draw(&fx->rc->canvas, t, 0, 0, 500, 0);
+	assert_non_null(strstr(fx->rc->text, " C B 9.0 #c62828 \"1395.83\"\n"));
+	/* The other cells keep the regular black text. */
+	assert_non_null(strstr(fx->rc->text, " C R 9.0 #000000 \"1394.83\"\n"));
+	assert_non_null(strstr(fx->rc->text, " C R 9.0 #000000 \"2000\"\n"));
+	/* The column is measured in the cell's bold face. */
+	check_close(t->col_w[1], fonts_text_width(fx->fonts, FONT_BOLD, 9,
+	    "1395.83") + 9, 1e-9, "bold column");
+	table_free(t);
+}
+
+static void
+test_row_style_applies_to_every_cell_of_the_row(void **state)
+{
+	struct fixture *fx = *state;
+	static const struct canvas_color green_text = {0x2e, 0x7d, 0x32};
+	static const char *const later[] = {"9", "9.99"};
+	struct table *t = sample(2);
+
+	table_set_row_style(t, 0, green_text, FONT_REGULAR);
+	table_add_row(t, later); /* added after styling: plain */
+	table_layout(t, &fx->rc->canvas, 500);
+	(void)table_draw(&fx->rc->canvas, t, 0, 0, 500, 0);
+	assert_non_null(strstr(fx->rc->text, " C R 9.0 #2e7d32 \"1000\"\n"));
+	assert_non_null(strstr(fx->rc->text, " C R 9.0 #2e7d32 \"1394.83\"\n"));
+	assert_non_null(strstr(fx->rc->text, " C R 9.0 #000000 \"2000\"\n"));
+	assert_non_null(strstr(fx->rc->text, " C R 9.0 #000000 \"9.99\"\n"));
+	table_free(t);
+}
+
 int
 main(void)
 {
@@ -386,6 +425,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_page_breaks_repeat_header, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_nothing_drawn_when_no_row_fits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_zebra_on_even_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cell_style_colours_and_emboldens_one_cell, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_row_style_applies_to_every_cell_of_the_row, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -794,7 +794,7 @@ test_libxml2_prints_nothing_and_handlers_are_restored(void **state)
 static void
 test_expand_replaces_every_placeholder(void **state)
 {
-	struct tpl_vars v = { "trace_exec", "95", "T", "2025-01-01", "3", "9" };
+	struct tpl_vars v = { "trace_exec", "95", "T", "2025-01-01", "3", "9", NULL, NULL };
 	char *s = template_expand(
 	    "{gadget}|{level}%|{title}|{date}|{page}/{pages}", &v);
 
@@ -806,7 +806,7 @@ test_expand_replaces_every_placeholder(void **state)
 static void
 test_expand_null_values_give_empty_text(void **state)
 {
-	struct tpl_vars v = { NULL, "90", NULL, NULL, NULL, NULL };
+	struct tpl_vars v = { NULL, "90", NULL, NULL, NULL, NULL, NULL, NULL };
 	char *a = template_expand("[{gadget}] {level}", &v);
 	char *b = template_expand("x{title}y", NULL);
 
@@ -820,7 +820,7 @@ test_expand_null_values_give_empty_text(void **state)
 static void
 test_expand_doubled_braces_are_literal(void **state)
 {
-	struct tpl_vars v = { "g", NULL, NULL, NULL, NULL, NULL };
+	struct tpl_vars v = { "g", NULL, NULL, NULL, NULL, NULL, NULL, NULL };
 	char *s = template_expand("{{gadget}} {{{gadget}}} }}", &v);
 
 	(void)state;
@@ -831,7 +831,7 @@ test_expand_doubled_braces_are_literal(void **state)
 static void
 test_expand_leaves_other_braces_alone(void **state)
 {
-	struct tpl_vars v = { "g", NULL, NULL, NULL, NULL, NULL };
+	struct tpl_vars v = { "g", NULL, NULL, NULL, NULL, NULL, NULL, NULL };
 	char *s = template_expand("{unknown} { gadget } {gadget {} } {", &v);
 
 	(void)state;
@@ -840,6 +840,165 @@ test_expand_leaves_other_braces_alone(void **state)
 	s = template_expand("", &v);
 	assert_string_equal(s, "");
 	free(s);
+}
+
+/* --- Compare templates ----------------------------------------------------- */
+
+static void
+test_compare_template_loads_as_designed(void **state)
+{
+	struct diags d = { 0 };
+	struct template *t = load_file("templates/compare.xml", &d);
+	const struct tpl_section *cover, *g;
+	const struct tpl_chart *cpu;
+
+	(void)state;
+	expect_clean(&d);
+	assert_non_null(t);
+	assert_int_equal(t->kind, TPL_KIND_COMPARE);
+	assert_string_equal(t->title, "Inspektor Gadget benchmark comparison");
+	expect_color(t->worse_color, 0xc6, 0x28, 0x28);
+	expect_color(t->better_color, 0x2e, 0x7d, 0x32);
+	cover = section_of(t, TPL_SECTION_COVER);
+	assert_int_equal(cover->blocks[1].kind, TPL_BLOCK_VERDICT);
+	assert_int_equal(cover->blocks[5].kind, TPL_BLOCK_MACHINES);
+	assert_string_equal(cover->blocks[5].table->id, "");
+	assert_int_equal(cover->blocks[3].kind, TPL_BLOCK_SIGNIFICANT);
+	assert_int_equal(cover->blocks[7].kind, TPL_BLOCK_ONLY);
+	g = section_of(t, TPL_SECTION_GADGET);
+	assert_int_equal(g->blocks[0].kind, TPL_BLOCK_FIGURE);
+	cpu = &g->blocks[0].figure->charts[0];
+	assert_int_equal(cpu->metric, METRIC_CPU);
+	assert_string_equal(cpu->series[0].case_name, "old:ig");
+	assert_string_equal(cpu->series[1].case_name, "new:ig");
+	assert_int_equal(g->blocks[3].kind, TPL_BLOCK_CHANGES);
+	assert_string_equal(g->blocks[3].table->id, "changes");
+	expect_color(g->blocks[3].table->style.header_bg, 0x54, 0x6e, 0x7a);
+	assert_int_equal(g->blocks[5].kind, TPL_BLOCK_OVERHEADS);
+	template_free(t);
+	diags_free(&d);
+}
+
+static void
+test_shipped_report_templates_are_of_kind_report(void **state)
+{
+	struct diags d = { 0 };
+	struct template *t = load_file("templates/default.xml", &d);
+
+	(void)state;
+	assert_non_null(t);
+	assert_int_equal(t->kind, TPL_KIND_REPORT);
+	expect_color(t->worse_color, 0xc6, 0x28, 0x28);
+	template_free(t);
+	diags_free(&d);
+}
+
+static void
+test_compare_blocks_need_a_compare_template(void **state)
+{
+	struct diags d = { 0 };
+
+	(void)state;
+	assert_null(load_string("<report>\n<cover>\n<verdict/>\n"
+	    "<machines/>\n</cover>\n<gadget>\n<changes id=\"c\"/>\n"
+	    "</gadget>\n</report>", &d));
+	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 3), "<verdict>");
+	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 4),
+	    "only allowed in a compare template");
+	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 7), "<changes>");
+	assert_int_equal(d.n, 3);
+	diags_free(&d);
+}
+
+static void
+test_single_run_blocks_are_refused_in_a_compare_template(void **state)
+{
+	struct diags d = { 0 };
+
+	(void)state;
+	assert_null(load_string("<report kind=\"compare\">\n<cover>\n"
+	    "<summary/>\n<machine/>\n<inputs/>\n<verdict/>\n</cover>\n"
+	    "<gadget>\n<table id=\"t\">\n<column kind=\"rate\"/>\n"
+	    "<column kind=\"overhead\" metric=\"Cpu\"/>\n"
+	    "<column kind=\"mean\" case=\"old:ig\" metric=\"Cpu\"/>\n"
+	    "</table>\n</gadget>\n<appendix>\n<raw/>\n</appendix>\n"
+	    "</report>", &d));
+	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 3),
+	    "<summary> describes a single run");
+	expect_diag(&d, D_TEMPLATE_VALUE, 4);
+	expect_diag(&d, D_TEMPLATE_VALUE, 5);
+	expect_detail(expect_diag(&d, D_TEMPLATE_COLUMN, 11), "<overheads>");
+	expect_diag(&d, D_TEMPLATE_VALUE, 16);
+	assert_int_equal(d.n, 5);
+	diags_free(&d);
+}
+
+static void
+test_old_and_new_placeholders_only_in_compare_templates(void **state)
+{
+	struct diags d = { 0 };
+	struct template *t;
+
+	(void)state;
+	assert_null(load_string("<report title=\"{old}\">\n<cover>\n"
+	    "<text>{new}</text>\n</cover>\n</report>", &d));
+	expect_detail(expect_diag(&d, D_TEMPLATE_PLACEHOLDER, 1),
+	    "only allowed in a compare template");
+	expect_diag(&d, D_TEMPLATE_PLACEHOLDER, 3);
+	assert_int_equal(d.n, 2);
+	diags_free(&d);
+	memset(&d, 0, sizeof(d));
+	t = load_string("<report kind=\"compare\" title=\"{old} vs {new}\" "
+	    "footer=\"{old} {page}\">\n<gadget>\n<overheads title="
+	    "\"{gadget}: {new}\"/>\n</gadget>\n</report>", &d);
+	expect_clean(&d);
+	assert_non_null(t);
+	assert_string_equal(t->sections[0].blocks[0].table->title,
+	    "{gadget}: {new}");
+	template_free(t);
+	diags_free(&d);
+}
+
+static void
+test_compare_schema_errors_name_their_line(void **state)
+{
+	struct diags d = { 0 };
+
+	(void)state;
+	/* A per-gadget block on the cover, a cover block in <gadget>, a bad kind. */
+	assert_null(load_string("<report kind=\"compare\">\n<cover>\n"
+	    "<changes/>\n</cover>\n</report>", &d));
+	expect_detail(expect_diag(&d, D_TEMPLATE_SCHEMA, 3), "'changes'");
+	diags_free(&d);
+	memset(&d, 0, sizeof(d));
+	assert_null(load_string("<report kind=\"compare\">\n<gadget>\n"
+	    "<verdict/>\n</gadget>\n</report>", &d));
+	expect_detail(expect_diag(&d, D_TEMPLATE_SCHEMA, 3), "'verdict'");
+	diags_free(&d);
+	memset(&d, 0, sizeof(d));
+	assert_null(load_string("<report kind=\"diff\">\n<cover/>\n"
+	    "</report>", &d));
+	expect_detail(expect_diag(&d, D_TEMPLATE_SCHEMA, 1), "kind");
+	diags_free(&d);
+	memset(&d, 0, sizeof(d));
+	assert_null(load_string("<report kind=\"compare\">\n<cover>\n"
+	    "<machines id=\"m\"/>\n</cover>\n</report>", &d));
+	expect_detail(expect_diag(&d, D_TEMPLATE_SCHEMA, 3), "'id'");
+	diags_free(&d);
+}
+
+static void
+test_compare_table_ids_must_be_unique(void **state)
+{
+	struct diags d = { 0 };
+
+	(void)state;
+	assert_null(load_string("<report kind=\"compare\">\n<gadget>\n"
+	    "<changes id=\"x\"/>\n<overheads id=\"x\"/>\n<overheads/>\n"
+	    "</gadget>\n</report>", &d));
+	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 4), "line 3");
+	assert_int_equal(d.n, 1);
+	diags_free(&d);
 }
 
 int
@@ -883,6 +1042,15 @@ main(void)
 		cmocka_unit_test(test_expand_null_values_give_empty_text),
 		cmocka_unit_test(test_expand_doubled_braces_are_literal),
 		cmocka_unit_test(test_expand_leaves_other_braces_alone),
+		cmocka_unit_test(test_compare_template_loads_as_designed),
+		cmocka_unit_test(test_shipped_report_templates_are_of_kind_report),
+		cmocka_unit_test(test_compare_blocks_need_a_compare_template),
+		cmocka_unit_test(
+		    test_single_run_blocks_are_refused_in_a_compare_template),
+		cmocka_unit_test(
+		    test_old_and_new_placeholders_only_in_compare_templates),
+		cmocka_unit_test(test_compare_schema_errors_name_their_line),
+		cmocka_unit_test(test_compare_table_ids_must_be_unique),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
