@@ -18,6 +18,7 @@ CFLAGS   += -std=c11 $(OPT) $(WARN) $(SAN_FLAGS) $(shell pkg-config --cflags $(P
 # Library code is also held to -Wconversion; cmocka's macros are not.
 SRC_WARN  = -Wconversion
 LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lhpdf -lm
+LDLIBS   += -pthread
 TEST_LIBS = $(shell pkg-config --libs cmocka)
 
 LIB_SRC   = $(filter-out src/main.c,$(wildcard src/*.c))
@@ -30,6 +31,7 @@ TEST_SUPPORT_OBJ = $(TEST_SUPPORT:tests/%.c=$(BUILD)/tests/%.o)
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: all deps check test unit e2e notebook-check demo previews clean install uninstall regen format
+.PHONY: bench bench-deps
 
 all: igreport
 
@@ -111,5 +113,17 @@ format:
 
 clean:
 	rm -rf build igreport out
+
+# Benchmarks, not tests (nothing in check is timed): see BENCHMARKS.md.
+bench: $(BUILD)/igreport $(BUILD)/bench/gen $(BUILD)/bench/measure
+	@sh bench/bench.sh $(CURDIR)/$(BUILD)/igreport $(CURDIR)/$(BUILD)/bench/gen \
+		$(CURDIR)/$(BUILD)/bench/measure
+
+bench-deps:
+	@sh bench/deps.sh
+
+$(BUILD)/bench/%: bench/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<
 
 -include $(wildcard $(BUILD)/src/*.d $(BUILD)/tests/*.d)

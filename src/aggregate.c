@@ -300,6 +300,20 @@ aggregate_add(struct aggregate *a, const char *gadget, size_t glen,
 	return 0;
 }
 
+void
+aggregate_add_again(struct aggregate *a, const double value[METRIC__MAX],
+    unsigned present)
+{
+	struct agg_group *g = &a->groups[a->last - 1];
+	int m;
+
+	a->total_rows++;
+	g->rows++;
+	for (m = 0; m < METRIC__MAX; m++)
+		if (present & (1u << m))
+			welford_add(&g->w[m], value[m]);
+}
+
 int
 aggregate_wants_raw(const struct aggregate *a)
 {
@@ -567,6 +581,102 @@ aggregate_finish(struct aggregate *a, const char *const *only, size_t nonly,
 		return NULL;
 	}
 	return m;
+}
+
+struct aggregate *
+aggregate_new_part(const struct aggregate *a)
+{
+	struct aggregate *part = aggregate_new(a->level);
+	size_t i;
+
+	for (i = 0; i < a->ninputs; i++)
+		aggregate_add_input(part, a->inputs[i].path);
+	return part;
+}
+
+static size_t
+most_cases(const struct aggregate *a)
+{
+	size_t i, most = 0;
+
+	for (i = 0; i < a->ngadgets; i++)
+		if (a->gadgets[i].ncases > most)
+			most = a->gadgets[i].ncases;
+	return most;
+}
+
+int
+aggregate_merge_fits(const struct aggregate *a,
+    const struct aggregate *const *parts, size_t nparts)
+{
+	size_t gadgets = a->ngadgets, groups = a->ngroups, cases = most_cases(a);
+	size_t i;
+
+	for (i = 0; i < nparts; i++) {
+		gadgets += parts[i]->ngadgets;
+		groups += parts[i]->ngroups;
+		cases += most_cases(parts[i]);
+	}
+	return gadgets <= AGGREGATE_MAX_GADGETS && groups <= AGGREGATE_MAX_GROUPS &&
+	    cases <= AGGREGATE_MAX_CASES && !a->limit_reported;
+}
+
+/* Moves part's raw rows after a's, up to MODEL_RAW_MAX. */
+static void
+merge_raw(struct aggregate *a, struct aggregate *part)
+{
+	size_t i, j;
+
+	for (i = 0; i < part->nraw; i++) {
+		if (a->nraw >= MODEL_RAW_MAX) {
+			for (j = 0; j < RAW__MAX; j++)
+				free(part->raw[i].cell[j]);
+			continue;
+		}
+		xgrow((void **)&a->raw, &a->capraw, a->nraw + 1, sizeof(*a->raw));
+		a->raw[a->nraw++] = part->raw[i];
+	}
+	part->nraw = 0;
+}
+
+void
+aggregate_merge(struct aggregate *a, struct aggregate *part,
+    unsigned long line_offset)
+{
+	size_t **case_map = xcalloc(part->ngadgets + 1, sizeof(*case_map));
+	size_t *gadget_map = xcalloc(part->ngadgets + 1, sizeof(size_t));
+	size_t i, c;
+	int m;
+
+	for (i = 0; i < part->ngadgets; i++) {
+		const struct agg_gadget *pg = &part->gadgets[i];
+
+		gadget_map[i] = (size_t)find_gadget(a, pg->name, pg->len);
+		case_map[i] = xcalloc(pg->ncases + 1, sizeof(size_t));
+		for (c = 0; c < pg->ncases; c++)
+			case_map[i][c] = (size_t)find_case(&a->gadgets[gadget_map[i]],
+			    pg->cases[c], pg->case_len[c]);
+	}
+	for (i = 0; i < part->ngroups; i++) {
+		const struct agg_group *pg = &part->groups[i];
+		struct aggregate_origin origin = pg->origin;
+		struct agg_group *g;
+
+		origin.line += line_offset;
+		g = find_group(a, gadget_map[pg->gadget],
+		    case_map[pg->gadget][pg->tcase], pg->rate, &origin);
+		g->rows += pg->rows;
+		for (m = 0; m < METRIC__MAX; m++)
+			welford_merge(&g->w[m], &pg->w[m]);
+	}
+	a->total_rows += part->total_rows;
+	a->last = 0;
+	merge_raw(a, part);
+	for (i = 0; i < part->ngadgets; i++)
+		free(case_map[i]);
+	free(case_map);
+	free(gadget_map);
+	aggregate_free(part);
 }
 
 void

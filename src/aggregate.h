@@ -43,6 +43,15 @@ int aggregate_add(struct aggregate *a, const char *gadget, size_t glen,
     const double value[METRIC__MAX], unsigned present,
     const struct aggregate_origin *origin, struct diags *d);
 
+/*
+ * Adds one row to the group of the row last added with success, as
+ * aggregate_add() would for the same gadget, case and rate (a reader
+ * that sees them unchanged skips the lookup). Only right after an
+ * aggregate_add() or aggregate_add_again() that succeeded.
+ */
+void aggregate_add_again(struct aggregate *a, const double value[METRIC__MAX],
+    unsigned present);
+
 /* Non-zero while raw rows are still being kept (fewer than MODEL_RAW_MAX so far). */
 int aggregate_wants_raw(const struct aggregate *a);
 
@@ -58,6 +67,32 @@ void aggregate_add_raw(struct aggregate *a, const char *const cell[RAW__MAX],
  */
 struct model *aggregate_finish(struct aggregate *a, const char *const *only,
     size_t nonly, struct diags *d);
+
+/*
+ * A new, empty aggregation for rows of a that are read elsewhere (another
+ * thread), to be merged back with aggregate_merge(). It knows a's inputs
+ * (for diagnostics) and nothing else; a must not change until then.
+ */
+struct aggregate *aggregate_new_part(const struct aggregate *a);
+
+/*
+ * Non-zero when merging the parts into a cannot exceed the limits of
+ * gadgets, cases or groups (a cautious count), so that merging needs no
+ * diagnostic.
+ */
+int aggregate_merge_fits(const struct aggregate *a,
+    const struct aggregate *const *parts, size_t nparts);
+
+/*
+ * Merges part, whose rows followed all of a's, into a and frees it: first
+ * appearances keep their order, the raw rows are the first MODEL_RAW_MAX
+ * of both, and part's line numbers are shifted by line_offset. Counts,
+ * means and deviations merge exactly in real arithmetic (Chan et al.),
+ * so in floating point they may differ from adding the rows one by one
+ * in their last bits. Call only when aggregate_merge_fits() said so.
+ */
+void aggregate_merge(struct aggregate *a, struct aggregate *part,
+    unsigned long line_offset);
 
 /* Frees an aggregation that will not be finished. NULL is allowed. */
 void aggregate_free(struct aggregate *a);

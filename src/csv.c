@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "xalloc.h"
 
@@ -38,7 +39,9 @@ enum csv_end {
 };
 
 struct csv_reader {
-	FILE *fp;
+	FILE *fp;                   /* NULL: a range of fd, read with pread */
+	int fd;
+	unsigned long long stop;    /* end of the range of fd */
 	char *name;
 	unsigned char *buf;         /* CSV_CHUNK bytes and a NUL sentinel */
 	const unsigned char *p;     /* next byte to read */
@@ -71,6 +74,41 @@ csv_column(const struct csv_reader *r, const unsigned char *p)
 }
 
 /*
+ * Reads up to want bytes to dst, the input bytes that follow those in the
+ * buffer; fewer means the end (or a read error, remembered).
+ */
+static size_t
+csv_read(struct csv_reader *r, unsigned char *dst, size_t want)
+{
+	unsigned long long at = r->base + (unsigned long long)(r->end - r->buf);
+	size_t n = 0;
+	ssize_t got;
+
+	errno = 0;
+	if (r->fp != NULL) {
+		n = fread(dst, 1, want, r->fp);
+		if (n < want && ferror(r->fp))
+			r->read_errno = errno ? errno : EIO;
+	} else {
+		if (r->stop - at < want)
+			want = (size_t)(r->stop - at);
+		while (n < want && (got = pread(r->fd, dst + n, want - n,
+		    (off_t)(at + n))) != 0) {
+			if (got < 0 && errno == EINTR)
+				continue;
+			if (got < 0) {
+				r->read_errno = errno;
+				break;
+			}
+			n += (size_t)got;
+		}
+	}
+	if (n < want || (r->fp == NULL && at + n == r->stop))
+		r->eof = 1;
+	return n;
+}
+
+/*
  * Makes sure a byte is buffered at r->p, reading a chunk if all were
  * consumed. Returns 0 at the end of input (or on a read error, which
  * is remembered for csv_reader_next to report).
@@ -84,13 +122,8 @@ csv_fill(struct csv_reader *r)
 		if (r->eof)
 			return 0;
 		r->base += (unsigned long long)(r->end - r->buf);
-		errno = 0;
-		n = fread(r->buf, 1, CSV_CHUNK, r->fp);
-		if (n < CSV_CHUNK) {
-			r->eof = 1;
-			if (ferror(r->fp))
-				r->read_errno = errno ? errno : EIO;
-		}
+		r->end = r->buf;
+		n = csv_read(r, r->buf, CSV_CHUNK);
 		r->buf[n] = '\0';
 		r->p = r->buf;
 		r->end = r->buf + n;
@@ -408,6 +441,74 @@ csv_reader_new(FILE *fp, const char *name)
 	r->fields = xcalloc(CSV_MAX_FIELDS, sizeof(*r->fields));
 	r->offs = xcalloc(CSV_MAX_FIELDS, sizeof(*r->offs));
 	return r;
+}
+
+struct csv_reader *
+csv_reader_new_range(int fd, unsigned long long start, unsigned long long stop,
+    unsigned long line, const char *name)
+{
+	struct csv_reader *r = csv_reader_new(NULL, name);
+
+	r->fd = fd;
+	r->stop = stop;
+	r->base = r->linestart = start;
+	r->line = line;
+	r->started = start != 0;
+	r->eof = start >= stop;
+	return r;
+}
+
+void
+csv_reader_tell(const struct csv_reader *r, unsigned long long *offset,
+    unsigned long *line)
+{
+	*offset = csv_offset(r, r->p);
+	*line = r->line;
+}
+
+/*
+ * Moves the unread bytes to the start of the buffer and reads more after
+ * them, so that a line cut by the end of a chunk becomes whole.
+ */
+static void
+csv_compact(struct csv_reader *r)
+{
+	size_t keep = (size_t)(r->end - r->p), n;
+
+	r->base = csv_offset(r, r->p);
+	memmove(r->buf, r->p, keep);
+	r->p = r->buf;
+	r->end = r->buf + keep;
+	n = csv_read(r, r->buf + keep, CSV_CHUNK - keep);
+	r->end += n;
+	*(unsigned char *)r->end = '\0';
+}
+
+int
+csv_reader_window(struct csv_reader *r, struct csv_window *w)
+{
+	if (r->done || r->read_errno != 0 || !csv_fill(r))
+		return 0;
+	while (!r->eof && memchr(r->p, '\n', (size_t)(r->end - r->p)) == NULL) {
+		if (r->p == r->buf && r->end == r->buf + CSV_CHUNK)
+			return 0; /* a line longer than a chunk: not simple */
+		csv_compact(r);
+		if (r->read_errno != 0)
+			return 0;
+	}
+	w->p = (const char *)r->p;
+	w->end = (const char *)r->end;
+	w->line = r->line;
+	w->last = r->eof;
+	return r->p < r->end;
+}
+
+void
+csv_reader_consume(struct csv_reader *r, const char *to, unsigned long lines)
+{
+	r->p = (const unsigned char *)to;
+	r->line += lines;
+	r->linestart = csv_offset(r, r->p);
 }
 
 /* Reads one record; returns 1, 0 at the end, or -1 after a diagnostic. */

@@ -56,6 +56,48 @@ struct csv_reader *csv_reader_new(FILE *fp, const char *name);
 int csv_reader_next(struct csv_reader *r, struct csv_record *rec,
     struct diags *d);
 
+/*
+ * Starts reading bytes [start, stop) of the file fd (with pread, so the
+ * file position is untouched and several readers may share fd), whose
+ * first line is numbered line. start must be a line start; a BOM is
+ * skipped only at offset 0. Diagnostics, columns and csv_reader_next()
+ * behave as for csv_reader_new().
+ */
+struct csv_reader *csv_reader_new_range(int fd, unsigned long long start,
+    unsigned long long stop, unsigned long line, const char *name);
+
+/* The input offset and line number of the next unread byte. */
+void csv_reader_tell(const struct csv_reader *r, unsigned long long *offset,
+    unsigned long *line);
+
+/*
+ * A fast path for callers that split simple lines themselves. Between
+ * records, the buffered bytes from the next unread one: p is a line
+ * start numbered line; *end == '\0'. Unless last (end is the end of the
+ * input), p..end holds at least one '\n', and the bytes after the last
+ * '\n' are the start of a line that the next window completes.
+ */
+struct csv_window {
+	const char *p;
+	const char *end;
+	unsigned long line;
+	int last;
+};
+
+/*
+ * Fills *w. Returns 1, or 0 at the end of input, after an error, or when
+ * the next line is longer than the buffer: then csv_reader_next() must
+ * read it. A window is valid until the next call on the reader.
+ */
+int csv_reader_window(struct csv_reader *r, struct csv_window *w);
+
+/*
+ * Marks the bytes up to to (a line start within the last window, or its
+ * end when last), holding lines line ends, as read.
+ */
+void csv_reader_consume(struct csv_reader *r, const char *to,
+    unsigned long lines);
+
 /* Frees the reader (not the FILE). NULL is allowed. */
 void csv_reader_free(struct csv_reader *r);
 

@@ -313,6 +313,69 @@ test_model_check_finds_broken_invariants(void **state)
 	diags_free(&d);
 }
 
+/* Rows split between a and a part, then merged, give the sequential model. */
+static void
+test_merge_keeps_order_counts_and_lines(void **state)
+{
+	struct aggregate *a = new_aggregate(), *part = aggregate_new_part(a);
+	const struct aggregate *parts[1];
+	struct diags d = { 0 };
+	struct aggregate_origin late = { 0, 7 };
+	double v[METRIC__MAX] = { 3, 30, 0, 0, 0 };
+	const char *cell[RAW__MAX] = { "h", "ig", "1", "512", "3", "30", "", "", "" };
+	struct model *m;
+
+	(void)state;
+	add(a, "g", "baseline", 256, 1.0, 10);
+	add(a, "g", "ig", 256, 2.0, 20);
+	assert_int_equal(aggregate_add(part, "h", 1, "ig", 2, 512, v,
+	    (1u << METRIC_CPU) | (1u << METRIC_MEM), &late, &d), 0);
+	aggregate_add_raw(part, cell, 0);
+	add(part, "g", "baseline", 256, 3.0, 10);
+	add(part, "g", "other", 256, 3.0, 10);
+	parts[0] = part;
+	assert_true(aggregate_merge_fits(a, parts, 1));
+	aggregate_merge(a, part, 100);
+	m = finish(a, &d);
+	assert_int_equal(m->ngadgets, 2);
+	assert_string_equal(m->gadgets[0].name, "g");
+	assert_string_equal(m->gadgets[1].name, "h");
+	assert_int_equal(m->gadgets[0].nseries, 3);
+	assert_string_equal(m->gadgets[0].series[2].name, "other");
+	assert_int_equal(m->gadgets[0].series[0].cells[0].m[METRIC_CPU].n, 2);
+	assert_close(m->gadgets[0].series[0].cells[0].m[METRIC_CPU].mean, 2, 1e-15);
+	assert_close(m->gadgets[0].series[0].cells[0].m[METRIC_CPU].sd, sqrt(2), 1e-15);
+	assert_int_equal(m->total_rows, 5);
+	assert_int_equal(m->nraw, 1);
+	assert_string_equal(m->raw[0].cell[RAW_GADGET], "h");
+	/* h has no baseline: the warning points at its first row, shifted. */
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].code, D_NO_BASELINE);
+	assert_int_equal(d.v[0].line, 107);
+	model_free(m);
+	diags_free(&d);
+}
+
+static void
+test_merge_refused_past_the_limits(void **state)
+{
+	struct aggregate *a = new_aggregate(), *part = aggregate_new_part(a);
+	const struct aggregate *parts[1] = { part };
+	char name[16];
+	int i;
+
+	(void)state;
+	for (i = 0; i < AGGREGATE_MAX_GADGETS / 2 + 1; i++) {
+		snprintf(name, sizeof(name), "a%d", i);
+		add(a, name, "ig", 1, 1, 1);
+		snprintf(name, sizeof(name), "p%d", i);
+		add(part, name, "ig", 1, 1, 1);
+	}
+	assert_false(aggregate_merge_fits(a, parts, 1));
+	aggregate_free(part);
+	aggregate_free(a);
+}
+
 int
 main(void)
 {
@@ -329,6 +392,8 @@ main(void)
 		cmocka_unit_test(test_too_many_groups_reported_once),
 		cmocka_unit_test(test_dump_format),
 		cmocka_unit_test(test_model_check_finds_broken_invariants),
+		cmocka_unit_test(test_merge_keeps_order_counts_and_lines),
+		cmocka_unit_test(test_merge_refused_past_the_limits),
 	};
 
 	return cmocka_run_group_tests_name("aggregate", tests, NULL, NULL);

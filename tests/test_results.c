@@ -303,6 +303,214 @@ test_raw_rows_kept_trimmed(void **state)
 	diags_free(&d);
 }
 
+/* Clinger's fast path must give strtod's double, bit for bit. */
+static void
+test_parse_number_equals_strtod_bitwise(void **state)
+{
+	static const char *const forms[] = { "%ld.%02ld", "%ld", "-%ld.%03ld",
+	    "%ld.%ld", "%ld%ldE-7", "0.%06ld%ld", "%ld.%ld5e21", "%ld.%lde-22" };
+	unsigned long long seed = 42;
+	char buf[64];
+	double x;
+	long i, k;
+
+	(void)state;
+	for (i = 0; i < 400000; i++) {
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		k = (long)(seed >> 40) % 1000000;
+		snprintf(buf, sizeof(buf), forms[i % 8], k, (long)(seed >> 20) % 997);
+		assert_int_equal(results_parse_number(buf, strlen(buf), &x), 0);
+		if (x != strtod(buf, NULL) || signbit(x) != signbit(strtod(buf, NULL)))
+			fail_msg("%s: %.17g, strtod %.17g", buf, x, strtod(buf, NULL));
+	}
+	assert_int_equal(results_parse_number("9007199254740993", 16, &x), 0);
+	assert_true(x == strtod("9007199254740993", NULL));
+	assert_int_equal(results_parse_number("-0.00", 5, &x), 0);
+	assert_true(x == 0 && signbit(x));
+	assert_int_equal(results_parse_number("1e-400", 6, &x), 0);
+	assert_true(x == 0);
+}
+
+/* A result file of n rows over 3 gadgets, 2 cases, 4 rates; row i has Cpu i % 7. */
+static char *
+big_text(long n, long bad_row, const char *bad)
+{
+	size_t cap = (size_t)n * 64 + 256, len = 0;
+	char *t = malloc(cap);
+	long i;
+
+	assert_non_null(t);
+	len += (size_t)sprintf(t, "# Processor: test\n" HEADER);
+	for (i = 0; i < n; i++) {
+		if (i == bad_row) {
+			len += (size_t)sprintf(t + len, "%s\n", bad);
+			continue;
+		}
+		len += (size_t)sprintf(t + len, "gadget%ld,%s,%ld,%ld,%ld.%02ld,%ld.5,0.25,9%s,%ld\n",
+		    (i / 1000) % 3, i % 2 ? "ig" : "baseline", i, 256L << (i / 3000 % 4),
+		    i % 7, i % 100, 1400 + i % 13, i % 5 ? "" : ".75", i % 3);
+		if (i % 777 == 0)
+			len += (size_t)sprintf(t + len, i % 2 ? "\n" : "\r\n");
+	}
+	assert_true(len < cap);
+	return t;
+}
+
+/* Reads text from fp; returns the model dump and the diagnostics as text. */
+static char *
+read_dump(FILE *fp)
+{
+	struct aggregate *a = aggregate_new(0.95);
+	struct diags d = { 0 };
+	struct model *m = NULL;
+	char *out = NULL, *line;
+	size_t outlen = 0, i;
+	FILE *o = open_memstream(&out, &outlen);
+
+	if (results_read(a, "t.csv", fp, &d) == 0)
+		m = aggregate_finish(a, NULL, 0, &d);
+	else
+		aggregate_free(a);
+	for (i = 0; i < d.n; i++) {
+		line = diag_format(&d.v[i]);
+		fprintf(o, "%s\n", line);
+		free(line);
+	}
+	if (m != NULL) {
+		model_dump(m, o);
+		for (i = 0; i < m->nraw; i++)
+			fprintf(o, "raw %s %s %s %s\n", m->raw[i].cell[RAW_GADGET],
+			    m->raw[i].cell[RAW_RUN], m->raw[i].cell[RAW_CPU],
+			    m->raw[i].cell[RAW_IGMEM]);
+		model_free(m);
+	}
+	diags_free(&d);
+	fclose(o);
+	return out;
+}
+
+/* The same bytes through a regular file (two threads when big) and through memory (one). */
+static void
+expect_same_either_way(const char *text, double *worst)
+{
+	FILE *mem = fmemopen((void *)text, strlen(text), "r");
+	FILE *reg = testutil_text_file(text);
+	char *one = read_dump(mem), *two = read_dump(reg);
+	char *p = one, *q = two;
+
+	fclose(mem);
+	fclose(reg);
+	/*
+	 * Numbers may differ in their last bits when halves were merged:
+	 * relative to the data's scale (an overhead near 0 is a difference
+	 * of two means near 1400, so compare errors to at least 1).
+	 */
+	*worst = 0;
+	while (*p && *q) {
+		char *pe, *qe;
+		double x = strtod(p, &pe), y = strtod(q, &qe);
+
+		if (pe != p && qe != q) {
+			if (fabs(x - y) / fmax(fabs(y), 1) > *worst)
+				*worst = fabs(x - y) / fmax(fabs(y), 1);
+			p = pe, q = qe;
+		} else if (*p++ != *q++) {
+			fail_msg("outputs differ near '%.40s' / '%.40s'", p - 1, q - 1);
+		}
+	}
+	assert_true(*p == '\0' && *q == '\0');
+	free(one);
+	free(two);
+}
+
+static void
+test_parallel_read_matches_one_thread(void **state)
+{
+	char *text = big_text(400000, -1, NULL);
+	double worst;
+
+	(void)state;
+	assert_true(strlen(text) > 8 * 1024 * 1024);
+	expect_same_either_way(text, &worst);
+	assert_true(worst < 1e-11);
+	free(text);
+}
+
+static void
+test_parallel_read_reports_late_errors_as_one_thread(void **state)
+{
+	char *text = big_text(400000, 290000, "gadget1,ig,1,256,1.5,abc,1,2,3");
+	char *q = big_text(400000, 100, "gadget1,\"ig\",1,256,1.5,\"1\n2\",1,2,3");
+	double worst;
+	struct diags d = { 0 };
+	FILE *fp = testutil_text_file(text);
+	struct aggregate *a = aggregate_new(0.95);
+
+	(void)state;
+	expect_same_either_way(text, &worst);
+	expect_same_either_way(q, &worst);
+	assert_int_equal(results_read(a, "t.csv", fp, &d), -1);
+	assert_non_null(first_error(&d));
+	assert_int_equal(first_error(&d)->code, D_NOT_A_NUMBER);
+	assert_int_equal(first_error(&d)->column, 22);
+	aggregate_free(a);
+	diags_free(&d);
+	fclose(fp);
+	free(text);
+	free(q);
+}
+
+/* Rows cut by the reader's chunks, blank lines, CRLF and comments: all counted right. */
+static void
+test_fast_rows_across_chunks_and_odd_lines(void **state)
+{
+	char *text = big_text(20000, 15000, "# a comment after the header");
+	struct diags d = { 0 };
+	struct model *m;
+	size_t g, s, r;
+	unsigned long rows = 0;
+
+	(void)state;
+	m = read_text(text, &d);
+	assert_non_null(m);
+	assert_int_equal(m->total_rows, 19999);
+	for (g = 0; g < m->ngadgets; g++)
+		for (s = 0; s < m->gadgets[g].nseries; s++)
+			for (r = 0; r < m->gadgets[g].nrates; r++)
+				rows += m->gadgets[g].series[s].cells[r].rows;
+	assert_int_equal(rows, 19999);
+	assert_int_equal(m->nraw, MODEL_RAW_MAX);
+	model_free(m);
+	diags_free(&d);
+	free(text);
+	text = big_text(20000, 19990, "gadget1,ig,1,256,1.5,2, 1e999 ,2,3");
+	/* 2 header lines, 19990 rows before it, and a blank line every 777 rows. */
+	expect_error(text, D_NOT_FINITE, 2 + 19990 + 1 + 19990 / 777 + 1, 25);
+	free(text);
+}
+
+/* A row the strict reader takes between fast rows must not redirect the next one. */
+static void
+test_strict_row_between_fast_rows_keeps_groups(void **state)
+{
+	struct diags d = { 0 };
+	struct model *m = read_text(HEADER
+	    "a,ig,1,256,1,10,0,0,0\n"
+	    "\"b\",ig,1,256,100,10,0,0,0\n"
+	    "a,ig,2,256,3,10,0,0,0\n"
+	    "a,baseline,2,256,3,10,0,0,0\n"
+	    "b,baseline,2,256,3,10,0,0,0\n", &d);
+
+	(void)state;
+	assert_non_null(m);
+	assert_string_equal(m->gadgets[0].name, "a");
+	assert_int_equal(m->gadgets[0].series[m->gadgets[0].ig].cells[0].m[METRIC_CPU].n, 2);
+	assert_close(m->gadgets[0].series[m->gadgets[0].ig].cells[0].m[METRIC_CPU].mean, 2, 0);
+	assert_int_equal(m->gadgets[1].series[m->gadgets[1].ig].cells[0].m[METRIC_CPU].n, 1);
+	model_free(m);
+	diags_free(&d);
+}
+
 int
 main(void)
 {
@@ -327,6 +535,11 @@ main(void)
 		cmocka_unit_test(test_comments_only_has_no_header),
 		cmocka_unit_test(test_every_bad_cell_reported),
 		cmocka_unit_test(test_raw_rows_kept_trimmed),
+		cmocka_unit_test(test_parse_number_equals_strtod_bitwise),
+		cmocka_unit_test(test_parallel_read_matches_one_thread),
+		cmocka_unit_test(test_parallel_read_reports_late_errors_as_one_thread),
+		cmocka_unit_test(test_fast_rows_across_chunks_and_odd_lines),
+		cmocka_unit_test(test_strict_row_between_fast_rows_keeps_groups),
 	};
 
 	return cmocka_run_group_tests_name("results", tests, NULL, NULL);

@@ -1,0 +1,72 @@
+#!/bin/sh
+# make bench: times igreport against `wc -l` (the floor for reading the bytes)
+# and against the notebook's pandas/scipy/matplotlib pipeline, on generated
+# files of 270 (a real run), 10^5, 10^6 and 10^7 rows. Prints one table.
+# Not a test: nothing here is checked, only measured.
+# usage: bench.sh IGREPORT GEN MEASURE   (env: BENCH_DIR, BENCH_SIZES, RUNS)
+set -eu
+bin=${1:?usage: bench.sh IGREPORT GEN MEASURE}
+gen=${2:?}
+measure=${3:?}
+here=$(cd "$(dirname "$0")" && pwd)
+dir=${BENCH_DIR:-/tmp/igreport-bench}
+sizes=${BENCH_SIZES:-270 100000 1000000 10000000}
+runs=${RUNS:-5}
+mkdir -p "$dir/work"
+py=/usr/bin/python3
+have_py=0
+if $py -c 'import pandas, scipy, matplotlib' 2>/dev/null; then have_py=1; fi
+
+# The full report when this build has it (it rejects --format all otherwise).
+have_full=0
+"$gen" 270 6 1 >"$dir/rows-270.csv"
+if (cd "$dir/work" && "$bin" --format all "$dir/rows-270.csv" >/dev/null 2>&1); then
+	have_full=1
+fi
+
+echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+echo "igreport: $bin; runs per cell: $runs (median); notebook at 10^7 rows: 1 run"
+echo "agg = igreport --dump-model >/dev/null; full = igreport --format all; nb = notebook.py"
+echo
+echo "rows mb wc agg agg_rss_kib full nb nbfig" >"$dir/results.tsv"
+printf '%9s %7s | %8s | %8s %7s %6s %6s | %8s %6s | %8s %6s | %8s %6s\n' \
+	rows MB "wc -l s" "agg s" "MB/s" "RSS MB" "/wc" "full s" "RSS MB" "nb s" "nb/agg" \
+	"nbfig s" "/full"
+for n in $sizes; do
+	f="$dir/rows-$n.csv"
+	[ -s "$f" ] || "$gen" "$n" 6 1 >"$f"
+	mb=$(awk -v b="$(wc -c <"$f")" 'BEGIN { printf "%.1f", b / 1e6 }')
+	wc -l "$f" >/dev/null   # into the page cache
+	set -- $("$measure" "$runs" wc -l "$f"); wc_s=$1
+	set -- $("$measure" "$runs" "$bin" --dump-model "$f"); agg_s=$1; agg_rss=$2
+	full_s=-; full_rss=-
+	if [ $have_full = 1 ]; then
+		set -- $(cd "$dir/work" && "$measure" "$runs" "$bin" --format all "$f")
+		full_s=$1; full_rss=$(awk -v k="$2" 'BEGIN { printf "%.1f", k / 1024 }')
+	fi
+	nb_s=-; nbfig_s=-
+	if [ $have_py = 1 ]; then
+		r=$runs; [ "$n" -ge 10000000 ] && r=1
+		set -- $("$measure" "$r" $py "$here/notebook.py" compute "$f"); nb_s=$1
+		if [ "$n" -le 1000 ]; then
+			mkdir -p "$dir/nbfig"
+			set -- $("$measure" "$runs" $py "$here/notebook.py" figures "$f" "$dir/nbfig")
+			nbfig_s=$1
+		fi
+	fi
+	echo "$n $mb $wc_s $agg_s $agg_rss $full_s $nb_s $nbfig_s" >>"$dir/results.tsv"
+	awk -v n="$n" -v mb="$mb" -v wc="$wc_s" -v agg="$agg_s" -v rss="$agg_rss" \
+	    -v full="$full_s" -v frss="$full_rss" -v nb="$nb_s" -v nbfig="$nbfig_s" '
+	function ratio(a, b) { return (a == "-" || b == "-") ? "-" : sprintf("%.1f", a / b) }
+	function sec(a) { return a == "-" ? "-" : sprintf("%.4f", a) }
+	BEGIN {
+		printf "%9d %7.1f | %8.4f | %8.4f %7.0f %6.1f %6s | %8s %6s | %8s %6s | %8s %6s\n",
+		    n, mb, wc, agg, mb / agg, rss / 1024, ratio(agg, wc), sec(full), frss,
+		    sec(nb), ratio(nb, agg), sec(nbfig), ratio(nbfig, full)
+	}'
+done
+if [ $have_py = 1 ]; then
+	$py "$here/plot.py" "$dir/results.tsv" "$dir/bench.svg" && echo "plot: $dir/bench.svg"
+fi
+[ $have_py = 1 ] || echo "(notebook columns need python3-pandas, python3-scipy, python3-matplotlib: make bench-deps)"
+[ $have_full = 1 ] || echo "(full report columns need a build with --format all)"
