@@ -15,6 +15,7 @@ static const char *const diag_messages[D__MAX] = {
 	[D_NO_DATA_ROWS] = "header but no data rows",
 	[D_GADGET_NOT_FOUND] = "gadget selected with --gadget not found",
 	[D_TOO_MANY_DIAGS] = "too many diagnostics, the rest are not shown",
+	[D_NOT_ATTACHED] = "input too large to attach to the PDF",
 	[D_EMPTY_INPUT] = "empty input",
 	[D_NO_HEADER] = "no header line",
 	[D_MISSING_COLUMN] = "missing required column",

@@ -21,6 +21,7 @@ enum diag_code {
 	D_NO_DATA_ROWS,
 	D_GADGET_NOT_FOUND,
 	D_TOO_MANY_DIAGS,
+	D_NOT_ATTACHED,
 	/* errors in data */
 	D_EMPTY_INPUT,
 	D_NO_HEADER,

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "aggregate.h"
 #include "results.h"
@@ -25,6 +26,15 @@ slurp(FILE *fp, struct input_bytes *b)
 	return ferror(fp) ? -1 : 0;
 }
 
+static int
+too_big_to_keep(FILE *fp)
+{
+	struct stat st;
+
+	return fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > INPUT_ATTACH_MAX;
+}
+
 static void
 read_one(struct aggregate *agg, const char *path, struct input_bytes *keep,
     struct diags *d)
@@ -38,6 +48,11 @@ read_one(struct aggregate *agg, const char *path, struct input_bytes *keep,
 		aggregate_add_input(agg, path);
 		diags_add(d, D_OPEN_FAILED, shown, 0, 0, "%s", strerror(errno));
 		return;
+	}
+	if (keep != NULL && too_big_to_keep(fp)) {
+		diags_add(d, D_NOT_ATTACHED, shown, 0, 0, "over %ld MiB",
+		    INPUT_ATTACH_MAX / 1024 / 1024);
+		keep = NULL;
 	}
 	if (keep == NULL) {
 		results_read(agg, path, fp, d);

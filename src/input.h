@@ -13,6 +13,13 @@ struct input_bytes {
 	size_t len;
 };
 
+/*
+ * Largest regular file whose bytes are kept for the PDF's attachment; a
+ * bigger one is read (in parallel, in bounded memory) but not attached,
+ * with a D_NOT_ATTACHED warning: a report is no place for half a gigabyte.
+ */
+#define INPUT_ATTACH_MAX (64L * 1024 * 1024)
+
 /* What to load and how. */
 struct input_request {
 	const char *const *paths; /* "-" reads standard input */
@@ -20,7 +27,8 @@ struct input_request {
 	double level;             /* confidence level */
 	const char *const *only;  /* gadgets to keep; nonly == 0 keeps all */
 	size_t nonly;
-	struct input_bytes *keep; /* NULL, or npaths entries to fill (caller frees data) */
+	struct input_bytes *keep; /* NULL, or npaths entries to fill (caller frees
+	                           * data; data stays NULL for a file not kept) */
 };
 
 /*

@@ -34,6 +34,8 @@ attach_inputs(struct pdf *p, const struct output_context *ctx,
 		const char *name = m->inputs[i].name;
 		char *unique = NULL;
 
+		if (ctx->bytes[i].data == NULL)
+			continue; /* too large to attach: said when it was read */
 		for (j = 0; j < i; j++)
 			if (strcmp(m->inputs[j].name, name) == 0)
 				unique = xasprintf("%zu-%s", i + 1, name);
