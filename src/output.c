@@ -2,6 +2,7 @@
 #include "output.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -76,6 +77,31 @@ output_pdf(const struct output_context *ctx, const char *path,
 	return 0;
 }
 
+/*
+ * The file name of an item, from a gadget name nobody checked: '/' would
+ * leave the directory and a leading '.' would hide the file (or name ..),
+ * so they are percent-encoded, and '%' too, which keeps names one-to-one.
+ */
+static char *
+svg_file_name(const char *dir, const char *stem)
+{
+	size_t i, n = 0, len = strlen(stem);
+	char *safe = xmalloc(3 * len + 1), *path;
+
+	for (i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)stem[i];
+
+		if (ch == '/' || ch == '%' || (ch == '.' && i == 0))
+			n += (size_t)sprintf(safe + n, "%%%02X", ch);
+		else
+			safe[n++] = (char)ch;
+	}
+	safe[n] = '\0';
+	path = xasprintf("%s/%s.svg", dir, safe);
+	free(safe);
+	return path;
+}
+
 static int
 svg_item(const struct output_context *ctx, const struct report_item *it,
     const char *dir, struct output_batch *batch, struct diags *d)
@@ -90,7 +116,7 @@ svg_item(const struct output_context *ctx, const struct report_item *it,
 		return -1;
 	svg_canvas(s, &c, ctx->fonts);
 	report_draw_item(&c, ctx->report, it);
-	path = xasprintf("%s/%s.svg", dir, it->name);
+	path = svg_file_name(dir, it->name);
 	o = outfile_open(path, ctx->inputs, ctx->ninputs, d);
 	free(path);
 	if (o == NULL) {

@@ -10,6 +10,9 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+/* Unknown columns named one by one; the rest are counted in one more note. */
+#define RESULTS_MAX_UNKNOWN_NOTES 10
+
 /* What a column of the input holds. */
 enum role {
 	ROLE_GADGET,
@@ -189,7 +192,7 @@ check_required(struct reader_state *st, const struct csv_record *rec,
 static int
 read_header(struct reader_state *st, const struct csv_record *rec)
 {
-	size_t i, len, errors = st->d->errors;
+	size_t i, len, errors = st->d->errors, unknown = 0;
 	int older = 0, r;
 	unsigned metrics = 0;
 
@@ -210,8 +213,11 @@ read_header(struct reader_state *st, const struct csv_record *rec)
 
 		st->lay.role[i] = role;
 		if (role == ROLE_UNKNOWN) {
-			diags_add(st->d, D_UNKNOWN_COLUMN, st->path, rec->line,
-			    rec->fields[i].column, "%s", st->lay.names[i]);
+			/* A note per column would crowd errors out of the list. */
+			if (++unknown <= RESULTS_MAX_UNKNOWN_NOTES)
+				diags_add(st->d, D_UNKNOWN_COLUMN, st->path,
+				    rec->line, rec->fields[i].column, "%s",
+				    st->lay.names[i]);
 			continue;
 		}
 		if (st->lay.col_of[role] >= 0) {
@@ -223,6 +229,9 @@ read_header(struct reader_state *st, const struct csv_record *rec)
 		if (role >= ROLE_METRIC && role < ROLE_UNKNOWN)
 			metrics |= 1u << (role - ROLE_METRIC);
 	}
+	if (unknown > RESULTS_MAX_UNKNOWN_NOTES)
+		diags_add(st->d, D_UNKNOWN_COLUMN, st->path, rec->line, 0,
+		    "%zu more", unknown - RESULTS_MAX_UNKNOWN_NOTES);
 	check_required(st, rec, older);
 	if (st->d->errors > errors)
 		return -1;
@@ -413,8 +422,11 @@ results_read(struct aggregate *a, const char *path, FILE *fp, struct diags *d)
 	st.input = aggregate_add_input(a, path);
 	while ((rc = csv_reader_next(r, &rec, d)) != 0 && !header_bad &&
 	    d->errors < DIAGS_MAX) {
-		if (rc < 0)
+		if (rc < 0) {
+			/* Without its header the file's rows mean nothing. */
+			header_bad = !st.have_header;
 			continue;
+		}
 		any = 1;
 		if (rec.comment)
 			read_comment(&st, &rec);
