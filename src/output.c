@@ -21,6 +21,15 @@ batch_add(struct output_batch *b, struct outfile *o)
 	b->files[b->n++] = o;
 }
 
+/* Names path in the diagnostics from index from on that name no file. */
+static void
+name_diags(struct diags *d, size_t from, const char *path)
+{
+	for (; from < d->n; from++)
+		if (d->v[from].file == NULL)
+			d->v[from].file = xstrdup(path);
+}
+
 static int
 attach_inputs(struct pdf *p, const struct output_context *ctx,
     struct diags *d)
@@ -55,6 +64,7 @@ output_pdf(const struct output_context *ctx, const char *path,
 	struct pdf *p;
 	struct canvas c;
 	struct outfile *o;
+	size_t n;
 
 	info.title = ctx->report->title;
 	info.subject = "Inspektor Gadget overhead benchmark";
@@ -69,7 +79,9 @@ output_pdf(const struct output_context *ctx, const char *path,
 		pdf_discard(p);
 		return -1;
 	}
+	n = d->n;
 	if (pdf_close(p, outfile_stream(o), d) < 0) {
+		name_diags(d, n, path);
 		outfile_abort(o);
 		return -1;
 	}
@@ -111,6 +123,7 @@ svg_item(const struct output_context *ctx, const struct report_item *it,
 	struct canvas c;
 	struct outfile *o;
 	char *path;
+	size_t n;
 
 	if (s == NULL)
 		return -1;
@@ -118,15 +131,19 @@ svg_item(const struct output_context *ctx, const struct report_item *it,
 	report_draw_item(&c, ctx->report, it);
 	path = svg_file_name(dir, it->name);
 	o = outfile_open(path, ctx->inputs, ctx->ninputs, d);
-	free(path);
 	if (o == NULL) {
+		free(path);
 		svg_discard(s);
 		return -1;
 	}
+	n = d->n;
 	if (svg_close(s, outfile_stream(o), d) < 0) {
+		name_diags(d, n, path);
+		free(path);
 		outfile_abort(o);
 		return -1;
 	}
+	free(path);
 	batch_add(batch, o);
 	return 0;
 }

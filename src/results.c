@@ -10,6 +10,13 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+/*
+ * Largest magnitude of a value: far above any rate, CPU share or memory
+ * size, and low enough that sums of squares in the statistics stay finite
+ * (1e308 is finite, its square is not).
+ */
+#define RESULTS_MAX_MAGNITUDE 1e15
+
 /* Unknown columns named one by one; the rest are counted in one more note. */
 #define RESULTS_MAX_UNKNOWN_NOTES 10
 
@@ -313,6 +320,13 @@ read_value(struct reader_state *st, const struct cell *c, enum role role,
 		else
 			diags_add(st->d, (enum diag_code)code, st->path, c->line,
 			    c->column, "%s in column %s", shown, role_names[role]);
+		free(shown);
+		return -1;
+	}
+	if (fabs(*out) > RESULTS_MAX_MAGNITUDE) {
+		shown = quote_cell(c->s, c->len);
+		diags_add(st->d, D_OUT_OF_RANGE, st->path, c->line, c->column,
+		    "%s in column %s (at most 1e15)", shown, role_names[role]);
 		free(shown);
 		return -1;
 	}
