@@ -30,7 +30,8 @@ TEST_SUPPORT_OBJ = $(TEST_SUPPORT:tests/%.c=$(BUILD)/tests/%.o)
 
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all deps check test unit e2e notebook-check demo previews clean install uninstall regen format
+.PHONY: all deps check test unit e2e notebook-check demo previews clean install uninstall regen format \
+        fuzz fuzz-build install-check
 .PHONY: bench bench-deps
 
 all: igreport
@@ -61,7 +62,7 @@ deps:
 
 # Unit tests, end-to-end tests, then both again under ASan + UBSan.
 check: deps
-	$(MAKE) test notebook-check
+	$(MAKE) test notebook-check install-check
 	$(MAKE) BUILD=build/asan SAN_FLAGS="$(ASAN_FLAGS)" OPT="-O1 -g" test
 	@echo "all checks passed (plain and ASan+UBSan)"
 
@@ -70,6 +71,10 @@ test: unit e2e
 # The model against pandas + scipy doing the notebook's statistics (not timed, not under ASan).
 notebook-check: $(BUILD)/igreport
 	@sh tests/notebook/run.sh $(CURDIR)/$(BUILD)/igreport
+
+# make install into a scratch prefix, then run the installed binary from elsewhere.
+install-check: igreport
+	@MAKE="$(MAKE)" sh tests/install-check.sh
 
 unit: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; \
@@ -107,6 +112,26 @@ install: igreport
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/igreport $(DESTDIR)$(MANDIR)/igreport.1
 	rm -rf $(DESTDIR)$(DATADIR)
+
+# libFuzzer targets (tests/fuzz/): the library built again with clang and the
+# fuzzer's instrumentation, then each target run for FUZZ_SECONDS.
+FUZZ_BUILD    = build/fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_SAN      = -fsanitize=fuzzer-no-link,address,undefined \
+                -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_TARGETS  = $(FUZZ_BUILD)/fuzz_csv $(FUZZ_BUILD)/fuzz_template
+
+fuzz-build:
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang SAN_FLAGS="$(FUZZ_SAN)" \
+		OPT="-O1 -g" $(FUZZ_TARGETS)
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.c \
+    tests/fuzz/fuzz_common.h $(BUILD)/libigreport.a
+	$(CC) $(CPPFLAGS) -DFUZZ_SOURCE_DIR='"$(CURDIR)"' $(CFLAGS) -Isrc \
+		-fsanitize=fuzzer -o $@ $(filter %.c %.a,$^) $(LDLIBS)
+
+fuzz: fuzz-build
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 format:
 	clang-format -i src/*.c src/*.h tests/*.c

@@ -368,14 +368,28 @@ overlap(const struct chart_rect *a, const struct chart_rect *b, double pad)
 	    a->y < b->y + b->h + pad && b->y < a->y + a->h + pad;
 }
 
-/* The earlier shown label that box collides with, or NULL. */
+/*
+ * The earlier shown label that box collides with, or NULL. Bars run left
+ * to right, and no shown label is wider than reach, so labels of bars far
+ * enough left cannot touch box: bisection skips them, else a chart with
+ * thousands of rates takes quadratic time. (A label pushed against the
+ * plot's left edge reaches plot.x + reach; the margin absorbs rounding.)
+ */
 static const struct chart_bar *
 label_collision(const struct chart_layout *l, size_t upto,
-    const struct chart_rect *box)
+    const struct chart_rect *box, double reach)
 {
-	size_t k;
+	size_t k, lo = 0, hi = upto;
 
-	for (k = 0; k < upto; k++) {
+	if (box->x >= l->plot.x + reach + 1)
+		while (lo < hi) {
+			k = lo + (hi - lo) / 2;
+			if (l->bars[k].cx + reach / 2 + 1 <= box->x)
+				lo = k + 1;
+			else
+				hi = k;
+		}
+	for (k = lo; k < upto; k++) {
 		const struct chart_bar *o = &l->bars[k];
 
 		if (o->label != NULL && o->lbox.w > 0 && overlap(box, &o->lbox, 0.5))
@@ -393,12 +407,12 @@ enum label_mode {
 /* Resolves a collision of box with an earlier label; returns 0 when the label must go. */
 static int
 label_settle(const struct chart_layout *l, size_t i, struct chart_rect *box,
-    enum label_mode mode, size_t *hits)
+    enum label_mode mode, double reach, size_t *hits)
 {
 	const struct chart_bar *o;
 	int lifted = 0;
 
-	while ((o = label_collision(l, i, box)) != NULL) {
+	while ((o = label_collision(l, i, box, reach)) != NULL) {
 		++*hits;
 		if (mode == LABEL_STRICT)
 			return 1;
@@ -422,6 +436,7 @@ labels_try(struct chart_layout *l, const struct canvas *c, double size,
     int vertical, enum label_mode mode)
 {
 	size_t i, hits = 0, n = l->nrates * l->nseries;
+	double reach = 0;
 
 	for (i = 0; i < n; i++)
 		l->bars[i].lbox.w = 0;
@@ -440,9 +455,10 @@ labels_try(struct chart_layout *l, const struct canvas *c, double size,
 		    l->plot.x + l->plot.w - box.w));
 		box.y = fmax(anchor - box.h, l->plot.y);
 		/* An unplaced label keeps lbox.w == 0 and is freed once a mode is chosen. */
-		if (!label_settle(l, i, &box, mode, &hits))
+		if (!label_settle(l, i, &box, mode, reach, &hits))
 			continue;
 		b->lbox = box;
+		reach = fmax(reach, box.w);
 		b->lx = vertical ? box.x + box.w : box.x + box.w / 2;
 		b->ly = box.y + box.h;
 	}

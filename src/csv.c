@@ -278,8 +278,12 @@ csv_quoted(struct csv_reader *r, struct diags *d, unsigned long recline,
 		q = r->p;
 		while (!(csv_class[*q] & CSV_STOP_QUOTED))
 			q++;
-		if (csv_too_long(r, q))
-			return csv_fail_long(r, d, recline);
+		if (csv_too_long(r, q)) {
+			/* The field's own lines would be misread as records. */
+			csv_fail_long(r, d, recline);
+			r->done = 1;
+			return CSV_ERROR;
+		}
 		csv_put(r, r->p, (size_t)(q - r->p));
 		r->p = q;
 		if (*q == '"') {

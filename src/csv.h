@@ -49,7 +49,8 @@ struct csv_reader *csv_reader_new(FILE *fp, const char *name);
  * D_TEXT_AFTER_QUOTE, D_LINE_TOO_LONG, D_TOO_MANY_COLUMNS, D_READ_FAILED).
  * After -1 the reader is positioned at the start of the next line, so
  * the caller may continue to collect more diagnostics, except after
- * D_READ_FAILED and D_UNTERMINATED_QUOTE, after which it returns 0.
+ * D_READ_FAILED, D_UNTERMINATED_QUOTE and D_LINE_TOO_LONG inside a
+ * quoted field, after which it returns 0.
  * Line ends may be LF, CRLF or a lone CR; the last line may lack one.
  * Fields are not trimmed: that is the caller's choice.
  */

@@ -43,6 +43,14 @@ datadir_find(const char *relative)
 				*slash = '\0';
 				if ((found = try_dir(exe, relative)))
 					return found;
+				/* PREFIX/bin/igreport finds PREFIX/share/igreport,
+				 * wherever the tree was installed or moved. */
+				if (strlen(exe) + sizeof("/share/igreport") <=
+				    sizeof(exe)) {
+					strcat(exe, "/share/igreport");
+					if ((found = try_dir(exe, relative)))
+						return found;
+				}
 			}
 		}
 	}

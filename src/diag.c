@@ -27,6 +27,7 @@ static const char *const diag_messages[D__MAX] = {
 	[D_EMPTY_CELL] = "empty cell",
 	[D_NOT_A_NUMBER] = "not a number",
 	[D_NOT_FINITE] = "not a finite number",
+	[D_OUT_OF_RANGE] = "number out of range",
 	[D_NEGATIVE_RATE] = "negative events per second",
 	[D_EMPTY_NAME] = "empty gadget or case name",
 	[D_BAD_ENCODING] = "invalid UTF-8 or control character",

@@ -2,6 +2,7 @@
 #include "output.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -20,6 +21,15 @@ batch_add(struct output_batch *b, struct outfile *o)
 {
 	xgrow((void **)&b->files, &b->cap, b->n + 1, sizeof(*b->files));
 	b->files[b->n++] = o;
+}
+
+/* Names path in the diagnostics from index from on that name no file. */
+static void
+name_diags(struct diags *d, size_t from, const char *path)
+{
+	for (; from < d->n; from++)
+		if (d->v[from].file == NULL)
+			d->v[from].file = xstrdup(path);
 }
 
 static int
@@ -78,6 +88,7 @@ output_pdf(const struct output_context *ctx, const char *path,
 	struct pdf *p;
 	struct canvas c;
 	struct outfile *o;
+	size_t n;
 
 	if (check_kind(ctx, d) < 0)
 		return -1;
@@ -94,7 +105,9 @@ output_pdf(const struct output_context *ctx, const char *path,
 		pdf_discard(p);
 		return -1;
 	}
+	n = d->n;
 	if (pdf_close(p, outfile_stream(o), d) < 0) {
+		name_diags(d, n, path);
 		outfile_abort(o);
 		return -1;
 	}
@@ -111,22 +124,28 @@ svg_item(const struct output_context *ctx, const struct report_item *it,
 	struct canvas c;
 	struct outfile *o;
 	char *path;
+	size_t n;
 
 	if (s == NULL)
 		return -1;
 	svg_canvas(s, &c, ctx->fonts);
 	report_draw_item(&c, ctx->report, it);
+	/* report_items made the name safe: no '/', no leading '.'. */
 	path = xasprintf("%s/%s.svg", dir, it->name);
 	o = outfile_open(path, ctx->inputs, ctx->ninputs, d);
-	free(path);
 	if (o == NULL) {
+		free(path);
 		svg_discard(s);
 		return -1;
 	}
+	n = d->n;
 	if (svg_close(s, outfile_stream(o), d) < 0) {
+		name_diags(d, n, path);
+		free(path);
 		outfile_abort(o);
 		return -1;
 	}
+	free(path);
 	batch_add(batch, o);
 	return 0;
 }

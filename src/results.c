@@ -15,6 +15,16 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+/*
+ * Largest magnitude of a value: far above any rate, CPU share or memory
+ * size, and low enough that sums of squares in the statistics stay finite
+ * (1e308 is finite, its square is not).
+ */
+#define RESULTS_MAX_MAGNITUDE 1e15
+
+/* Unknown columns named one by one; the rest are counted in one more note. */
+#define RESULTS_MAX_UNKNOWN_NOTES 10
+
 /* What a column of the input holds. */
 enum role {
 	ROLE_GADGET,
@@ -270,7 +280,7 @@ check_required(struct reader_state *st, const struct csv_record *rec,
 static int
 read_header(struct reader_state *st, const struct csv_record *rec)
 {
-	size_t i, len, errors = st->d->errors;
+	size_t i, len, errors = st->d->errors, unknown = 0;
 	int older = 0, r;
 	unsigned metrics = 0;
 
@@ -291,8 +301,11 @@ read_header(struct reader_state *st, const struct csv_record *rec)
 
 		st->lay.role[i] = role;
 		if (role == ROLE_UNKNOWN) {
-			diags_add(st->d, D_UNKNOWN_COLUMN, st->path, rec->line,
-			    rec->fields[i].column, "%s", st->lay.names[i]);
+			/* A note per column would crowd errors out of the list. */
+			if (++unknown <= RESULTS_MAX_UNKNOWN_NOTES)
+				diags_add(st->d, D_UNKNOWN_COLUMN, st->path,
+				    rec->line, rec->fields[i].column, "%s",
+				    st->lay.names[i]);
 			continue;
 		}
 		if (st->lay.col_of[role] >= 0) {
@@ -304,6 +317,9 @@ read_header(struct reader_state *st, const struct csv_record *rec)
 		if (role >= ROLE_METRIC && role < ROLE_UNKNOWN)
 			metrics |= 1u << (role - ROLE_METRIC);
 	}
+	if (unknown > RESULTS_MAX_UNKNOWN_NOTES)
+		diags_add(st->d, D_UNKNOWN_COLUMN, st->path, rec->line, 0,
+		    "%zu more", unknown - RESULTS_MAX_UNKNOWN_NOTES);
 	check_required(st, rec, older);
 	if (st->d->errors > errors)
 		return -1;
@@ -386,6 +402,13 @@ read_value(struct reader_state *st, const struct cell *c, enum role role,
 		else
 			diags_add(st->d, (enum diag_code)code, st->path, c->line,
 			    c->column, "%s in column %s", shown, role_names[role]);
+		free(shown);
+		return -1;
+	}
+	if (fabs(*out) > RESULTS_MAX_MAGNITUDE) {
+		shown = quote_cell(c->s, c->len);
+		diags_add(st->d, D_OUT_OF_RANGE, st->path, c->line, c->column,
+		    "%s in column %s (at most 1e15)", shown, role_names[role]);
 		free(shown);
 		return -1;
 	}
@@ -570,7 +593,8 @@ fast_value(const struct span *c, enum role role, double *out)
 	size_t len;
 	const char *t = trim(c->s, c->len, &len);
 
-	if (results_parse_number(t, len, out) != 0)
+	if (results_parse_number(t, len, out) != 0 ||
+	    fabs(*out) > RESULTS_MAX_MAGNITUDE)
 		return -1;
 	return role == ROLE_RATE && *out < 0 ? -1 : 0;
 }
@@ -600,8 +624,10 @@ fast_split(struct reader_state *st, const struct csv_window *w, const char *p,
 			return t < 0 ? (enum fast)-t : FAST_SLOW;
 		cell[i].s = p;
 		cell[i].len = (size_t)(q - p);
+		/* Anything the strict path would refuse goes to it, for its message. */
 		if (role >= ROLE_RUN && role < ROLE_UNKNOWN && (whole ?
-		    role == ROLE_RATE && num[i] < 0 :
+		    (role == ROLE_RATE && num[i] < 0) ||
+		    fabs(num[i]) > RESULTS_MAX_MAGNITUDE :
 		    fast_value(&cell[i], role, &num[i]) < 0))
 			return FAST_SLOW;
 		p = *next;
@@ -853,8 +879,11 @@ results_read(struct aggregate *a, const char *path, FILE *fp, struct diags *d)
 		if ((rc = csv_reader_next(r, &rec, d)) == 0 || header_bad ||
 		    d->errors >= DIAGS_MAX)
 			break;
-		if (rc < 0)
+		if (rc < 0) {
+			/* Without its header the file's rows mean nothing. */
+			header_bad = !st.have_header;
 			continue;
+		}
 		any = 1;
 		if (rec.comment)
 			read_comment(&st, &rec);

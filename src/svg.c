@@ -219,8 +219,11 @@ svg_open(const struct svg_info *info, struct diags *d)
 	struct svg *s = xcalloc(1, sizeof(*s));
 
 	s->buf = xmlBufferCreate();
-	if (s->buf != NULL)
+	if (s->buf != NULL) {
+		/* Grown by a fixed step, a large figure costs quadratic copying. */
+		xmlBufferSetAllocationScheme(s->buf, XML_BUFFER_ALLOC_DOUBLEIT);
 		s->w = xmlNewTextWriterMemory(s->buf, 0);
+	}
 	if (s->w == NULL) {
 		diags_add(d, D_WRITE_FAILED, NULL, 0, 0,
 		    "cannot create the SVG writer");

@@ -431,11 +431,11 @@ test_long_quoted_record_is_rejected(void **state)
 
 	(void)state;
 	/*
-	 * The limit is hit on the field's second line; reading resumes on
-	 * the physical line after that one.
+	 * The limit is hit on the field's second line. Where the field ends
+	 * is unknown, and resuming inside it would read its lines as records
+	 * (a cascade of bogus errors), so reading stops.
 	 */
-	check_error(in, n, "1: 1.1[x]\nerror\n4: 4.1[y]\n", D_LINE_TOO_LONG,
-	    2, 1);
+	check_error(in, n, "1: 1.1[x]\nerror\n", D_LINE_TOO_LONG, 2, 1);
 	free(in);
 }
 

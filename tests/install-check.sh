@@ -1,0 +1,32 @@
+#!/bin/sh
+# Installs into a scratch prefix, then runs the installed binary from another
+# directory without IGREPORT_DATADIR: it must find its templates and fonts
+# (also after the tree is moved) and write every output; the man page must
+# render without warnings; uninstall must remove everything.
+set -eu
+make=${MAKE:-make}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+src=$(cd "$(dirname "$0")/.." && pwd)
+fail() { echo "install-check: $*" >&2; exit 1; }
+$make -s -C "$src" install PREFIX="$tmp/prefix" >/dev/null
+mv "$tmp/prefix" "$tmp/moved"
+mkdir "$tmp/elsewhere"
+cp "$src/samples/test_results_synthetic.csv" "$tmp/elsewhere/runs.csv"
+cd "$tmp/elsewhere"
+env -u IGREPORT_DATADIR SOURCE_DATE_EPOCH=0 "$tmp/moved/bin/igreport" -q \
+    -f all -o out runs.csv || fail "the installed binary failed"
+[ -s out/igreport.pdf ] && [ -s out/igreport.md ] &&
+    [ -s out/trace_exec-host.svg ] || fail "outputs missing: $(ls out)"
+page=$tmp/moved/share/man/man1/igreport.1
+[ -f "$page" ] || fail "man page not installed"
+if command -v groff >/dev/null; then
+	warnings=$(groff -man -Tutf8 -ww -z "$page" 2>&1)
+	[ -z "$warnings" ] || fail "man page: $warnings"
+fi
+cd "$src"
+mv "$tmp/moved" "$tmp/prefix"
+$make -s -C "$src" uninstall PREFIX="$tmp/prefix" >/dev/null
+left=$(find "$tmp/prefix" -type f)
+[ -z "$left" ] || fail "left after uninstall: $left"
+echo "install-check: installed, ran from elsewhere, uninstalled"
