@@ -31,7 +31,7 @@ TEST_SUPPORT_OBJ = $(TEST_SUPPORT:tests/%.c=$(BUILD)/tests/%.o)
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: all deps check test unit e2e notebook-check demo previews clean install uninstall regen format \
-        fuzz fuzz-build install-check
+        fuzz fuzz-build install-check valgrind
 .PHONY: bench bench-deps
 
 all: igreport
@@ -62,7 +62,7 @@ deps:
 
 # Unit tests, end-to-end tests, then both again under ASan + UBSan.
 check: deps
-	$(MAKE) test notebook-check install-check
+	$(MAKE) test notebook-check install-check valgrind
 	$(MAKE) BUILD=build/asan SAN_FLAGS="$(ASAN_FLAGS)" OPT="-O1 -g" test
 	@echo "all checks passed (plain and ASan+UBSan)"
 
@@ -71,6 +71,10 @@ test: unit e2e
 # The model against pandas + scipy doing the notebook's statistics (not timed, not under ASan).
 notebook-check: $(BUILD)/igreport
 	@sh tests/notebook/run.sh $(CURDIR)/$(BUILD)/igreport
+
+# A subset of the e2e cases under valgrind memcheck (tests/e2e/valgrind.sh says which).
+valgrind: $(BUILD)/igreport
+	@IGREPORT_DATADIR=$(CURDIR) sh tests/e2e/valgrind.sh $(CURDIR)/$(BUILD)/igreport
 
 # make install into a scratch prefix, then run the installed binary from elsewhere.
 install-check: igreport
