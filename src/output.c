@@ -23,7 +23,10 @@ batch_add(struct output_batch *b, struct outfile *o)
 	b->files[b->n++] = o;
 }
 
-/* Names path in the diagnostics from index from on that name no file. */
+/*
+ * Names path in the diagnostics added since index from that name no file:
+ * a back end writing to a stream does not know the stream's file.
+ */
 static void
 name_diags(struct diags *d, size_t from, const char *path)
 {

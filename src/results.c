@@ -18,7 +18,7 @@
 /*
  * Largest magnitude of a value: far above any rate, CPU share or memory
  * size, and low enough that sums of squares in the statistics stay finite
- * (1e308 is finite, its square is not).
+ * (1e308 is finite, its square is not). Messages and the man page say 1e15.
  */
 #define RESULTS_MAX_MAGNITUDE 1e15
 
