@@ -569,6 +569,18 @@ compare_build(const struct model *old, const struct model *new,
 	return c;
 }
 
+size_t
+compare_group_end(const struct comparison *c, size_t i)
+{
+	const struct compare_entry *e = &c->entries[i];
+	size_t j = i + 1;
+
+	while (j < c->nentries && c->entries[j].gadget == e->gadget &&
+	    c->entries[j].tcase == e->tcase && c->entries[j].rate == e->rate)
+		j++;
+	return j;
+}
+
 void
 compare_free(struct comparison *c)
 {

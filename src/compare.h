@@ -166,6 +166,9 @@ struct comparison *compare_build(const struct model *old,
 /* Frees c and what it owns (not the models). NULL is allowed. */
 void compare_free(struct comparison *c);
 
+/* The end of the run of entries from i that share gadget, case and rate. */
+size_t compare_group_end(const struct comparison *c, size_t i);
+
 /*
  * Welch's test of one metric between runs: OLD against NEW (via
  * stats_welch), with percent and verdict set from opt. All metrics are

@@ -207,19 +207,6 @@ cmd_machine_warning(FILE *out, const struct comparison *c)
 	}
 }
 
-/* Entries [i, end) share gadget, case and rate; returns end. */
-static size_t
-cmd_group_end(const struct comparison *c, size_t i)
-{
-	const struct compare_entry *e = &c->entries[i];
-	size_t j = i + 1;
-
-	while (j < c->nentries && c->entries[j].gadget == e->gadget &&
-	    c->entries[j].tcase == e->tcase && c->entries[j].rate == e->rate)
-		j++;
-	return j;
-}
-
 static void
 cmd_compact_row(FILE *out, const struct comparison *c, size_t i, size_t end,
     unsigned metrics)
@@ -269,7 +256,7 @@ cmd_all(FILE *out, const struct comparison *c)
 			fputs("--:|", out);
 	fputc('\n', out);
 	for (i = 0; i < c->nentries; i = end) {
-		end = cmd_group_end(c, i);
+		end = compare_group_end(c, i);
 		cmd_compact_row(out, c, i, end, metrics);
 	}
 	fputs("\n</details>\n", out);

@@ -223,19 +223,6 @@ compare_report_significant(const struct comparison *c,
 
 /* --- Per-gadget changes --------------------------------------------------- */
 
-/* Entries [i, end) share gadget, case and rate; returns end. */
-static size_t
-cr_group_end(const struct comparison *c, size_t i)
-{
-	const struct compare_entry *e = &c->entries[i];
-	size_t j = i + 1;
-
-	while (j < c->nentries && c->entries[j].gadget == e->gadget &&
-	    c->entries[j].tcase == e->tcase && c->entries[j].rate == e->rate)
-		j++;
-	return j;
-}
-
 static void
 changes_row(struct table *t, struct cr_row *r, const struct comparison *c,
     size_t i, size_t end, const struct compare_colors *col)
@@ -287,7 +274,7 @@ compare_report_changes(const struct comparison *c, const char *gadget,
 			head[n++] = compare_metric_label((enum metric)m);
 	cr_row_init(&r, n);
 	for (i = 0; i < c->nentries; i = end) {
-		end = cr_group_end(c, i);
+		end = compare_group_end(c, i);
 		if (strcmp(c->entries[i].gadget, gadget) != 0)
 			continue;
 		if (t == NULL)

@@ -182,8 +182,9 @@ fuzz_render(const struct model *m, const struct template *tpl,
     const struct fonts *fonts, const char *data, size_t len)
 {
 	struct report_context rc = { tpl, m, NULL, "2023-11-14 22:13 UTC",
-		"fuzz" };
-	struct tpl_vars vars = { NULL, "95", NULL, rc.date, NULL, NULL };
+		"fuzz", NULL };
+	struct tpl_vars vars = { NULL, "95", NULL, rc.date, NULL, NULL, NULL,
+		NULL };
 	struct diags d = { 0 };
 	struct fuzz_sink s;
 	char *title = template_expand(tpl->title, &vars);
