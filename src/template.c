@@ -757,6 +757,18 @@ tpl_note_id(struct tpl_walk *w, xmlNodePtr n, const char *id)
 	w->nids++;
 }
 
+/* The element's id attribute ("" when absent), noted for the uniqueness check. */
+static char *
+tpl_walk_id(struct tpl_walk *w, xmlNodePtr n)
+{
+	char *id = tpl_attr(n, "id");
+
+	if (id == NULL)
+		return xstrdup("");
+	tpl_note_id(w, n, id);
+	return id;
+}
+
 static int
 tpl_id_cmp(const void *a, const void *b)
 {
@@ -866,10 +878,7 @@ tpl_walk_figure(struct tpl_walk *w, xmlNodePtr n)
 	xmlNodePtr ch;
 	size_t i = 0;
 
-	f->id = tpl_attr(n, "id");
-	if (f->id == NULL)
-		f->id = xstrdup("");
-	tpl_note_id(w, n, f->id);
+	f->id = tpl_walk_id(w, n);
 	f->title = tpl_text_attr(w, n, "title", "", TPL_PH_GADGET_SECTION);
 	f->height = tpl_num(w, n, "height", 250.0);
 	if (f->height > tpl_content_height(w->t))
@@ -987,10 +996,7 @@ tpl_walk_table(struct tpl_walk *w, xmlNodePtr n)
 	xmlNodePtr ch;
 	size_t i = 0;
 
-	tb->id = tpl_attr(n, "id");
-	if (tb->id == NULL)
-		tb->id = xstrdup("");
-	tpl_note_id(w, n, tb->id);
+	tb->id = tpl_walk_id(w, n);
 	tb->title = tpl_text_attr(w, n, "title", "", TPL_PH_GADGET_SECTION);
 	tpl_walk_style(w, n, &tb->style, 0);
 	tb->ncolumns = tpl_count_elements(n);
@@ -1025,11 +1031,7 @@ tpl_walk_compare_table(struct tpl_walk *w, xmlNodePtr n, unsigned allowed)
 {
 	struct tpl_table *tb = xcalloc(1, sizeof(*tb));
 
-	tb->id = tpl_attr(n, "id");
-	if (tb->id == NULL)
-		tb->id = xstrdup("");
-	else
-		tpl_note_id(w, n, tb->id);
+	tb->id = tpl_walk_id(w, n);
 	tb->title = tpl_text_attr(w, n, "title", "", allowed);
 	tpl_walk_style(w, n, &tb->style, 0);
 	return tb;
