@@ -16,11 +16,19 @@ struct font_metrics;
 struct fonts {
 	struct font_metrics *face[FONT__MAX];
 	char *path[FONT__MAX]; /* owned; the TTF file, for back ends that embed it */
+	/*
+	 * Owned; DejaVuSans-WinAnsi.ttf, the regular face cut down to the
+	 * characters of Windows-1252 (scripts/make-pdf-font.py), with the same
+	 * widths: the PDF back end embeds it for the text it can spell. Only
+	 * the path is set here; the file is read by the back end.
+	 */
+	char *winansi_path;
 };
 
 /*
- * Loads DejaVuSans.ttf and DejaVuSans-Bold.ttf from dir. On failure
- * appends D_OPEN_FAILED or D_READ_FAILED (file named) and returns NULL.
+ * Loads DejaVuSans.ttf and DejaVuSans-Bold.ttf from dir (mapped, not
+ * read: only the metric tables are touched). On failure appends
+ * D_OPEN_FAILED or D_READ_FAILED (file named) and returns NULL.
  */
 struct fonts *fonts_load(const char *dir, struct diags *d);
 

@@ -26,7 +26,7 @@ struct outfile *outfile_open(const char *path, const char *const *inputs,
 FILE *outfile_stream(struct outfile *o);
 
 /*
- * Flushes, syncs and closes the temporary file, then renames it onto
+ * Flushes and closes the temporary file (no fsync), then renames it onto
  * path. Any failure (a full disk included) appends D_WRITE_FAILED with
  * the system error, removes the temporary file and returns -1; else 0.
  * Frees o either way.

@@ -12,22 +12,21 @@
 #include "xalloc.h"
 
 /*
- * Fonts and file size. With libharu 2.3.0 an embedded TrueType font in
- * UTF-8 (CID) mode costs about 75 KB compressed whatever the text (the
+ * Fonts, file size and speed. With libharu 2.3.0 an embedded TrueType font
+ * in UTF-8 (CID) mode costs about 75 KB compressed whatever the text (the
  * subset keeps every table but glyf whole, plus a full CIDToGIDMap and an
- * uncompressed /W array), a WinAnsi one about 50 KB. Measured on a 9-page
- * report (bars with alpha, dashed lines, 200 table rows of text):
- *   regular + bold, both UTF-8               191 KB
- *   regular UTF-8 + bold WinAnsi (cp1252)    156 KB
- *   regular + bold, both WinAnsi             120 KB (no text beyond cp1252)
- *   regular UTF-8, synthetic bold            105 KB
- * Only the last stays under the 150 KB budget with room for content and
- * keeps every BMP character in bold too (this back end: 89 KB for one
- * page, 124 KB for 11 pages with a 180-row appendix and the 9 KB CSV
- * attached), so one font is embedded and bold
- * text is filled then stroked in its own colour with a thin line. Bold
- * text is therefore a little narrower than DejaVu Sans Bold; alignment
- * measures what is actually drawn.
+ * uncompressed /W array), and about 30 ms: building that map looks up all
+ * 65536 BMP code points in DejaVu's cmap one segment at a time. A WinAnsi
+ * (single-byte) font costs about 50 KB from the whole DejaVu file, or 15 KB
+ * and under 1 ms from DejaVuSans-WinAnsi.ttf, DejaVu cut down to the
+ * characters of Windows-1252. So text that Windows-1252 can spell (all of
+ * a usual report: ASCII, "±", "–", accented Latin) is drawn with that
+ * small font, and the whole font in UTF-8 mode is loaded only for the first
+ * text that needs it (Greek, "▲", U+FFFD...), keeping every BMP character.
+ * Bold is not a second font (measured on a 9-page report: regular + bold
+ * both UTF-8 191 KB, synthetic bold 105 KB): bold text is filled then
+ * stroked in its own colour with a thin line, so it is a little narrower
+ * than DejaVu Sans Bold; alignment measures what is actually drawn.
  */
 #define PDF_BOLD_STROKE 0.045 /* stroke width of synthetic bold, in ems */
 
@@ -39,18 +38,34 @@ struct pdf_alpha {
 	HPDF_ExtGState gs;
 };
 
+/* The graphics and text state the current page's content stream has set. */
+struct pdf_state {
+	struct canvas_color fill, stroke;
+	double line_width;
+	int dashed;
+	unsigned alpha_fill, alpha_stroke; /* in 1/PDF_ALPHA_STEPS */
+	HPDF_Font font;                    /* NULL: none set yet */
+	double font_size;
+	int bold;                          /* rendering mode fill then stroke */
+};
+
 struct pdf {
 	HPDF_Doc doc;
-	HPDF_Page page; /* NULL between pages */
-	HPDF_Font font;
-	double height;  /* of the current page, to flip y */
+	HPDF_Page page;       /* NULL between pages */
+	HPDF_Font winansi;    /* for text Windows-1252 can spell */
+	HPDF_Font unicode;    /* for the rest; NULL until first needed */
+	double height;        /* of the current page, to flip y */
+	struct pdf_state st;
 	const struct fonts *fonts;
 	HPDF_STATUS err, err_detail; /* the first library error, 0 if none */
 	int reported;                /* err is already in a diags list */
+	const char *err_font;        /* the font file err came from, if any */
 	struct pdf_alpha *alpha;
 	size_t nalpha, alpha_cap;
 	char *buf; /* cleaned text */
 	size_t buf_cap;
+	char *ansi; /* cleaned text in Windows-1252 */
+	size_t ansi_cap;
 };
 
 static void
@@ -84,8 +99,13 @@ pdf_report(struct pdf *p, struct diags *d, const char *file)
 	if (p->reported)
 		return;
 	p->reported = 1;
-	diags_add(d, D_PDF_LIBRARY, file, 0, 0, "error 0x%04X (detail %u)",
-	    (unsigned)p->err, (unsigned)p->err_detail);
+	if (p->err_font != NULL && p->err == HPDF_FILE_OPEN_ERROR)
+		diags_add(d, D_OPEN_FAILED, p->err_font, 0, 0, "%s",
+		    strerror((int)p->err_detail));
+	else
+		diags_add(d, D_PDF_LIBRARY, p->err_font ? p->err_font : file, 0,
+		    0, "error 0x%04X (detail %u)", (unsigned)p->err,
+		    (unsigned)p->err_detail);
 }
 
 static HPDF_REAL
@@ -191,22 +211,75 @@ pdf_set_info(struct pdf *p, const struct pdf_info *info)
 	pdf_set_date(p, info->epoch);
 }
 
+/* Loads the TrueType font at path in encoding; -1 (error kept in p) if it fails. */
 static int
-pdf_load_font(struct pdf *p, const char *path, struct diags *d)
+pdf_load_font(struct pdf *p, const char *path, const char *encoding,
+    HPDF_Font *out)
 {
 	const char *name;
 
 	name = HPDF_LoadTTFontFromFile(p->doc, path, HPDF_TRUE);
 	if (name != NULL)
-		p->font = HPDF_GetFont(p->doc, name, "UTF-8");
+		*out = HPDF_GetFont(p->doc, name, encoding);
 	if (!pdf_failed(p))
 		return 0;
-	if (p->err == HPDF_FILE_OPEN_ERROR)
-		diags_add(d, D_OPEN_FAILED, path, 0, 0, "%s",
-		    strerror((int)p->err_detail));
-	else
-		pdf_report(p, d, path);
+	p->err_font = path;
 	return -1;
+}
+
+/* Windows-1252 bytes 0x80 to 0x9F; 0 where the code page assigns none. */
+static const unsigned short pdf_cp1252_c1[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+/*
+ * Text cleaned by pdf_clean spelt in Windows-1252, or NULL when some
+ * character has no byte there. The result lives in p until the next call.
+ */
+static const char *
+pdf_winansi(struct pdf *p, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned long cp;
+	size_t len, o = 0, i;
+
+	xgrow((void **)&p->ansi, &p->ansi_cap, strlen(s) + 1, 1);
+	for (; *u != '\0'; u += len) {
+		len = pdf_utf8_decode(u, &cp);
+		assert(len > 0 && "text not cleaned");
+		if (cp >= 0x80 && (cp < 0xa0 || cp > 0xff)) {
+			for (i = 0; i < 32 && pdf_cp1252_c1[i] != cp; i++)
+				;
+			if (i == 32)
+				return NULL;
+			cp = 0x80 + i;
+		}
+		p->ansi[o++] = (char)(unsigned char)cp;
+	}
+	p->ansi[o] = '\0';
+	return p->ansi;
+}
+
+/*
+ * The font to draw the cleaned text *s with, *s turned into that font's
+ * encoding; the whole font is loaded on first need. NULL after an error.
+ */
+static HPDF_Font
+pdf_text_font(struct pdf *p, const char **s)
+{
+	const char *ansi = pdf_winansi(p, *s);
+
+	if (ansi != NULL) {
+		*s = ansi;
+		return p->winansi;
+	}
+	if (p->unicode == NULL && pdf_load_font(p,
+	    p->fonts->path[FONT_REGULAR], "UTF-8", &p->unicode) < 0)
+		return NULL;
+	return p->unicode;
 }
 
 struct pdf *
@@ -232,7 +305,9 @@ pdf_open(const struct fonts *fonts, const struct pdf_info *info,
 		pdf_discard(p);
 		return NULL;
 	}
-	if (pdf_load_font(p, fonts->path[FONT_REGULAR], d) != 0) {
+	if (pdf_load_font(p, fonts->winansi_path, "WinAnsiEncoding",
+	    &p->winansi) != 0) {
+		pdf_report(p, d, NULL);
 		pdf_discard(p);
 		return NULL;
 	}
@@ -265,15 +340,43 @@ pdf_alpha_key(double opacity)
 	return (unsigned)(opacity * PDF_ALPHA_STEPS + 0.5);
 }
 
-/* Applies the opacities through one shared ExtGState per distinct pair. */
+/*
+ * The graphics state is set only where it changes, with no q/Q around
+ * each shape: a chart page's content stream shrank by more than half,
+ * and libharu's call overhead and the compression with it.
+ */
 static void
-pdf_apply_alpha(struct pdf *p, double fill, double stroke)
+pdf_state_reset(struct pdf *p)
+{
+	static const struct canvas_color black = { 0, 0, 0 };
+
+	/* The PDF defaults at the start of a content stream. */
+	p->st.fill = black;
+	p->st.stroke = black;
+	p->st.line_width = 1;
+	p->st.dashed = 0;
+	p->st.alpha_fill = PDF_ALPHA_STEPS;
+	p->st.alpha_stroke = PDF_ALPHA_STEPS;
+	p->st.font = NULL;
+	p->st.font_size = 0;
+	p->st.bold = 0;
+}
+
+static int
+pdf_same_color(struct canvas_color a, struct canvas_color b)
+{
+	return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+/* Sets the opacities through one shared ExtGState per distinct pair. */
+static void
+pdf_use_alpha(struct pdf *p, double fill, double stroke)
 {
 	unsigned kf = pdf_alpha_key(fill), ks = pdf_alpha_key(stroke);
 	struct pdf_alpha *a;
 	size_t i;
 
-	if (kf == PDF_ALPHA_STEPS && ks == PDF_ALPHA_STEPS)
+	if (kf == p->st.alpha_fill && ks == p->st.alpha_stroke)
 		return;
 	for (i = 0; i < p->nalpha; i++)
 		if (p->alpha[i].fill == kf && p->alpha[i].stroke == ks)
@@ -291,41 +394,49 @@ pdf_apply_alpha(struct pdf *p, double fill, double stroke)
 		    pdf_real((double)ks / PDF_ALPHA_STEPS));
 	}
 	HPDF_Page_SetExtGState(p->page, p->alpha[i].gs);
+	p->st.alpha_fill = kf;
+	p->st.alpha_stroke = ks;
 }
 
 static void
-pdf_fill_color(struct pdf *p, struct canvas_color c)
+pdf_use_fill(struct pdf *p, struct canvas_color c)
 {
+	if (pdf_same_color(c, p->st.fill))
+		return;
 	HPDF_Page_SetRGBFill(p->page, pdf_real(c.r / 255.0),
 	    pdf_real(c.g / 255.0), pdf_real(c.b / 255.0));
+	p->st.fill = c;
 }
 
+/* 3 on, 2 off, or solid; the dash API changed from integers to reals in 2.4. */
 static void
-pdf_stroke_color(struct pdf *p, struct canvas_color c)
-{
-	HPDF_Page_SetRGBStroke(p->page, pdf_real(c.r / 255.0),
-	    pdf_real(c.g / 255.0), pdf_real(c.b / 255.0));
-}
-
-/* 3 on, 2 off; the dash API changed from integers to reals in 2.4. */
-static void
-pdf_set_dash(struct pdf *p)
+pdf_use_dash(struct pdf *p, int dashed)
 {
 #if HPDF_MAJOR_VERSION * 100 + HPDF_MINOR_VERSION >= 204
 	static const HPDF_REAL dash[] = {3, 2};
 #else
 	static const HPDF_UINT16 dash[] = {3, 2};
 #endif
-	HPDF_Page_SetDash(p->page, dash, 2, 0);
+	if (dashed == p->st.dashed)
+		return;
+	HPDF_Page_SetDash(p->page, dashed ? dash : NULL, dashed ? 2 : 0, 0);
+	p->st.dashed = dashed;
 }
 
 static void
-pdf_set_stroke(struct pdf *p, const struct canvas_stroke *s)
+pdf_use_stroke(struct pdf *p, struct canvas_color c, double width,
+    int dashed)
 {
-	pdf_stroke_color(p, s->color);
-	HPDF_Page_SetLineWidth(p->page, pdf_real(s->width));
-	if (s->dashed)
-		pdf_set_dash(p);
+	if (!pdf_same_color(c, p->st.stroke)) {
+		HPDF_Page_SetRGBStroke(p->page, pdf_real(c.r / 255.0),
+		    pdf_real(c.g / 255.0), pdf_real(c.b / 255.0));
+		p->st.stroke = c;
+	}
+	if (width != p->st.line_width) {
+		HPDF_Page_SetLineWidth(p->page, pdf_real(width));
+		p->st.line_width = width;
+	}
+	pdf_use_dash(p, dashed);
 }
 
 static void
@@ -341,6 +452,7 @@ pdf_begin_page(void *dev, double width, double height)
 	HPDF_Page_SetWidth(p->page, pdf_real(width));
 	HPDF_Page_SetHeight(p->page, pdf_real(height));
 	p->height = height;
+	pdf_state_reset(p);
 }
 
 static void
@@ -373,13 +485,13 @@ pdf_rect(void *dev, double x, double y, double w, double h,
 
 	if ((fill == NULL && stroke == NULL) || !pdf_ready(p))
 		return;
-	HPDF_Page_GSave(p->page);
-	pdf_apply_alpha(p, fill ? fill->opacity : 1,
-	    stroke ? stroke->opacity : 1);
+	pdf_use_alpha(p, fill ? fill->opacity : p->st.alpha_fill /
+	    (double)PDF_ALPHA_STEPS, stroke ? stroke->opacity :
+	    p->st.alpha_stroke / (double)PDF_ALPHA_STEPS);
 	if (fill != NULL)
-		pdf_fill_color(p, fill->color);
+		pdf_use_fill(p, fill->color);
 	if (stroke != NULL)
-		pdf_set_stroke(p, stroke);
+		pdf_use_stroke(p, stroke->color, stroke->width, stroke->dashed);
 	HPDF_Page_Rectangle(p->page, pdf_real(x), pdf_real(p->height - y - h),
 	    pdf_real(w), pdf_real(h));
 	if (fill != NULL && stroke != NULL)
@@ -388,7 +500,6 @@ pdf_rect(void *dev, double x, double y, double w, double h,
 		HPDF_Page_Fill(p->page);
 	else
 		HPDF_Page_Stroke(p->page);
-	HPDF_Page_GRestore(p->page);
 }
 
 static void
@@ -399,13 +510,28 @@ pdf_line(void *dev, double x1, double y1, double x2, double y2,
 
 	if (!pdf_ready(p))
 		return;
-	HPDF_Page_GSave(p->page);
-	pdf_apply_alpha(p, 1, stroke->opacity);
-	pdf_set_stroke(p, stroke);
+	pdf_use_alpha(p, p->st.alpha_fill / (double)PDF_ALPHA_STEPS,
+	    stroke->opacity);
+	pdf_use_stroke(p, stroke->color, stroke->width, stroke->dashed);
 	HPDF_Page_MoveTo(p->page, pdf_real(x1), pdf_real(p->height - y1));
 	HPDF_Page_LineTo(p->page, pdf_real(x2), pdf_real(p->height - y2));
 	HPDF_Page_Stroke(p->page);
-	HPDF_Page_GRestore(p->page);
+}
+
+/* Font, size and rendering mode, inside a text object. */
+static void
+pdf_use_text_state(struct pdf *p, HPDF_Font font, double size, int bold)
+{
+	if (font != p->st.font || size != p->st.font_size) {
+		HPDF_Page_SetFontAndSize(p->page, font, pdf_real(size));
+		p->st.font = font;
+		p->st.font_size = size;
+	}
+	if (bold != p->st.bold) {
+		HPDF_Page_SetTextRenderingMode(p->page, bold ?
+		    HPDF_FILL_THEN_STROKE : HPDF_FILL);
+		p->st.bold = bold;
+	}
 }
 
 static void
@@ -415,29 +541,26 @@ pdf_text(void *dev, double x, double y, const char *utf8,
 	struct pdf *p = dev;
 	const char *s;
 	double shift, py;
+	HPDF_Font font;
+	int bold = style->face == FONT_BOLD;
 
 	if (!pdf_ready(p))
 		return;
 	s = pdf_clean(p, utf8);
-	if (*s == '\0')
+	if (*s == '\0' || (font = pdf_text_font(p, &s)) == NULL)
 		return;
-	HPDF_Page_GSave(p->page);
-	pdf_fill_color(p, style->color);
-	if (style->face == FONT_BOLD) {
-		pdf_stroke_color(p, style->color);
-		HPDF_Page_SetLineWidth(p->page,
-		    pdf_real(style->size * PDF_BOLD_STROKE));
-	}
-	HPDF_Page_SetFontAndSize(p->page, p->font, pdf_real(style->size));
+	pdf_use_alpha(p, 1, 1);
+	pdf_use_fill(p, style->color);
+	if (bold)
+		pdf_use_stroke(p, style->color, style->size * PDF_BOLD_STROKE, 0);
+	HPDF_Page_BeginText(p->page);
+	pdf_use_text_state(p, font, style->size, bold);
 	shift = 0;
 	if (style->align == CANVAS_CENTER)
 		shift = HPDF_Page_TextWidth(p->page, s) / 2;
 	else if (style->align == CANVAS_RIGHT)
 		shift = HPDF_Page_TextWidth(p->page, s);
 	py = p->height - y;
-	HPDF_Page_BeginText(p->page);
-	if (style->face == FONT_BOLD)
-		HPDF_Page_SetTextRenderingMode(p->page, HPDF_FILL_THEN_STROKE);
 	if (style->vertical)
 		HPDF_Page_SetTextMatrix(p->page, 0, 1, -1, 0, pdf_real(x),
 		    pdf_real(py - shift));
@@ -446,7 +569,6 @@ pdf_text(void *dev, double x, double y, const char *utf8,
 		    pdf_real(x - shift), pdf_real(py));
 	HPDF_Page_ShowText(p->page, s);
 	HPDF_Page_EndText(p->page);
-	HPDF_Page_GRestore(p->page);
 }
 
 static const struct canvas_ops pdf_ops = {
@@ -620,5 +742,6 @@ pdf_discard(struct pdf *p)
 	HPDF_Free(p->doc);
 	free(p->alpha);
 	free(p->buf);
+	free(p->ansi);
 	free(p);
 }

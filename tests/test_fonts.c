@@ -139,6 +139,55 @@ test_widths_agree_with_libharu(void **state)
 	HPDF_Free(pdf);
 }
 
+/*
+ * The PDF draws Windows-1252 text with DejaVuSans-WinAnsi.ttf while layout
+ * measures DejaVuSans.ttf: every one of its characters must be as wide in
+ * both, or centred and right-aligned PDF text would drift.
+ */
+static void
+test_winansi_font_has_the_same_widths(void **state)
+{
+	const struct fonts *f = *state;
+	HPDF_Doc pdf = HPDF_New(hpdf_error, NULL);
+	const char *name;
+	HPDF_Font font;
+	unsigned byte;
+	int checked = 0;
+
+	assert_non_null(pdf);
+	assert_non_null(strstr(f->winansi_path, "/DejaVuSans-WinAnsi.ttf"));
+	name = HPDF_LoadTTFontFromFile(pdf, f->winansi_path, HPDF_TRUE);
+	assert_string_equal(name, "DejaVuSans-WinAnsi,Book");
+	font = HPDF_GetFont(pdf, name, "WinAnsiEncoding");
+	for (byte = 0x20; byte <= 0xff; byte++) {
+		HPDF_BYTE one = (HPDF_BYTE)byte;
+		HPDF_UNICODE u = HPDF_Encoder_ToUnicode(HPDF_GetEncoder(pdf,
+		    "WinAnsiEncoding"), one);
+		char utf8[4] = {0};
+		HPDF_TextWidth tw;
+
+		if (u == 0 || u == 0x7f || (byte >= 0x80 && byte < 0xa0 &&
+		    u == byte))
+			continue; /* unassigned in Windows-1252 */
+		if (u < 0x80) {
+			utf8[0] = (char)u;
+		} else if (u < 0x800) {
+			utf8[0] = (char)(0xc0 | u >> 6);
+			utf8[1] = (char)(0x80 | (u & 0x3f));
+		} else {
+			utf8[0] = (char)(0xe0 | u >> 12);
+			utf8[1] = (char)(0x80 | (u >> 6 & 0x3f));
+			utf8[2] = (char)(0x80 | (u & 0x3f));
+		}
+		tw = HPDF_Font_TextWidth(font, &one, 1);
+		check_close(fonts_text_width(f, FONT_REGULAR, 1000, utf8),
+		    tw.width, 1.0, utf8);
+		checked++;
+	}
+	assert_true(checked >= 214);
+	HPDF_Free(pdf);
+}
+
 static void
 test_missing_directory_is_open_failed(void **state)
 {
@@ -248,6 +297,7 @@ main(void)
 		cmocka_unit_test(test_unmapped_character_uses_missing_glyph),
 		cmocka_unit_test(test_canvas_text_width_uses_style),
 		cmocka_unit_test(test_widths_agree_with_libharu),
+		cmocka_unit_test(test_winansi_font_has_the_same_widths),
 		cmocka_unit_test(test_missing_directory_is_open_failed),
 		cmocka_unit_test(test_damaged_fonts_do_not_crash),
 	};

@@ -21,7 +21,7 @@
 
 /* The fonts of the source tree, built by hand: only paths are needed. */
 static struct fonts *
-test_fonts(const char *regular)
+test_fonts_at(const char *regular, const char *winansi)
 {
 	const char *dir = getenv("IGREPORT_SOURCE_DIR");
 	struct fonts *f = xcalloc(1, sizeof *f);
@@ -31,7 +31,15 @@ test_fonts(const char *regular)
 	f->path[FONT_REGULAR] = regular != NULL ? xstrdup(regular)
 	    : xasprintf("%s/fonts/DejaVuSans.ttf", dir);
 	f->path[FONT_BOLD] = xasprintf("%s/fonts/DejaVuSans-Bold.ttf", dir);
+	f->winansi_path = winansi != NULL ? xstrdup(winansi)
+	    : xasprintf("%s/fonts/DejaVuSans-WinAnsi.ttf", dir);
 	return f;
+}
+
+static struct fonts *
+test_fonts(const char *regular)
+{
+	return test_fonts_at(regular, NULL);
 }
 
 static void
@@ -39,6 +47,7 @@ test_fonts_free(struct fonts *f)
 {
 	free(f->path[FONT_REGULAR]);
 	free(f->path[FONT_BOLD]);
+	free(f->winansi_path);
 	free(f);
 }
 
@@ -224,27 +233,120 @@ test_document_passes_qpdf_check(void **state)
 	free(name);
 }
 
+/* The pdffonts lines naming DejaVu, squeezed, joined by newlines. */
+static char *
+test_dejavu_fonts(const char *name, int *count)
+{
+	char *out, *line, *fonts = xstrdup("");
+	int status;
+
+	out = test_run(&status, "pdffonts '%s' 2>/dev/null", name);
+	assert_int_equal(status, 0);
+	*count = 0;
+	for (line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
+		char *joined;
+
+		if (strstr(line, "DejaVuSans") == NULL)
+			continue;
+		(*count)++;
+		joined = xasprintf("%s%s\n", fonts, test_squeeze(line));
+		free(fonts);
+		fonts = joined;
+	}
+	free(out);
+	return fonts;
+}
+
 static void
 test_font_is_embedded(void **state)
 {
-	char *name = test_make_doc(), *out, *line;
-	int status, fonts = 0;
+	char *name = test_make_doc(), *fonts;
+	int count;
 
 	(void)state;
-	out = test_run(&status, "pdffonts '%s' 2>/dev/null", name);
+	fonts = test_dejavu_fonts(name, &count);
+	/*
+	 * Synthetic bold: no bold font (see pdf.c). Windows-1252 text uses the
+	 * small WinAnsi font; page 2's "Ω≤☃" needs the whole font, as CID.
+	 */
+	assert_int_equal(count, 2);
+	if (strstr(fonts, "DejaVuSans-WinAnsi,Book TrueType WinAnsi yes yes") ==
+	    NULL || strstr(fonts, "CID TrueType Identity-H yes yes yes") == NULL)
+		fail_msg("fonts not embedded as expected:\n%s", fonts);
+	free(fonts);
+	unlink(name);
+	free(name);
+}
+
+/* Draws one page of text in the test fonts and returns the file's name. */
+static char *
+test_text_doc(const char *text)
+{
+	struct fonts *f = test_fonts(NULL);
+	struct canvas_text left = {FONT_REGULAR, 12, {0, 0, 0}, CANVAS_LEFT, 0};
+	struct diags d = {0};
+	struct canvas c;
+	struct pdf *p = pdf_open(f, &test_info, &d);
+	char *name = test_tmpname();
+	FILE *out;
+
+	assert_non_null(p);
+	pdf_canvas(p, &c);
+	c.ops->begin_page(c.dev, 595, 842);
+	c.ops->text(c.dev, 72, 100, text, &left);
+	c.ops->end_page(c.dev);
+	out = fopen(name, "wb");
+	assert_non_null(out);
+	assert_int_equal(pdf_close(p, out, &d), 0);
+	assert_int_equal(fclose(out), 0);
+	assert_int_equal(d.n, 0);
+	test_fonts_free(f);
+	return name;
+}
+
+static void
+test_windows_1252_text_needs_only_the_small_font(void **state)
+{
+	/* Every character Windows-1252 has beyond Latin-1 (0x80 to 0x9F). */
+#define TEST_C1 "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+	static const char c1[] = TEST_C1;
+	char *name = test_text_doc("Mean ± CI – café Ünïcödé " TEST_C1);
+	char *fonts, *out;
+	int count, status;
+
+	(void)state;
+	fonts = test_dejavu_fonts(name, &count);
+	assert_int_equal(count, 1);
+	assert_non_null(strstr(fonts, "DejaVuSans-WinAnsi,Book TrueType WinAnsi yes yes"));
+	out = test_run(&status, "pdftotext -enc UTF-8 '%s' - 2>/dev/null", name);
 	assert_int_equal(status, 0);
-	for (line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
-		if (strstr(line, "DejaVuSans") == NULL)
-			continue;
-		fonts++;
-		test_squeeze(line);
-		if (strstr(line, "CID TrueType") == NULL ||
-		    strstr(line, "Identity-H yes yes yes") == NULL)
-			fail_msg("font not embedded as expected: %s", line);
-	}
-	/* Synthetic bold: one font serves both faces (see pdf.c). */
-	assert_int_equal(fonts, 1);
+	if (strstr(out, "Mean ± CI – café Ünïcödé") == NULL ||
+	    strstr(out, c1) == NULL)
+		fail_msg("text did not read back:\n%s", out);
 	free(out);
+	free(fonts);
+	unlink(name);
+	free(name);
+}
+
+static void
+test_other_text_uses_the_whole_font(void **state)
+{
+	char *name = test_text_doc("Greek Δelta, ▲ and ≥");
+	char *fonts, *out;
+	int count, status;
+
+	(void)state;
+	fonts = test_dejavu_fonts(name, &count);
+	assert_int_equal(count, 1);
+	assert_non_null(strstr(fonts, "CID TrueType Identity-H"));
+	out = test_run(&status, "pdftotext -enc UTF-8 '%s' - 2>/dev/null", name);
+	assert_int_equal(status, 0);
+	if (strstr(out, "Δelta,") == NULL || strstr(out, "▲") == NULL ||
+	    strstr(out, "≥") == NULL)
+		fail_msg("text did not read back:\n%s", out);
+	free(out);
+	free(fonts);
 	unlink(name);
 	free(name);
 }
@@ -427,11 +529,42 @@ test_two_runs_are_identical(void **state)
 static void
 test_missing_font_fails_open(void **state)
 {
-	struct fonts *f = test_fonts("/nonexistent/DejaVuSans.ttf");
+	struct fonts *f = test_fonts_at(NULL, "/nonexistent/DejaVuSans-WinAnsi.ttf");
 	struct diags d = {0};
 
 	(void)state;
 	assert_null(pdf_open(f, &test_info, &d));
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].code, D_OPEN_FAILED);
+	assert_string_equal(d.v[0].file, "/nonexistent/DejaVuSans-WinAnsi.ttf");
+	assert_string_equal(d.v[0].detail, "No such file or directory");
+	diags_free(&d);
+	test_fonts_free(f);
+}
+
+/* The whole font is read only when text needs it; its absence shows at close. */
+static void
+test_missing_whole_font_fails_close(void **state)
+{
+	struct fonts *f = test_fonts("/nonexistent/DejaVuSans.ttf");
+	struct canvas_text left = {FONT_REGULAR, 12, {0, 0, 0}, CANVAS_LEFT, 0};
+	struct diags d = {0};
+	struct canvas c;
+	struct pdf *p;
+	FILE *out;
+
+	(void)state;
+	p = pdf_open(f, &test_info, &d);
+	assert_non_null(p);
+	pdf_canvas(p, &c);
+	c.ops->begin_page(c.dev, 595, 842);
+	c.ops->text(c.dev, 72, 100, "plain", &left);
+	c.ops->text(c.dev, 72, 120, "Ω needs the whole font", &left);
+	c.ops->end_page(c.dev);
+	out = fopen("/dev/null", "wb");
+	assert_non_null(out);
+	assert_int_equal(pdf_close(p, out, &d), -1);
+	fclose(out);
 	assert_int_equal(d.n, 1);
 	assert_int_equal(d.v[0].code, D_OPEN_FAILED);
 	assert_string_equal(d.v[0].file, "/nonexistent/DejaVuSans.ttf");
@@ -535,6 +668,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_document_passes_qpdf_check),
 		cmocka_unit_test(test_font_is_embedded),
+		cmocka_unit_test(test_windows_1252_text_needs_only_the_small_font),
+		cmocka_unit_test(test_other_text_uses_the_whole_font),
 		cmocka_unit_test(test_text_extracts),
 		cmocka_unit_test(test_text_positions_follow_alignment),
 		cmocka_unit_test(test_attachment_has_base_name),
@@ -542,6 +677,7 @@ main(void)
 		cmocka_unit_test(test_alpha_states_are_shared),
 		cmocka_unit_test(test_two_runs_are_identical),
 		cmocka_unit_test(test_missing_font_fails_open),
+		cmocka_unit_test(test_missing_whole_font_fails_close),
 		cmocka_unit_test(test_close_to_full_disk_fails),
 		cmocka_unit_test(test_attach_refuses_directory_name),
 		cmocka_unit_test(test_library_error_is_sticky),
