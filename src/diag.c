@@ -166,6 +166,28 @@ diags_print(const struct diags *d, FILE *out, int verbose, int quiet)
 }
 
 void
+diags_move(struct diags *to, struct diags *from)
+{
+	size_t i, moved_errors = 0;
+
+	for (i = 0; i < from->n; i++) {
+		const struct diag *dg = &from->v[i];
+
+		if (diag_level(dg->code) >= DIAG_ERROR)
+			moved_errors++;
+		if (dg->detail != NULL)
+			diags_add(to, dg->code, dg->file, dg->line, dg->column,
+			    "%s", dg->detail);
+		else
+			diags_add(to, dg->code, dg->file, dg->line, dg->column,
+			    NULL);
+	}
+	/* Errors past from's cap were counted there but not kept. */
+	to->errors += from->errors - moved_errors;
+	diags_free(from);
+}
+
+void
 diags_free(struct diags *d)
 {
 	size_t i;

@@ -115,6 +115,13 @@ void diags_print(const struct diags *d, FILE *out, int verbose, int quiet);
 /* Formats one diagnostic as diags_print would (without newline); caller frees. */
 char *diag_format(const struct diag *dg);
 
+/*
+ * Appends every entry of from to to, in order and under to's cap, as if
+ * each had been added to to directly; then frees and empties from. Lets a
+ * second thread collect its own diagnostics.
+ */
+void diags_move(struct diags *to, struct diags *from);
+
 /* Frees every entry and empties the list. */
 void diags_free(struct diags *d);
 

@@ -14,6 +14,7 @@
 #include "model.h"
 #include "output.h"
 #include "report.h"
+#include "task.h"
 #include "template.h"
 #include "xalloc.h"
 
@@ -215,13 +216,68 @@ load_layout(const struct options *o, struct template **tpl,
 	return 0;
 }
 
+/*
+ * The template and fonts, loaded on a second thread while the inputs are
+ * read (they take about as long as a real run's CSV); their diagnostics
+ * are kept apart and shown only if the inputs were good, as before.
+ */
+struct layout_job {
+	const struct options *o;
+	struct template *tpl; /* owned */
+	struct fonts *fonts;  /* owned */
+	struct diags d;
+	int rc;
+	struct task task;
+};
+
+static void
+layout_job_run(void *arg)
+{
+	struct layout_job *job = arg;
+
+	job->rc = load_layout(job->o, &job->tpl, &job->fonts, &job->d);
+}
+
+static void
+layout_job_free(struct layout_job *job)
+{
+	task_wait(&job->task);
+	template_free(job->tpl);
+	fonts_free(job->fonts);
+	diags_free(&job->d);
+}
+
+/*
+ * -f all: the PDF on a second thread while this one writes the SVGs, then
+ * the Markdown. Diagnostics come in the order of a sequential run (SVG,
+ * PDF, Markdown), and a PDF after a failed SVG is thrown away unseen, as
+ * a sequential run would not have written it.
+ */
+static int
+write_all(const struct output_context *ctx, const char *dir,
+    struct output_batch *batch, struct diags *d)
+{
+	char *pdf = xasprintf("%s/igreport.pdf", dir);
+	char *md = xasprintf("%s/igreport.md", dir);
+	struct output_job *job;
+	int rc = -1;
+
+	if (output_prepare_dir(dir, batch, d) == 0) {
+		job = output_pdf_begin(ctx, pdf);
+		if (output_svg(ctx, dir, batch, d) < 0)
+			output_pdf_cancel(job);
+		else if (output_pdf_end(job, batch, d) == 0)
+			rc = output_markdown(ctx, md, batch, d);
+	}
+	free(pdf);
+	free(md);
+	return rc;
+}
+
 static int
 write_formats(const struct options *o, const struct output_context *ctx,
     struct output_batch *batch, struct diags *d)
 {
-	char *pdf, *md;
-	int rc;
-
 	switch (o->format) {
 	case FORMAT_MD:
 		return output_markdown(ctx, o->output, batch, d);
@@ -232,32 +288,22 @@ write_formats(const struct options *o, const struct output_context *ctx,
 		return output_svg(ctx, o->output ? o->output : "igreport-svg",
 		    batch, d);
 	case FORMAT_ALL:
-		if (output_svg(ctx, o->output ? o->output : "igreport-out",
-		    batch, d) < 0)
-			return -1;
-		pdf = xasprintf("%s/igreport.pdf", o->output ? o->output :
-		    "igreport-out");
-		md = xasprintf("%s/igreport.md", o->output ? o->output :
-		    "igreport-out");
-		rc = output_pdf(ctx, pdf, batch, d) < 0 ||
-		    output_markdown(ctx, md, batch, d) < 0 ? -1 : 0;
-		free(pdf);
-		free(md);
-		return rc;
+		return write_all(ctx, o->output ? o->output : "igreport-out",
+		    batch, d);
 	}
 	return -1;
 }
 
-/* Writes the requested outputs; returns an exit status. */
+/* Writes the requested outputs (layout NULL for Markdown); returns an exit status. */
 static int
 write_outputs(const struct options *o, const struct model *m,
-    const struct input_bytes *keep, struct diags *d)
+    const struct input_bytes *keep, struct layout_job *layout,
+    struct diags *d)
 {
 	struct output_batch batch = { 0 };
 	struct output_context ctx;
 	struct report_context rc = { 0 };
-	struct template *tpl = NULL;
-	struct fonts *fonts = NULL;
+	const struct template *tpl = NULL;
 	struct tpl_vars vars = { 0 };
 	char date[64], level[FORMAT_MAX], creator[64], *title = NULL;
 	long long epoch;
@@ -275,9 +321,12 @@ write_outputs(const struct options *o, const struct model *m,
 	strftime(date, sizeof(date), "%Y-%m-%d %H:%M UTC", &tm);
 	format_level(level, m->level);
 	snprintf(creator, sizeof(creator), "igreport %s", IGREPORT_VERSION);
-	if (o->format != FORMAT_MD && load_layout(o, &tpl, &fonts, d) < 0) {
-		status = EXIT_BAD_INPUT;
-		goto done;
+	if (layout != NULL) {
+		task_wait(&layout->task);
+		diags_move(d, &layout->d);
+		if (layout->rc < 0)
+			return EXIT_BAD_INPUT;
+		tpl = layout->tpl;
 	}
 	vars.level = level;
 	vars.date = date;
@@ -289,7 +338,7 @@ write_outputs(const struct options *o, const struct model *m,
 	rc.date = date;
 	rc.version = IGREPORT_VERSION;
 	ctx.report = &rc;
-	ctx.fonts = fonts;
+	ctx.fonts = layout != NULL ? layout->fonts : NULL;
 	ctx.inputs = (const char *const *)o->inputs;
 	ctx.ninputs = o->ninputs;
 	ctx.bytes = keep;
@@ -300,10 +349,7 @@ write_outputs(const struct options *o, const struct model *m,
 		status = EXIT_CANNOT_WRITE;
 	} else if (output_commit(&batch, d) < 0)
 		status = EXIT_CANNOT_WRITE;
-done:
 	free(title);
-	template_free(tpl);
-	fonts_free(fonts);
 	return status;
 }
 
@@ -312,12 +358,18 @@ run(const struct options *o)
 {
 	struct diags d = { 0 };
 	struct input_bytes *keep = NULL;
+	struct layout_job layout = { 0 };
+	int draws = !o->dump_model && o->format != FORMAT_MD;
 	struct model *m;
 	int status = EXIT_OK;
 	size_t i;
 
 	if (!o->dump_model && (o->format == FORMAT_PDF || o->format == FORMAT_ALL))
 		keep = xcalloc(o->ninputs, sizeof(*keep));
+	if (draws) {
+		layout.o = o;
+		task_start(&layout.task, layout_job_run, &layout);
+	}
 	m = build_model(o, keep, &d);
 	if (m == NULL)
 		status = EXIT_BAD_INPUT;
@@ -329,7 +381,8 @@ run(const struct options *o)
 			status = EXIT_CANNOT_WRITE;
 		}
 	} else
-		status = write_outputs(o, m, keep, &d);
+		status = write_outputs(o, m, keep, draws ? &layout : NULL, &d);
+	layout_job_free(&layout);
 	diags_print(&d, stderr, o->verbose, o->quiet);
 	diags_free(&d);
 	model_free(m);

@@ -14,6 +14,7 @@
 #include "outfile.h"
 #include "pdf.h"
 #include "svg.h"
+#include "task.h"
 #include "xalloc.h"
 
 static void
@@ -154,24 +155,97 @@ svg_item(const struct output_context *ctx, const struct report_item *it,
 }
 
 int
+output_prepare_dir(const char *dir, struct output_batch *batch,
+    struct diags *d)
+{
+	struct stat st;
+	int existed = stat(dir, &st) == 0;
+
+	if (outfile_prepare_dir(dir, d) < 0)
+		return -1;
+	if (!existed && batch->made_dir == NULL)
+		batch->made_dir = xstrdup(dir);
+	return 0;
+}
+
+int
 output_svg(const struct output_context *ctx, const char *dir,
     struct output_batch *batch, struct diags *d)
 {
 	struct canvas measure = { NULL, NULL, ctx->fonts };
 	struct report_item *items;
-	struct stat st;
 	size_t n, i;
-	int rc = 0, existed = stat(dir, &st) == 0;
+	int rc = 0;
 
-	if (check_kind(ctx, d) < 0 || outfile_prepare_dir(dir, d) < 0)
+	if (check_kind(ctx, d) < 0 || output_prepare_dir(dir, batch, d) < 0)
 		return -1;
-	if (!existed && batch->made_dir == NULL)
-		batch->made_dir = xstrdup(dir);
 	n = report_items(&measure, ctx->report, &items);
 	for (i = 0; i < n && rc == 0; i++)
 		rc = svg_item(ctx, &items[i], dir, batch, d);
 	report_items_free(items, n);
 	return rc;
+}
+
+/* A PDF on its own thread, with its own batch and diagnostics. */
+struct output_job {
+	const struct output_context *ctx;
+	char *path;
+	struct output_batch batch;
+	struct diags d;
+	int rc;
+	struct task task;
+};
+
+static void
+output_job_run(void *arg)
+{
+	struct output_job *job = arg;
+
+	job->rc = output_pdf(job->ctx, job->path, &job->batch, &job->d);
+}
+
+struct output_job *
+output_pdf_begin(const struct output_context *ctx, const char *path)
+{
+	struct output_job *job = xcalloc(1, sizeof(*job));
+
+	job->ctx = ctx;
+	job->path = xstrdup(path);
+	task_start(&job->task, output_job_run, job);
+	return job;
+}
+
+static void
+output_job_free(struct output_job *job)
+{
+	diags_free(&job->d);
+	free(job->batch.files);
+	free(job->path);
+	free(job);
+}
+
+int
+output_pdf_end(struct output_job *job, struct output_batch *batch,
+    struct diags *d)
+{
+	int rc;
+	size_t i;
+
+	task_wait(&job->task);
+	for (i = 0; i < job->batch.n; i++)
+		batch_add(batch, job->batch.files[i]);
+	diags_move(d, &job->d);
+	rc = job->rc;
+	output_job_free(job);
+	return rc;
+}
+
+void
+output_pdf_cancel(struct output_job *job)
+{
+	task_wait(&job->task);
+	output_abort(&job->batch);
+	output_job_free(job);
 }
 
 int

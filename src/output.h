@@ -32,6 +32,8 @@ struct output_batch {
 	char *made_dir; /* a directory this run created, removed again on abort */
 };
 
+struct output_job;
+
 /*
  * Writes the PDF report to (a temporary file for) path. Returns 0 or -1.
  * This and output_svg refuse (D_TEMPLATE_VALUE) a compare template
@@ -39,6 +41,33 @@ struct output_batch {
  */
 int output_pdf(const struct output_context *ctx, const char *path,
     struct output_batch *batch, struct diags *d);
+
+/*
+ * The PDF drawn and written on a second thread (pthreads; on the calling
+ * thread when one cannot be started) while the caller writes the other
+ * outputs: the PDF is most of a report's time. ctx and what it points to
+ * must stay unchanged until the job ends, and its output directory must
+ * exist. Never NULL.
+ */
+struct output_job *output_pdf_begin(const struct output_context *ctx,
+    const char *path);
+
+/*
+ * Waits for the job, adds its file to batch and its diagnostics to d (as
+ * output_pdf would have), frees it. Returns what output_pdf returned.
+ */
+int output_pdf_end(struct output_job *job, struct output_batch *batch,
+    struct diags *d);
+
+/* Waits for the job and throws it away: its file removed, diagnostics dropped. */
+void output_pdf_cancel(struct output_job *job);
+
+/*
+ * Creates directory dir unless it exists, as output_svg does; a directory
+ * created here is removed again if the batch is aborted. Returns 0 or -1.
+ */
+int output_prepare_dir(const char *dir, struct output_batch *batch,
+    struct diags *d);
 
 /* Writes one SVG per figure (and per table with an id) into dir, creating it. */
 int output_svg(const struct output_context *ctx, const char *dir,

@@ -73,6 +73,48 @@ test_list_is_capped_but_errors_counted(void **state)
 }
 
 static void
+test_move_appends_in_order_and_empties_source(void **state)
+{
+	struct diags to = { 0 }, from = { 0 };
+
+	(void)state;
+	diags_add(&to, D_EMPTY_CELL, "a.csv", 2, 3, NULL);
+	diags_add(&from, D_RATE_ONE_SIDE, "b.csv", 4, 0, "rate %d", 256);
+	diags_add(&from, D_WRITE_FAILED, "out.pdf", 0, 0, "%s", "disk full");
+	diags_move(&to, &from);
+	assert_int_equal(from.n, 0);
+	assert_int_equal(from.errors, 0);
+	assert_null(from.v);
+	assert_int_equal(to.n, 3);
+	assert_int_equal(to.errors, 2);
+	assert_int_equal(to.v[1].code, D_RATE_ONE_SIDE);
+	assert_string_equal(to.v[1].file, "b.csv");
+	assert_int_equal(to.v[1].line, 4);
+	assert_string_equal(to.v[1].detail, "rate 256");
+	assert_int_equal(to.v[2].code, D_WRITE_FAILED);
+	assert_string_equal(to.v[2].detail, "disk full");
+	assert_null(to.v[0].detail);
+	diags_free(&to);
+}
+
+static void
+test_move_keeps_counting_past_the_cap(void **state)
+{
+	struct diags to = { 0 }, from = { 0 };
+	int i;
+
+	(void)state;
+	for (i = 0; i < DIAGS_MAX + 10; i++)
+		diags_add(&from, D_EMPTY_CELL, "f", (unsigned long)i + 1, 1, NULL);
+	diags_add(&to, D_EMPTY_CELL, "g", 1, 1, NULL);
+	diags_move(&to, &from);
+	assert_int_equal(to.n, DIAGS_MAX + 1);
+	assert_int_equal(to.v[DIAGS_MAX].code, D_TOO_MANY_DIAGS);
+	assert_int_equal(to.errors, DIAGS_MAX + 11);
+	diags_free(&to);
+}
+
+static void
 test_print_filters_by_verbosity(void **state)
 {
 	struct diags d = { 0 };
@@ -102,6 +144,8 @@ main(void)
 		cmocka_unit_test(test_levels_follow_catalogue_order),
 		cmocka_unit_test(test_format_with_position_and_detail),
 		cmocka_unit_test(test_list_is_capped_but_errors_counted),
+		cmocka_unit_test(test_move_appends_in_order_and_empties_source),
+		cmocka_unit_test(test_move_keeps_counting_past_the_cap),
 		cmocka_unit_test(test_print_filters_by_verbosity),
 	};
 

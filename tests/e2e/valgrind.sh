@@ -29,7 +29,8 @@ bad-many-errors bad-invalid-utf8 bad-unterminated-quote bad-nul-byte
 bad-too-many-diagnostics fuzz-csv-huge-value limit-too-many-columns
 limit-quoted-record-too-long template-billion-laughs template-xxe-text
 template-bad-values template-bad-placeholders svg-gadget-file-names
-out-no-space out-is-input out-missing-dir out-stdout-full"}
+out-no-space out-is-input out-missing-dir out-stdout-full
+all-pdf-cannot-write bad-input-and-template"}
 E2E_CASES=$(echo $E2E_CASES)
 export E2E_CASES
 echo "valgrind: $(echo "$E2E_CASES" | wc -w) e2e cases under memcheck"

@@ -1,0 +1,92 @@
+/* Tests of task: a function run on a second thread. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <pthread.h>
+
+#include "task.h"
+
+struct probe {
+	int calls;
+	pthread_t ran_on;
+};
+
+static void
+probe_run(void *arg)
+{
+	struct probe *p = arg;
+
+	p->calls++;
+	p->ran_on = pthread_self();
+}
+
+static void
+test_function_has_run_after_wait(void **state)
+{
+	struct probe p = {0};
+	struct task t;
+
+	(void)state;
+	task_start(&t, probe_run, &p);
+	task_wait(&t);
+	assert_int_equal(p.calls, 1);
+	assert_int_equal(t.running, 0);
+}
+
+static void
+test_runs_on_another_thread(void **state)
+{
+	struct probe p = {0};
+	struct task t;
+
+	(void)state;
+	task_start(&t, probe_run, &p);
+	assert_int_equal(t.running, 1); /* a test machine can start a thread */
+	task_wait(&t);
+	assert_false(pthread_equal(p.ran_on, pthread_self()));
+}
+
+static void
+test_second_wait_returns_at_once(void **state)
+{
+	struct probe p = {0};
+	struct task t;
+
+	(void)state;
+	task_start(&t, probe_run, &p);
+	task_wait(&t);
+	task_wait(&t);
+	assert_int_equal(p.calls, 1);
+}
+
+static void
+test_tasks_are_independent(void **state)
+{
+	struct probe p[4] = {{0}};
+	struct task t[4];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 4; i++)
+		task_start(&t[i], probe_run, &p[i]);
+	for (i = 3; i >= 0; i--)
+		task_wait(&t[i]);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(p[i].calls, 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_function_has_run_after_wait),
+		cmocka_unit_test(test_runs_on_another_thread),
+		cmocka_unit_test(test_second_wait_returns_at_once),
+		cmocka_unit_test(test_tasks_are_independent),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
