@@ -489,6 +489,50 @@ test_info_has_metadata(void **state)
 	free(name);
 }
 
+/* ASCII strings skip libharu's UTF-8 encoder (see pdf.c); both kinds read back. */
+static void
+test_ascii_and_other_strings_read_back(void **state)
+{
+	static const struct pdf_info info = {"Plain title", NULL, "igreport",
+	    1704164645};
+	struct fonts *f = test_fonts(NULL);
+	struct diags d = {0};
+	struct canvas c;
+	struct pdf *p = pdf_open(f, &info, &d);
+	char *name = test_tmpname(), *out;
+	FILE *fp;
+	int status;
+
+	(void)state;
+	assert_non_null(p);
+	pdf_canvas(p, &c);
+	test_page1(&c);
+	assert_int_equal(pdf_attach(p, "plain.csv", (const unsigned char *)"a\n",
+	    2, &d), 0);
+	assert_int_equal(pdf_attach(p, "naïve-Ω.csv",
+	    (const unsigned char *)"b\n", 2, &d), 0);
+	fp = fopen(name, "wb");
+	assert_non_null(fp);
+	assert_int_equal(pdf_close(p, fp, &d), 0);
+	assert_int_equal(fclose(fp), 0);
+	assert_int_equal(d.n, 0);
+	out = test_run(&status, "pdfinfo '%s' 2>/dev/null", name);
+	test_squeeze(out);
+	if (strstr(out, "Title: Plain title\n") == NULL ||
+	    strstr(out, "Creator: igreport\n") == NULL)
+		fail_msg("unexpected pdfinfo output:\n%s", out);
+	free(out);
+	out = test_run(&status, "pdfdetach -list '%s' 2>/dev/null", name);
+	/* The name tree lists its keys sorted by bytes. */
+	if (strstr(out, "1: naïve-Ω.csv\n") == NULL ||
+	    strstr(out, "2: plain.csv\n") == NULL)
+		fail_msg("unexpected attachments:\n%s", out);
+	free(out);
+	unlink(name);
+	free(name);
+	test_fonts_free(f);
+}
+
 static void
 test_alpha_states_are_shared(void **state)
 {
@@ -674,6 +718,7 @@ main(void)
 		cmocka_unit_test(test_text_positions_follow_alignment),
 		cmocka_unit_test(test_attachment_has_base_name),
 		cmocka_unit_test(test_info_has_metadata),
+		cmocka_unit_test(test_ascii_and_other_strings_read_back),
 		cmocka_unit_test(test_alpha_states_are_shared),
 		cmocka_unit_test(test_two_runs_are_identical),
 		cmocka_unit_test(test_missing_font_fails_open),
