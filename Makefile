@@ -7,7 +7,7 @@ MANDIR    = $(PREFIX)/share/man/man1
 
 CC       ?= cc
 BUILD    ?= build
-PKGS      = libxml-2.0
+PKGS      = libxml-2.0 zlib
 WARN      = -Wall -Wextra -Werror -pedantic -Wstrict-prototypes \
             -Wmissing-prototypes -Wwrite-strings -Wshadow
 OPT      ?= -O2 -g

@@ -27,6 +27,11 @@ fi
 echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
 echo "igreport: $bin; runs per cell: $runs (median); notebook at 10^7 rows: 1 run"
 echo "agg = igreport --dump-model >/dev/null; full = igreport --format all; nb = notebook.py"
+# What any run of this binary costs before it reads a byte: exec and the
+# dynamic loading of libxml2 (with ICU and libstdc++) and libharu.
+set -- $("$measure" "$runs" "$bin" --version); floor_s=$1
+set -- $("$measure" "$runs" /bin/true); true_s=$1
+echo "floor: igreport --version $floor_s s (/bin/true $true_s s)"
 echo
 echo "rows mb wc agg agg_rss_kib full nb nbfig" >"$dir/results.tsv"
 printf '%9s %7s | %8s | %8s %7s %6s %6s | %8s %6s | %8s %6s | %8s %6s\n' \

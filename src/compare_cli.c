@@ -418,8 +418,8 @@ cmp_run(const struct cmp_options *o)
 	compare_free(c);
 	model_free(old);
 	model_free(new);
-	free(keep[0].data);
-	free(keep[1].data);
+	input_bytes_free(&keep[0]);
+	input_bytes_free(&keep[1]);
 	return status;
 }
 

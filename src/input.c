@@ -3,12 +3,14 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "aggregate.h"
 #include "results.h"
 #include "xalloc.h"
+#include "zpack.h"
 
 /* Reads all of fp; returns -1 on a read error. */
 static int
@@ -35,6 +37,23 @@ too_big_to_keep(FILE *fp)
 	    st.st_size > INPUT_ATTACH_MAX;
 }
 
+/* Reads the kept bytes, so that the model and the attachment are the same bytes. */
+static void
+read_kept(struct aggregate *agg, const char *path, FILE *fp,
+    const struct input_bytes *keep, struct diags *d)
+{
+	FILE *mem;
+
+	/* fmemopen refuses an empty buffer: read the empty file itself. */
+	if (keep->len == 0 || (mem = fmemopen(keep->data, keep->len,
+	    "rb")) == NULL) {
+		results_read(agg, path, fp, d);
+		return;
+	}
+	results_read(agg, path, mem, d);
+	fclose(mem);
+}
+
 static void
 read_one(struct aggregate *agg, const char *path, struct input_bytes *keep,
     struct diags *d)
@@ -42,7 +61,6 @@ read_one(struct aggregate *agg, const char *path, struct input_bytes *keep,
 	int is_stdin = strcmp(path, "-") == 0;
 	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
 	const char *shown = is_stdin ? "<stdin>" : path;
-	FILE *mem;
 
 	if (fp == NULL) {
 		aggregate_add_input(agg, path);
@@ -59,16 +77,20 @@ read_one(struct aggregate *agg, const char *path, struct input_bytes *keep,
 	} else if (slurp(fp, keep) < 0) {
 		aggregate_add_input(agg, path);
 		diags_add(d, D_READ_FAILED, shown, 0, 0, "%s", strerror(errno));
-	} else if (keep->len == 0 || (mem = fmemopen(keep->data, keep->len,
-	    "rb")) == NULL) {
-		/* fmemopen refuses an empty buffer: read the empty file itself. */
-		results_read(agg, path, fp, d);
 	} else {
-		results_read(agg, path, mem, d);
-		fclose(mem);
+		keep->packed = zpack_start(keep->data, keep->len);
+		read_kept(agg, path, fp, keep, d);
 	}
 	if (!is_stdin)
 		fclose(fp);
+}
+
+void
+input_bytes_free(struct input_bytes *b)
+{
+	zpack_free(b->packed); /* first: its threads read data */
+	free(b->data);
+	memset(b, 0, sizeof(*b));
 }
 
 struct model *

@@ -11,6 +11,12 @@
 struct input_bytes {
 	char *data;
 	size_t len;
+	/*
+	 * The bytes being deflated for the PDF's attachment, started on other
+	 * threads as soon as they are read, so that the work overlaps reading
+	 * and drawing; NULL when data is. Free with input_bytes_free.
+	 */
+	struct zpack *packed;
 };
 
 /*
@@ -30,6 +36,9 @@ struct input_request {
 	struct input_bytes *keep; /* NULL, or npaths entries to fill (caller frees
 	                           * data; data stays NULL for a file not kept) */
 };
+
+/* Stops the deflating, frees the bytes and zeroes b. */
+void input_bytes_free(struct input_bytes *b);
 
 /*
  * Reads every path (merged as if concatenated) and builds the model.

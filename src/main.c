@@ -387,7 +387,7 @@ run(const struct options *o)
 	diags_free(&d);
 	model_free(m);
 	for (i = 0; keep && i < o->ninputs; i++)
-		free(keep[i].data);
+		input_bytes_free(&keep[i]);
 	free(keep);
 	return status;
 }

@@ -16,6 +16,7 @@
 #include "svg.h"
 #include "task.h"
 #include "xalloc.h"
+#include "zpack.h"
 
 static void
 batch_add(struct output_batch *b, struct outfile *o)
@@ -36,12 +37,28 @@ name_diags(struct diags *d, size_t from, const char *path)
 			d->v[from].file = xstrdup(path);
 }
 
+/* The input's bytes, deflated on other threads since they were read when they could be. */
+static int
+attach_one(struct pdf *p, const char *name, const struct input_bytes *b,
+    struct diags *d)
+{
+	const unsigned char *z = NULL;
+	size_t zlen = 0;
+
+	if (b->packed != NULL)
+		z = zpack_wait(b->packed, &zlen);
+	if (z != NULL)
+		return pdf_attach_deflated(p, name, z, zlen, b->len, d);
+	return pdf_attach(p, name, (const unsigned char *)b->data, b->len, d);
+}
+
 static int
 attach_inputs(struct pdf *p, const struct output_context *ctx,
     struct diags *d)
 {
 	const struct model *m = ctx->report->model;
 	size_t i, j;
+	int rc;
 
 	for (i = 0; i < ctx->ninputs; i++) {
 		/* The same base name twice (a/r.csv b/r.csv) would be ambiguous. */
@@ -53,13 +70,10 @@ attach_inputs(struct pdf *p, const struct output_context *ctx,
 		for (j = 0; j < i; j++)
 			if (strcmp(m->inputs[j].name, name) == 0)
 				unique = xasprintf("%zu-%s", i + 1, name);
-		if (pdf_attach(p, unique ? unique : name,
-		    (const unsigned char *)ctx->bytes[i].data, ctx->bytes[i].len,
-		    d) < 0) {
-			free(unique);
-			return -1;
-		}
+		rc = attach_one(p, unique ? unique : name, &ctx->bytes[i], d);
 		free(unique);
+		if (rc < 0)
+			return -1;
 	}
 	return 0;
 }

@@ -639,61 +639,66 @@ pdf_embedded_files(HPDF_Doc doc)
 	return tree;
 }
 
-/* The /EmbeddedFile stream holding data, deflated. */
+/* An /EmbeddedFile stream of a CSV of len bytes, its data still to be written. */
 static HPDF_Dict
-pdf_file_stream(HPDF_Doc doc, const unsigned char *data, size_t len)
+pdf_file_stream(HPDF_Doc doc, size_t len)
 {
 	HPDF_Dict ef, params;
-	size_t off, n;
 
 	ef = HPDF_DictStream_New(doc->mmgr, doc->xref);
 	params = HPDF_Dict_New(doc->mmgr);
 	if (ef == NULL || params == NULL)
 		return NULL;
-	ef->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	HPDF_Dict_AddName(ef, "Type", "EmbeddedFile");
 	HPDF_Dict_AddName(ef, "Subtype", "text/csv");
 	if (len <= 0x7fffffff) {
 		HPDF_Dict_AddNumber(params, "Size", (HPDF_INT32)len);
 		HPDF_Dict_Add(ef, "Params", params);
 	}
+	return ef;
+}
+
+static int
+pdf_stream_write(HPDF_Dict ef, const unsigned char *data, size_t len)
+{
+	size_t off, n;
+
 	for (off = 0; off < len; off += n) {
 		n = len - off < 65536 ? len - off : 65536;
 		if (HPDF_Stream_Write(ef->stream, data + off,
 			(HPDF_UINT)n) != HPDF_OK)
-			return NULL;
+			return -1;
 	}
-	return ef;
+	return 0;
 }
 
 /*
- * HPDF_AttachFile in 2.3.0 reads a path and names the attachment by that
- * path, which would leak local directories. The same objects are built
- * here through libharu's exported object API, from memory, under the
- * base name: a Filespec with /F and /UF (UTF-16), its /EF stream, and an
- * entry in the /EmbeddedFiles name tree.
+ * libharu writes a stream's /Filter from its own filter flags, removing
+ * any set by hand when they say none; so data deflated already is written
+ * as it is (no flags) and the key is added by the dictionary's write hook.
  */
-int
-pdf_attach(struct pdf *p, const char *name, const unsigned char *data,
-    size_t len, struct diags *d)
+static HPDF_STATUS
+pdf_write_flate_key(HPDF_Dict dict, HPDF_Stream out)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+/*
+ * The Filespec of an attachment named name (a base name: checked), with
+ * its /EF stream ef, in the /EmbeddedFiles name tree. Returns 0 or -1.
+ */
+static int
+pdf_attach_stream(struct pdf *p, const char *name, HPDF_Dict ef,
+    struct diags *d)
 {
 	HPDF_Doc doc = p->doc;
 	HPDF_NameTree tree;
-	HPDF_Dict fs, ef, efd;
+	HPDF_Dict fs, efd;
 	char *clean;
 
-	if (name[0] == '\0' || strchr(name, '/') != NULL) {
-		diags_add(d, D_PDF_LIBRARY, name, 0, 0,
-		    "an attachment name must be a base name");
-		return -1;
-	}
-	if (pdf_failed(p)) {
-		pdf_report(p, d, NULL);
-		return -1;
-	}
 	clean = xstrdup(pdf_clean(p, name));
 	tree = pdf_embedded_files(doc);
-	ef = pdf_file_stream(doc, data, len);
 	fs = HPDF_Dict_New(doc->mmgr);
 	efd = HPDF_Dict_New(doc->mmgr);
 	if (tree != NULL && ef != NULL && fs != NULL && efd != NULL &&
@@ -712,6 +717,64 @@ pdf_attach(struct pdf *p, const char *name, const unsigned char *data,
 		return 0;
 	pdf_report(p, d, name);
 	return -1;
+}
+
+/* Refuses a name that is no base name, and a document in error. */
+static int
+pdf_attach_check(struct pdf *p, const char *name, struct diags *d)
+{
+	if (name[0] == '\0' || strchr(name, '/') != NULL) {
+		diags_add(d, D_PDF_LIBRARY, name, 0, 0,
+		    "an attachment name must be a base name");
+		return -1;
+	}
+	if (pdf_failed(p)) {
+		pdf_report(p, d, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * HPDF_AttachFile in 2.3.0 reads a path and names the attachment by that
+ * path, which would leak local directories. The same objects are built
+ * here through libharu's exported object API, from memory, under the
+ * base name: a Filespec with /F and /UF (UTF-16), its /EF stream, and an
+ * entry in the /EmbeddedFiles name tree.
+ */
+int
+pdf_attach(struct pdf *p, const char *name, const unsigned char *data,
+    size_t len, struct diags *d)
+{
+	HPDF_Dict ef;
+
+	if (pdf_attach_check(p, name, d) < 0)
+		return -1;
+	ef = pdf_file_stream(p->doc, len);
+	if (ef != NULL) {
+		ef->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+		if (pdf_stream_write(ef, data, len) < 0)
+			ef = NULL;
+	}
+	return pdf_attach_stream(p, name, ef, d);
+}
+
+int
+pdf_attach_deflated(struct pdf *p, const char *name,
+    const unsigned char *zdata, size_t zlen, size_t len, struct diags *d)
+{
+	HPDF_Dict ef;
+
+	if (pdf_attach_check(p, name, d) < 0)
+		return -1;
+	ef = pdf_file_stream(p->doc, len);
+	if (ef != NULL) {
+		ef->filter = HPDF_STREAM_FILTER_NONE;
+		ef->write_fn = pdf_write_flate_key;
+		if (pdf_stream_write(ef, zdata, zlen) < 0)
+			ef = NULL;
+	}
+	return pdf_attach_stream(p, name, ef, d);
 }
 
 /* Copies the saved document from libharu's memory stream to out. */

@@ -44,6 +44,13 @@ int pdf_attach(struct pdf *p, const char *name, const unsigned char *data,
     size_t len, struct diags *d);
 
 /*
+ * As pdf_attach, for len bytes already deflated into the zlib stream
+ * zdata of zlen bytes (see zpack.h), which is embedded as it is.
+ */
+int pdf_attach_deflated(struct pdf *p, const char *name,
+    const unsigned char *zdata, size_t zlen, size_t len, struct diags *d);
+
+/*
  * Writes the whole document to out and flushes it, then frees p.
  * Returns 0, or -1 after appending D_PDF_LIBRARY (a library error while
  * drawing or saving) or D_WRITE_FAILED (out failed; out is left open).

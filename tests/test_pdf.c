@@ -14,6 +14,7 @@
 
 #include "pdf.h"
 #include "xalloc.h"
+#include "zpack.h"
 
 #define ODD_NAME "gadget\x01-naïve-Ω≤☃\xff-\xf0\x9d\x94\xbe"
 #define ODD_NAME_CLEAN "gadget-naïve-Ω≤☃-\xef\xbf\xbd"
@@ -533,6 +534,45 @@ test_ascii_and_other_strings_read_back(void **state)
 	test_fonts_free(f);
 }
 
+/* Data deflated beforehand (zpack) is embedded as it is and reads back whole. */
+static void
+test_deflated_attachment_reads_back(void **state)
+{
+	struct fonts *f = test_fonts(NULL);
+	struct diags d = {0};
+	struct canvas c;
+	struct pdf *p = pdf_open(f, &test_info, &d);
+	struct zpack *z = zpack_start(CSV_DATA, strlen(CSV_DATA));
+	const unsigned char *zdata;
+	char *name = test_tmpname(), *out;
+	size_t zlen;
+	FILE *fp;
+	int status;
+
+	(void)state;
+	assert_non_null(p);
+	pdf_canvas(p, &c);
+	test_page1(&c);
+	zdata = zpack_wait(z, &zlen);
+	assert_non_null(zdata);
+	assert_int_equal(pdf_attach_deflated(p, "packed.csv", zdata, zlen,
+	    strlen(CSV_DATA), &d), 0);
+	fp = fopen(name, "wb");
+	assert_non_null(fp);
+	assert_int_equal(pdf_close(p, fp, &d), 0);
+	assert_int_equal(fclose(fp), 0);
+	assert_int_equal(d.n, 0);
+	out = test_run(&status, "qpdf --check '%s' >/dev/null 2>&1 && "
+	    "pdfdetach -save 1 -o /dev/stdout '%s' 2>/dev/null", name, name);
+	assert_int_equal(status, 0);
+	assert_string_equal(out, CSV_DATA);
+	free(out);
+	zpack_free(z);
+	unlink(name);
+	free(name);
+	test_fonts_free(f);
+}
+
 static void
 test_alpha_states_are_shared(void **state)
 {
@@ -719,6 +759,7 @@ main(void)
 		cmocka_unit_test(test_attachment_has_base_name),
 		cmocka_unit_test(test_info_has_metadata),
 		cmocka_unit_test(test_ascii_and_other_strings_read_back),
+		cmocka_unit_test(test_deflated_attachment_reads_back),
 		cmocka_unit_test(test_alpha_states_are_shared),
 		cmocka_unit_test(test_two_runs_are_identical),
 		cmocka_unit_test(test_missing_font_fails_open),
