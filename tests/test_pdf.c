@@ -573,6 +573,54 @@ test_deflated_attachment_reads_back(void **state)
 	test_fonts_free(f);
 }
 
+/* The operators written without libharu (see pdf.c): numbers to 1/1000 point. */
+static void
+test_content_operators_are_exact(void **state)
+{
+	struct fonts *f = test_fonts(NULL);
+	struct canvas_fill red = {{255, 0, 0}, 1};
+	struct canvas_stroke thin = {{0, 0, 255}, 0.25, 1, 1};
+	struct canvas_text left = {FONT_REGULAR, 9, {0, 0, 0}, CANVAS_LEFT, 0};
+	struct diags d = {0};
+	struct canvas c;
+	struct pdf *p = pdf_open(f, &test_info, &d);
+	char *name = test_tmpname(), *out;
+	FILE *fp;
+	int status;
+	size_t i;
+	static const char *const want[] = {
+		"1 0 0 rg\n10.5 781.75 30.125 40 re\nf\n",
+		"0 0 1 RG\n0.25 w\n[3 2] 0 d\n-1.001 842 m\n1000000 0 l\nS\n",
+		"BT\n72 742 Td\n(f\\(x\\) = a\\\\b) Tj\nET\n",
+	};
+
+	(void)state;
+	assert_non_null(p);
+	pdf_canvas(p, &c);
+	c.ops->begin_page(c.dev, 595, 842);
+	c.ops->rect(c.dev, 10.5, 20.25, 30.125, 40, &red, NULL);
+	c.ops->line(c.dev, -1.0005, 0, 1e6, 842, &thin);
+	c.ops->text(c.dev, 72, 100, "f(x) = a\\b", &left);
+	c.ops->end_page(c.dev);
+	fp = fopen(name, "wb");
+	assert_non_null(fp);
+	assert_int_equal(pdf_close(p, fp, &d), 0);
+	assert_int_equal(fclose(fp), 0);
+	out = test_run(&status, "qpdf --qdf --object-streams=disable '%s' - "
+	    "2>/dev/null", name);
+	assert_int_equal(status, 0);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		if (strstr(out, want[i]) == NULL)
+			fail_msg("'%s' not in the content", want[i]);
+	free(out);
+	out = test_run(&status, "pdftotext '%s' - 2>/dev/null", name);
+	assert_non_null(strstr(out, "f(x) = a\\b"));
+	free(out);
+	unlink(name);
+	free(name);
+	test_fonts_free(f);
+}
+
 static void
 test_alpha_states_are_shared(void **state)
 {
@@ -760,6 +808,7 @@ main(void)
 		cmocka_unit_test(test_info_has_metadata),
 		cmocka_unit_test(test_ascii_and_other_strings_read_back),
 		cmocka_unit_test(test_deflated_attachment_reads_back),
+		cmocka_unit_test(test_content_operators_are_exact),
 		cmocka_unit_test(test_alpha_states_are_shared),
 		cmocka_unit_test(test_two_runs_are_identical),
 		cmocka_unit_test(test_missing_font_fails_open),
