@@ -864,11 +864,13 @@ pdf_attach_check(struct pdf *p, const char *name, struct diags *d)
  * path, which would leak local directories. The same objects are built
  * here through libharu's exported object API, from memory, under the
  * base name: a Filespec with /F and /UF (UTF-16), its /EF stream, and an
- * entry in the /EmbeddedFiles name tree.
+ * entry in the /EmbeddedFiles name tree. The CSV of len bytes comes as
+ * itself (bytes), for libharu to deflate, or when deflated as its zlib
+ * stream, written as it is.
  */
-int
-pdf_attach(struct pdf *p, const char *name, const unsigned char *data,
-    size_t len, struct diags *d)
+static int
+pdf_attach_bytes(struct pdf *p, const char *name, const unsigned char *bytes,
+    size_t nbytes, size_t len, int deflated, struct diags *d)
 {
 	HPDF_Dict ef;
 
@@ -876,29 +878,28 @@ pdf_attach(struct pdf *p, const char *name, const unsigned char *data,
 		return -1;
 	ef = pdf_file_stream(p->doc, len);
 	if (ef != NULL) {
-		ef->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-		if (pdf_stream_write(ef, data, len) < 0)
+		ef->filter = deflated ? HPDF_STREAM_FILTER_NONE :
+		    HPDF_STREAM_FILTER_FLATE_DECODE;
+		if (deflated)
+			ef->write_fn = pdf_write_flate_key;
+		if (pdf_stream_write(ef, bytes, nbytes) < 0)
 			ef = NULL;
 	}
 	return pdf_attach_stream(p, name, ef, d);
 }
 
 int
+pdf_attach(struct pdf *p, const char *name, const unsigned char *data,
+    size_t len, struct diags *d)
+{
+	return pdf_attach_bytes(p, name, data, len, len, 0, d);
+}
+
+int
 pdf_attach_deflated(struct pdf *p, const char *name,
     const unsigned char *zdata, size_t zlen, size_t len, struct diags *d)
 {
-	HPDF_Dict ef;
-
-	if (pdf_attach_check(p, name, d) < 0)
-		return -1;
-	ef = pdf_file_stream(p->doc, len);
-	if (ef != NULL) {
-		ef->filter = HPDF_STREAM_FILTER_NONE;
-		ef->write_fn = pdf_write_flate_key;
-		if (pdf_stream_write(ef, zdata, zlen) < 0)
-			ef = NULL;
-	}
-	return pdf_attach_stream(p, name, ef, d);
+	return pdf_attach_bytes(p, name, zdata, zlen, len, 1, d);
 }
 
 /* Copies the saved document from libharu's memory stream to out. */

@@ -100,6 +100,17 @@ test_run(int *status, const char *fmt, ...)
 	return out;
 }
 
+/* Closes p into file name (/dev/null when NULL); pdf_close must return want. */
+static void
+test_close(struct pdf *p, const char *name, int want, struct diags *d)
+{
+	FILE *fp = fopen(name != NULL ? name : "/dev/null", "wb");
+
+	assert_non_null(fp);
+	assert_int_equal(pdf_close(p, fp, d), want);
+	assert_int_equal(fclose(fp), 0);
+}
+
 static void
 test_page1(const struct canvas *c)
 {
@@ -166,7 +177,6 @@ test_make_doc(void)
 	struct canvas c;
 	struct pdf *p;
 	char *name = test_tmpname();
-	FILE *out;
 
 	p = pdf_open(f, &test_info, &d);
 	assert_non_null(p);
@@ -176,10 +186,7 @@ test_make_doc(void)
 	test_page2(&c);
 	assert_int_equal(pdf_attach(p, "results.csv",
 	    (const unsigned char *)CSV_DATA, strlen(CSV_DATA), &d), 0);
-	out = fopen(name, "wb");
-	assert_non_null(out);
-	assert_int_equal(pdf_close(p, out, &d), 0);
-	assert_int_equal(fclose(out), 0);
+	test_close(p, name, 0, &d);
 	assert_int_equal(d.n, 0);
 	test_fonts_free(f);
 	return name;
@@ -289,17 +296,13 @@ test_text_doc(const char *text)
 	struct canvas c;
 	struct pdf *p = pdf_open(f, &test_info, &d);
 	char *name = test_tmpname();
-	FILE *out;
 
 	assert_non_null(p);
 	pdf_canvas(p, &c);
 	c.ops->begin_page(c.dev, 595, 842);
 	c.ops->text(c.dev, 72, 100, text, &left);
 	c.ops->end_page(c.dev);
-	out = fopen(name, "wb");
-	assert_non_null(out);
-	assert_int_equal(pdf_close(p, out, &d), 0);
-	assert_int_equal(fclose(out), 0);
+	test_close(p, name, 0, &d);
 	assert_int_equal(d.n, 0);
 	test_fonts_free(f);
 	return name;
@@ -501,7 +504,6 @@ test_ascii_and_other_strings_read_back(void **state)
 	struct canvas c;
 	struct pdf *p = pdf_open(f, &info, &d);
 	char *name = test_tmpname(), *out;
-	FILE *fp;
 	int status;
 
 	(void)state;
@@ -512,10 +514,7 @@ test_ascii_and_other_strings_read_back(void **state)
 	    2, &d), 0);
 	assert_int_equal(pdf_attach(p, "naïve-Ω.csv",
 	    (const unsigned char *)"b\n", 2, &d), 0);
-	fp = fopen(name, "wb");
-	assert_non_null(fp);
-	assert_int_equal(pdf_close(p, fp, &d), 0);
-	assert_int_equal(fclose(fp), 0);
+	test_close(p, name, 0, &d);
 	assert_int_equal(d.n, 0);
 	out = test_run(&status, "pdfinfo '%s' 2>/dev/null", name);
 	test_squeeze(out);
@@ -546,7 +545,6 @@ test_deflated_attachment_reads_back(void **state)
 	const unsigned char *zdata;
 	char *name = test_tmpname(), *out;
 	size_t zlen;
-	FILE *fp;
 	int status;
 
 	(void)state;
@@ -557,10 +555,7 @@ test_deflated_attachment_reads_back(void **state)
 	assert_non_null(zdata);
 	assert_int_equal(pdf_attach_deflated(p, "packed.csv", zdata, zlen,
 	    strlen(CSV_DATA), &d), 0);
-	fp = fopen(name, "wb");
-	assert_non_null(fp);
-	assert_int_equal(pdf_close(p, fp, &d), 0);
-	assert_int_equal(fclose(fp), 0);
+	test_close(p, name, 0, &d);
 	assert_int_equal(d.n, 0);
 	out = test_run(&status, "qpdf --check '%s' >/dev/null 2>&1 && "
 	    "pdfdetach -save 1 -o /dev/stdout '%s' 2>/dev/null", name, name);
@@ -585,7 +580,6 @@ test_content_operators_are_exact(void **state)
 	struct canvas c;
 	struct pdf *p = pdf_open(f, &test_info, &d);
 	char *name = test_tmpname(), *out;
-	FILE *fp;
 	int status;
 	size_t i;
 	static const char *const want[] = {
@@ -602,10 +596,7 @@ test_content_operators_are_exact(void **state)
 	c.ops->line(c.dev, -1.0005, 0, 1e6, 842, &thin);
 	c.ops->text(c.dev, 72, 100, "f(x) = a\\b", &left);
 	c.ops->end_page(c.dev);
-	fp = fopen(name, "wb");
-	assert_non_null(fp);
-	assert_int_equal(pdf_close(p, fp, &d), 0);
-	assert_int_equal(fclose(fp), 0);
+	test_close(p, name, 0, &d);
 	out = test_run(&status, "qpdf --qdf --object-streams=disable '%s' - "
 	    "2>/dev/null", name);
 	assert_int_equal(status, 0);
@@ -683,7 +674,6 @@ test_missing_whole_font_fails_close(void **state)
 	struct diags d = {0};
 	struct canvas c;
 	struct pdf *p;
-	FILE *out;
 
 	(void)state;
 	p = pdf_open(f, &test_info, &d);
@@ -693,10 +683,7 @@ test_missing_whole_font_fails_close(void **state)
 	c.ops->text(c.dev, 72, 100, "plain", &left);
 	c.ops->text(c.dev, 72, 120, "Ω needs the whole font", &left);
 	c.ops->end_page(c.dev);
-	out = fopen("/dev/null", "wb");
-	assert_non_null(out);
-	assert_int_equal(pdf_close(p, out, &d), -1);
-	fclose(out);
+	test_close(p, NULL, -1, &d);
 	assert_int_equal(d.n, 1);
 	assert_int_equal(d.v[0].code, D_OPEN_FAILED);
 	assert_string_equal(d.v[0].file, "/nonexistent/DejaVuSans.ttf");
@@ -757,7 +744,6 @@ test_library_error_is_sticky(void **state)
 	struct canvas_text t = {FONT_REGULAR, 12, {0, 0, 0}, CANVAS_LEFT, 0};
 	struct canvas c;
 	struct pdf *p;
-	FILE *out;
 
 	(void)state;
 	p = pdf_open(f, &test_info, &d);
@@ -767,10 +753,7 @@ test_library_error_is_sticky(void **state)
 	c.ops->begin_page(c.dev, 20000, 842);
 	c.ops->text(c.dev, 10, 10, "after the error", &t);
 	c.ops->end_page(c.dev);
-	out = fopen("/dev/null", "wb");
-	assert_non_null(out);
-	assert_int_equal(pdf_close(p, out, &d), -1);
-	fclose(out);
+	test_close(p, NULL, -1, &d);
 	assert_int_equal(d.n, 1);
 	assert_int_equal(d.v[0].code, D_PDF_LIBRARY);
 	assert_non_null(strstr(d.v[0].detail, "error 0x"));
