@@ -31,7 +31,7 @@ TEST_SUPPORT_OBJ = $(TEST_SUPPORT:tests/%.c=$(BUILD)/tests/%.o)
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: all deps check test unit e2e notebook-check demo previews clean install uninstall regen format \
-        fuzz fuzz-build install-check valgrind
+        fuzz fuzz-build install-check valgrind tsan-run
 .PHONY: bench bench-deps
 
 all: igreport
@@ -60,11 +60,26 @@ $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(TEST_SUPPORT_OBJ) $(BUILD)/libi
 deps:
 	@sh scripts/deps.sh
 
-# Unit tests, end-to-end tests, then both again under ASan + UBSan.
+# Unit tests, end-to-end tests, then both again under ASan + UBSan, and the
+# threaded parts under ThreadSanitizer.
 check: deps
 	$(MAKE) test notebook-check install-check valgrind
 	$(MAKE) BUILD=build/asan SAN_FLAGS="$(ASAN_FLAGS)" OPT="-O1 -g" test
-	@echo "all checks passed (plain and ASan+UBSan)"
+	$(MAKE) BUILD=build/tsan SAN_FLAGS="-fsanitize=thread" OPT="-O1 -g" tsan-run
+	@echo "all checks passed (plain, ASan+UBSan and TSan)"
+
+# The unit tests and e2e cases that run threads (task, zpack, the report's
+# two threads, the two-thread reader, attachments), under TSan: any report
+# of a data race fails them (TSan's exit status).
+TSAN_UNITS = $(BUILD)/tests/test_task $(BUILD)/tests/test_zpack \
+             $(BUILD)/tests/test_results $(BUILD)/tests/test_pdf
+TSAN_CASES = all-formats all-pdf-cannot-write bad-input-and-template \
+             pdf-sample pdf-large-attachment compare-pdf-regression svg-sample
+tsan-run: $(TSAN_UNITS) $(BUILD)/igreport
+	@set -e; for t in $(TSAN_UNITS); do echo "== $$t (TSan)"; \
+		IGREPORT_SOURCE_DIR=$(CURDIR) $$t; done
+	@E2E_CASES="$(TSAN_CASES)" IGREPORT_DATADIR=$(CURDIR) \
+		sh tests/e2e/run.sh $(CURDIR)/$(BUILD)/igreport
 
 test: unit e2e
 
