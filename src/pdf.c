@@ -17,11 +17,12 @@
  * Fonts, file size and speed. With libharu 2.3.0 an embedded TrueType font
  * in UTF-8 (CID) mode costs about 75 KB compressed whatever the text (the
  * subset keeps every table but glyf whole, plus a full CIDToGIDMap and an
- * uncompressed /W array), and about 30 ms: building that map looks up all
- * 65536 BMP code points in DejaVu's cmap one segment at a time. A WinAnsi
- * (single-byte) font costs about 50 KB from the whole DejaVu file, or 15 KB
- * and under 1 ms from DejaVuSans-WinAnsi.ttf, DejaVu cut down to the
- * characters of Windows-1252. So text that Windows-1252 can spell (all of
+ * uncompressed /W array), and 10 to 15 ms to make (it looks up all 65536
+ * BMP code points in DejaVu's cmap one segment at a time) plus 7 or so to
+ * save. A WinAnsi (single-byte) font costs about 50 KB from the whole
+ * DejaVu file, or 13 KB (the sample report) and under 1 ms from
+ * DejaVuSans-WinAnsi.ttf, DejaVu cut down to the characters of
+ * Windows-1252. So text that Windows-1252 can spell (all of
  * a usual report: ASCII, "±", "–", accented Latin) is drawn with that
  * small font, and the whole font in UTF-8 mode is loaded only for the first
  * text that needs it (Greek, "▲", U+FFFD...), keeping every BMP character.
@@ -70,6 +71,8 @@ struct pdf {
 	size_t ansi_cap;
 	char *ops; /* content operators not yet in the page's stream */
 	size_t nops, ops_cap;
+	int in_text;                /* a text object of ours is open */
+	long long text_x, text_y;   /* its line origin, in 1/1000 point */
 };
 
 static void
@@ -386,23 +389,20 @@ pdf_op(struct pdf *p, const char *s)
 	p->nops += n;
 }
 
-/* v and a space: "12.5 ", "-0.125 ", "3 ". */
+/* m thousandths and a space: "12.5 ", "-0.125 ", "3 ". */
 static void
-pdf_op_num(struct pdf *p, double v)
+pdf_op_milli(struct pdf *p, long long m)
 {
 	char digits[24];
-	long long m;
-	unsigned long long whole;
+	unsigned long long whole, mag = (unsigned long long)(m < 0 ? -m : m);
 	unsigned frac;
 	size_t n = 0;
 
-	assert(isfinite(v) && fabs(v) < 1e12);
 	pdf_op_grow(p, 32);
-	m = llround(v * 1000);
 	if (m < 0)
 		p->ops[p->nops++] = '-';
-	whole = (unsigned long long)(m < 0 ? -m : m) / 1000;
-	frac = (unsigned)((unsigned long long)(m < 0 ? -m : m) % 1000);
+	whole = mag / 1000;
+	frac = (unsigned)(mag % 1000);
 	do
 		digits[n++] = (char)('0' + whole % 10);
 	while ((whole /= 10) > 0);
@@ -417,6 +417,20 @@ pdf_op_num(struct pdf *p, double v)
 			p->ops[p->nops++] = (char)('0' + frac % 10);
 	}
 	p->ops[p->nops++] = ' ';
+}
+
+static long long
+pdf_milli(double v)
+{
+	assert(isfinite(v) && fabs(v) < 1e12);
+	return llround(v * 1000);
+}
+
+/* v to 1/1000 and a space. */
+static void
+pdf_op_num(struct pdf *p, double v)
+{
+	pdf_op_milli(p, pdf_milli(v));
 }
 
 /* A literal string: the delimiters and backslash escaped; cleaned text has no controls. */
@@ -446,6 +460,20 @@ pdf_op_flush(struct pdf *p)
 	    (HPDF_UINT)p->nops) != HPDF_OK)
 		(void)pdf_failed(p);
 	p->nops = 0;
+}
+
+/*
+ * Consecutive horizontal WinAnsi texts share one text object, each placed
+ * by Td relative to the one before, in whole thousandths so that nothing
+ * drifts: a table row is "BT x y Td (a) Tj 61.25 0 Td (b) Tj ...". Shapes
+ * (which a text object may not hold) and libharu's text end it first.
+ */
+static void
+pdf_end_text(struct pdf *p)
+{
+	if (p->in_text)
+		pdf_op(p, "ET\n");
+	p->in_text = 0;
 }
 
 static unsigned
@@ -575,6 +603,10 @@ pdf_end_page(void *dev)
 {
 	struct pdf *p = dev;
 
+	if (p->page != NULL) {
+		pdf_end_text(p);
+		pdf_op_flush(p);
+	}
 	p->page = NULL;
 }
 
@@ -600,6 +632,7 @@ pdf_rect(void *dev, double x, double y, double w, double h,
 
 	if ((fill == NULL && stroke == NULL) || !pdf_ready(p))
 		return;
+	pdf_end_text(p);
 	pdf_use_alpha(p, fill ? fill->opacity : p->st.alpha_fill /
 	    (double)PDF_ALPHA_STEPS, stroke ? stroke->opacity :
 	    p->st.alpha_stroke / (double)PDF_ALPHA_STEPS);
@@ -624,6 +657,7 @@ pdf_line(void *dev, double x1, double y1, double x2, double y2,
 
 	if (!pdf_ready(p))
 		return;
+	pdf_end_text(p);
 	pdf_use_alpha(p, p->st.alpha_fill / (double)PDF_ALPHA_STEPS,
 	    stroke->opacity);
 	pdf_use_stroke(p, stroke->color, stroke->width, stroke->dashed);
@@ -670,11 +704,30 @@ static void
 pdf_show_text(struct pdf *p, HPDF_Font font, const char *s, double x,
     double y, int vertical)
 {
+	long long mx = pdf_milli(x), my = pdf_milli(y);
+
+	if (font == p->winansi && !vertical) {
+		if (!p->in_text) {
+			pdf_op(p, "BT\n");
+			p->in_text = 1;
+			p->text_x = p->text_y = 0;
+		}
+		pdf_op_milli(p, mx - p->text_x);
+		pdf_op_milli(p, my - p->text_y);
+		p->text_x = mx;
+		p->text_y = my;
+		pdf_op(p, "Td\n");
+		pdf_op_string(p, s);
+		pdf_op(p, " Tj\n");
+		pdf_op_flush(p);
+		return;
+	}
+	pdf_end_text(p);
 	if (font == p->winansi) {
-		pdf_op(p, vertical ? "BT\n0 1 -1 0 " : "BT\n");
-		pdf_op_num(p, x);
-		pdf_op_num(p, y);
-		pdf_op(p, vertical ? "Tm\n" : "Td\n");
+		pdf_op(p, "BT\n0 1 -1 0 ");
+		pdf_op_milli(p, mx);
+		pdf_op_milli(p, my);
+		pdf_op(p, "Tm\n");
 		pdf_op_string(p, s);
 		pdf_op(p, " Tj\nET\n");
 		pdf_op_flush(p);

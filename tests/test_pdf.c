@@ -585,7 +585,9 @@ test_content_operators_are_exact(void **state)
 	static const char *const want[] = {
 		"1 0 0 rg\n10.5 781.75 30.125 40 re\nf\n",
 		"0 0 1 RG\n0.25 w\n[3 2] 0 d\n-1.001 842 m\n1000000 0 l\nS\n",
-		"BT\n72 742 Td\n(f\\(x\\) = a\\\\b) Tj\nET\n",
+		/* One text object for a row of texts, each placed relative to the last. */
+		"BT\n72 742 Td\n(f\\(x\\) = a\\\\b) Tj\n61.25 -0.001 Td\n(next) Tj\n"
+		"ET\n",
 	};
 
 	(void)state;
@@ -595,6 +597,7 @@ test_content_operators_are_exact(void **state)
 	c.ops->rect(c.dev, 10.5, 20.25, 30.125, 40, &red, NULL);
 	c.ops->line(c.dev, -1.0005, 0, 1e6, 842, &thin);
 	c.ops->text(c.dev, 72, 100, "f(x) = a\\b", &left);
+	c.ops->text(c.dev, 133.25, 100.0006, "next", &left);
 	c.ops->end_page(c.dev);
 	test_close(p, name, 0, &d);
 	out = test_run(&status, "qpdf --qdf --object-streams=disable '%s' - "
