@@ -514,11 +514,13 @@ pdf_same_color(struct canvas_color a, struct canvas_color b)
 	return a.r == b.r && a.g == b.g && a.b == b.b;
 }
 
-/* Sets the opacities through one shared ExtGState per distinct pair. */
+/*
+ * Sets the opacities, as keys (pdf_alpha_key), through one shared
+ * ExtGState per distinct pair.
+ */
 static void
-pdf_use_alpha(struct pdf *p, double fill, double stroke)
+pdf_use_alpha(struct pdf *p, unsigned kf, unsigned ks)
 {
-	unsigned kf = pdf_alpha_key(fill), ks = pdf_alpha_key(stroke);
 	struct pdf_alpha *a;
 	size_t i;
 
@@ -633,9 +635,8 @@ pdf_rect(void *dev, double x, double y, double w, double h,
 	if ((fill == NULL && stroke == NULL) || !pdf_ready(p))
 		return;
 	pdf_end_text(p);
-	pdf_use_alpha(p, fill ? fill->opacity : p->st.alpha_fill /
-	    (double)PDF_ALPHA_STEPS, stroke ? stroke->opacity :
-	    p->st.alpha_stroke / (double)PDF_ALPHA_STEPS);
+	pdf_use_alpha(p, fill ? pdf_alpha_key(fill->opacity) : p->st.alpha_fill,
+	    stroke ? pdf_alpha_key(stroke->opacity) : p->st.alpha_stroke);
 	if (fill != NULL)
 		pdf_use_fill(p, fill->color);
 	if (stroke != NULL)
@@ -658,8 +659,7 @@ pdf_line(void *dev, double x1, double y1, double x2, double y2,
 	if (!pdf_ready(p))
 		return;
 	pdf_end_text(p);
-	pdf_use_alpha(p, p->st.alpha_fill / (double)PDF_ALPHA_STEPS,
-	    stroke->opacity);
+	pdf_use_alpha(p, p->st.alpha_fill, pdf_alpha_key(stroke->opacity));
 	pdf_use_stroke(p, stroke->color, stroke->width, stroke->dashed);
 	pdf_op_num(p, x1);
 	pdf_op_num(p, p->height - y1);
@@ -759,7 +759,7 @@ pdf_text(void *dev, double x, double y, const char *utf8,
 	s = pdf_clean(p, utf8);
 	if (*s == '\0' || (font = pdf_text_font(p, &s)) == NULL)
 		return;
-	pdf_use_alpha(p, 1, 1);
+	pdf_use_alpha(p, PDF_ALPHA_STEPS, PDF_ALPHA_STEPS);
 	pdf_use_fill(p, style->color);
 	if (bold)
 		pdf_use_stroke(p, style->color, style->size * PDF_BOLD_STROKE, 0);
