@@ -1,4 +1,4 @@
-/* The back-end independent part of the canvas: text measurement through the shared fonts. */
+/* The back-end independent part of the canvas: text measurement through the shared fonts, and a canvas that draws nothing. */
 #include "canvas.h"
 
 double
@@ -6,4 +6,39 @@ canvas_text_width(const struct canvas *c, const char *utf8,
     const struct canvas_text *style)
 {
 	return fonts_text_width(c->fonts, style->face, style->size, utf8);
+}
+
+static void null_page(void *dev, double w, double h) { (void)dev; (void)w; (void)h; }
+static void null_void(void *dev) { (void)dev; }
+static void null_group(void *dev, const char *n) { (void)dev; (void)n; }
+static void
+null_rect(void *dev, double x, double y, double w, double h,
+    const struct canvas_fill *fill, const struct canvas_stroke *stroke)
+{
+	(void)dev, (void)x, (void)y, (void)w, (void)h, (void)fill, (void)stroke;
+}
+static void
+null_line(void *dev, double x1, double y1, double x2, double y2,
+    const struct canvas_stroke *stroke)
+{
+	(void)dev, (void)x1, (void)y1, (void)x2, (void)y2, (void)stroke;
+}
+static void
+null_text(void *dev, double x, double y, const char *s,
+    const struct canvas_text *st)
+{
+	(void)dev, (void)x, (void)y, (void)s, (void)st;
+}
+
+static const struct canvas_ops null_ops = {
+	null_page, null_void, null_group, null_void, null_rect, null_line,
+	null_text,
+};
+
+void
+canvas_null(struct canvas *c, const struct fonts *fonts)
+{
+	c->ops = &null_ops;
+	c->dev = NULL;
+	c->fonts = fonts;
 }

@@ -64,6 +64,12 @@ struct canvas {
 	const struct fonts *fonts;
 };
 
+/*
+ * A canvas that draws nothing and measures with fonts (borrowed): for
+ * passes that only measure or count pages.
+ */
+void canvas_null(struct canvas *c, const struct fonts *fonts);
+
 /* Width in points of utf8 drawn with style. */
 double canvas_text_width(const struct canvas *c, const char *utf8,
     const struct canvas_text *style);

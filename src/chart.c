@@ -19,13 +19,6 @@
 /* An end of the y range moves out to the next tick when that costs at most this share. */
 #define CHART_EXTEND_MAX 0.10
 
-/* Colours for cases the template does not list (matplotlib's tab10 cycle). */
-static const struct canvas_color chart_palette[] = {
-	{0x1f, 0x77, 0xb4}, {0xff, 0x7f, 0x0e}, {0x2c, 0xa0, 0x2c},
-	{0xd6, 0x27, 0x28}, {0x94, 0x67, 0xbd}, {0x8c, 0x56, 0x4b},
-	{0xe3, 0x77, 0xc2}, {0x7f, 0x7f, 0x7f}, {0xbc, 0xbd, 0x22},
-	{0x17, 0xbe, 0xcf},
-};
 static const struct canvas_color chart_grey = {0x88, 0x88, 0x88};
 static const struct canvas_color chart_white = {0xff, 0xff, 0xff};
 static const struct canvas_color chart_frame = {0xcc, 0xcc, 0xcc};
@@ -117,95 +110,6 @@ chart_ticks(double *lo, double *hi, size_t max_ticks,
 	return n;
 }
 
-static const struct model_series *
-gadget_series(const struct model_gadget *g, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < g->nseries; i++)
-		if (strcmp(g->series[i].name, name) == 0)
-			return &g->series[i];
-	return NULL;
-}
-
-static int
-listed(const struct tpl_chart *ch, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < ch->nseries; i++)
-		if (strcmp(ch->series[i].case_name, name) == 0)
-			return 1;
-	return 0;
-}
-
-static int
-color_used(const struct chart_series *s, size_t n, struct canvas_color c)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i].color.r == c.r && s[i].color.g == c.g && s[i].color.b == c.b)
-			return 1;
-	return 0;
-}
-
-/* Template series present in g in template order, then (other_cases) g's unlisted cases. */
-static size_t
-resolve_series(const struct tpl_chart *ch, const struct model_gadget *g,
-    struct chart_series *out)
-{
-	size_t n = 0, i, pal = 0;
-
-	for (i = 0; i < ch->nseries; i++) {
-		const struct model_series *ms = gadget_series(g, ch->series[i].case_name);
-
-		if (ms == NULL)
-			continue;
-		out[n].ms = ms;
-		out[n].label = ch->series[i].label;
-		out[n++].color = ch->series[i].color;
-	}
-	for (i = 0; ch->other_cases && i < g->nseries; i++) {
-		if (listed(ch, g->series[i].name))
-			continue;
-		/* Skip palette colours already in use, unless all are. */
-		while (pal < 2 * sizeof(chart_palette) / sizeof(chart_palette[0]) &&
-		    color_used(out, n, chart_palette[pal % 10]))
-			pal++;
-		out[n].ms = &g->series[i];
-		out[n].label = g->series[i].name;
-		out[n++].color = chart_palette[pal++ % 10];
-	}
-	return n;
-}
-
-int
-chart_present(const struct tpl_chart *ch, const struct model *m,
-    const struct model_gadget *g)
-{
-	struct chart_series *s;
-	size_t n;
-
-	if (!model_has_metric(m, ch->metric))
-		return 0;
-	s = xcalloc(ch->nseries + g->nseries + 1, sizeof(*s));
-	n = resolve_series(ch, g, s);
-	free(s);
-	return n > 0;
-}
-
-size_t
-chart_figure_count(const struct tpl_figure *fig, const struct model *m,
-    const struct model_gadget *g)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < fig->ncharts; i++)
-		n += chart_present(&fig->charts[i], m, g) != 0;
-	return n;
-}
-
 static double
 ymap(const struct chart_layout *l, double v)
 {
@@ -222,19 +126,18 @@ clampy(const struct chart_layout *l, double y)
 static size_t
 collect_bars(struct chart_layout *l, double *mean, double *half)
 {
-	enum metric m = l->spec->metric;
 	size_t r, s, n = 0;
 
 	for (r = 0; r < l->nrates; r++)
 		for (s = 0; s < l->nseries; s++) {
-			const struct model_cell *cell = &l->series[s].ms->cells[r];
+			const struct doc_value *v = &l->series[s].values[r];
 			struct chart_bar *b = &l->bars[r * l->nseries + s];
 
-			b->gap = cell->rows == 0 || cell->m[m].n == 0;
+			b->gap = v->gap;
 			if (b->gap)
 				continue;
-			b->mean = cell->m[m].mean;
-			b->half = cell->m[m].half;
+			b->mean = v->mean;
+			b->half = v->half;
 			mean[n] = b->mean;
 			half[n++] = b->half;
 		}
@@ -555,46 +458,38 @@ place_legend(struct chart_layout *l, const struct canvas *c)
 	l->legend_box = legend_cost(l, &ul) < legend_cost(l, &ur) ? ul : ur;
 }
 
-static char *
-expand(const char *text, const struct tpl_vars *vars)
-{
-	return template_expand(text != NULL ? text : "", vars);
-}
-
 struct chart_layout *
 chart_layout_new(const struct canvas *c, const struct template *t,
-    const struct tpl_chart *ch, const struct model *m,
-    const struct model_gadget *g, const struct tpl_vars *vars, double x,
-    double y, double w, double h)
+    const struct doc_chart *ch, double x, double y, double w, double h)
 {
 	struct chart_layout *l;
 	double *mean, *half, lo, hi;
 	size_t i, n;
 
-	if (!chart_present(ch, m, g) || g->nrates == 0)
-		return NULL;
+	assert(ch->nseries > 0 && ch->ncats > 0);
 	l = xcalloc(1, sizeof(*l));
 	l->tpl = t;
-	l->spec = ch;
+	l->spec = ch->spec;
 	l->box = (struct chart_rect){x, y, w, h};
-	l->title = expand(ch->title, vars);
-	l->x_label = expand(ch->x_label, vars);
-	l->y_label = expand(ch->y_label, vars);
-	l->series = xcalloc(ch->nseries + g->nseries, sizeof(*l->series));
-	l->nseries = resolve_series(ch, g, l->series);
-	l->nrates = g->nrates;
+	l->title = ch->title;
+	l->x_label = ch->x_label;
+	l->y_label = ch->y_label;
+	l->series = ch->series;
+	l->nseries = ch->nseries;
+	l->nrates = ch->ncats;
 	l->bars = xcalloc(l->nrates * l->nseries, sizeof(*l->bars));
 	l->xlabels = xcalloc(l->nrates, sizeof(*l->xlabels));
 	for (i = 0; i < l->nrates; i++) {
 		char buf[FORMAT_MAX];
 
-		format_rate(buf, g->rates[i]);
+		format_rate(buf, ch->cats[i]);
 		l->xlabels[i] = xstrdup(buf);
 	}
 	mean = xcalloc(l->nrates * l->nseries + 1, sizeof(*mean));
 	half = xcalloc(l->nrates * l->nseries + 1, sizeof(*half));
 	n = collect_bars(l, mean, half);
-	chart_y_range(ch->yrange, ch->headroom, ch->floor, mean, half, n, &lo, &hi);
+	chart_y_range(l->spec->yrange, l->spec->headroom, l->spec->floor, mean,
+	    half, n, &lo, &hi);
 	free(mean);
 	free(half);
 	layout_frame(l, c, lo, hi);
@@ -617,10 +512,6 @@ chart_layout_free(struct chart_layout *l)
 		free(l->xlabels[i]);
 	free(l->xlabels);
 	free(l->bars);
-	free(l->series);
-	free(l->title);
-	free(l->x_label);
-	free(l->y_label);
 	free(l);
 }
 
@@ -847,40 +738,31 @@ chart_draw(struct canvas *c, const struct chart_layout *l)
 
 void
 chart_draw_figure(struct canvas *c, const struct template *t,
-    const struct tpl_figure *fig, const struct model *m,
-    const struct model_gadget *g, const struct tpl_vars *vars, double x,
-    double y, double w)
+    const struct doc_block *fig, double x, double y, double w)
 {
-	size_t n = chart_figure_count(fig, m, g), i, k = 0;
 	double gap = 2 * t->axis_size, top = y, cw;
-	char *title;
+	size_t i, n = fig->ncharts;
 
-	if (n == 0)
-		return;
+	assert(fig->kind == DOC_FIGURE && n > 0);
 	c->ops->begin_group(c->dev, "figure");
-	title = expand(fig->title, vars);
-	if (*title) {
+	if (*fig->text) {
 		struct canvas_text ts = text_style(FONT_BOLD, t->figure_title_size,
 		    t->text_color, CANVAS_CENTER, 0);
 
 		top += fonts_ascent(c->fonts, FONT_BOLD, t->figure_title_size);
 		c->ops->begin_group(c->dev, "title");
-		c->ops->text(c->dev, x + w / 2, top, title, &ts);
+		c->ops->text(c->dev, x + w / 2, top, fig->text, &ts);
 		c->ops->end_group(c->dev);
 		top += 0.5 * t->figure_title_size -
 		    fonts_descent(c->fonts, FONT_BOLD, t->figure_title_size);
 	}
-	free(title);
 	cw = (w - gap * (double)(n - 1)) / (double)n;
-	for (i = 0; i < fig->ncharts; i++) {
-		struct chart_layout *l = chart_layout_new(c, t, &fig->charts[i], m, g,
-		    vars, x + (double)k * (cw + gap), top, cw, y + fig->height - top);
+	for (i = 0; i < n; i++) {
+		struct chart_layout *l = chart_layout_new(c, t, &fig->charts[i],
+		    x + (double)i * (cw + gap), top, cw, y + fig->height - top);
 
-		if (l == NULL)
-			continue;
 		chart_draw(c, l);
 		chart_layout_free(l);
-		k++;
 	}
 	c->ops->end_group(c->dev);
 }

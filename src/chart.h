@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 #include "canvas.h"
-#include "model.h"
+#include "document.h"
 #include "template.h"
 
 /* Most y ticks an axis gets (including the ends added by rounding the range). */
@@ -14,13 +14,6 @@
 /* A rectangle in page points, y growing downwards. */
 struct chart_rect {
 	double x, y, w, h;
-};
-
-/* A series drawn in a chart: a case of the gadget with its legend text and colour. */
-struct chart_series {
-	const struct model_series *ms;
-	const char *label; /* borrowed from the template or the model */
-	struct canvas_color color;
 };
 
 /* One bar (or gap) of one series at one rate. */
@@ -44,13 +37,13 @@ struct chart_layout {
 	const struct template *tpl;
 	const struct tpl_chart *spec;
 	struct chart_rect box, plot;
-	char *title, *x_label, *y_label; /* expanded, owned */
+	const char *title, *x_label, *y_label; /* borrowed from the document */
 	double title_size;
 	double ymin, ymax;               /* the axis range */
 	double ticks[CHART_MAX_TICKS];
 	size_t nticks;
 	int tick_decimals;
-	struct chart_series *series;
+	const struct doc_series *series; /* borrowed from the document */
 	size_t nseries;
 	size_t nrates;
 	struct chart_bar *bars;          /* nrates * nseries, bars[rate * nseries + series] */
@@ -88,27 +81,13 @@ size_t chart_ticks(double *lo, double *hi, size_t max_ticks,
     double ticks[CHART_MAX_TICKS], double *step);
 
 /*
- * Non-zero when ch can be drawn for gadget g: the model has its metric
- * and at least one of its series is a case of g (or other_cases and g
- * has a case not listed).
- */
-int chart_present(const struct tpl_chart *ch, const struct model *m,
-    const struct model_gadget *g);
-
-/* Number of fig's charts that chart_present accepts; 0: skip the figure. */
-size_t chart_figure_count(const struct tpl_figure *fig, const struct model *m,
-    const struct model_gadget *g);
-
-/*
- * Lays out chart ch of gadget g in the box (x, y, w, h), measuring text
- * with c's fonts and expanding placeholders with vars. NULL when
- * chart_present is 0. Free with chart_layout_free. t, ch, m and g must
- * outlive the layout.
+ * Lays out chart ch (nseries and ncats at least 1) in the box (x, y, w,
+ * h), measuring text with c's fonts. t and ch must outlive the layout;
+ * free it with chart_layout_free.
  */
 struct chart_layout *chart_layout_new(const struct canvas *c,
-    const struct template *t, const struct tpl_chart *ch,
-    const struct model *m, const struct model_gadget *g,
-    const struct tpl_vars *vars, double x, double y, double w, double h);
+    const struct template *t, const struct doc_chart *ch, double x, double y,
+    double w, double h);
 
 /*
  * Draws a laid-out chart, one canvas group per element: "grid", "bars",
@@ -119,14 +98,11 @@ void chart_draw(struct canvas *c, const struct chart_layout *l);
 void chart_layout_free(struct chart_layout *l);
 
 /*
- * Draws figure fig of gadget g into the box (x, y, w, fig->height): the
- * bold title centred on top, then the present charts side by side with
- * equal widths, inside a group "figure". Draws nothing when
- * chart_figure_count is 0.
+ * Draws figure fig (a DOC_FIGURE block) into the box (x, y, w,
+ * fig->height): the bold title centred on top, then its charts side by
+ * side with equal widths, inside a group "figure".
  */
 void chart_draw_figure(struct canvas *c, const struct template *t,
-    const struct tpl_figure *fig, const struct model *m,
-    const struct model_gadget *g, const struct tpl_vars *vars,
-    double x, double y, double w);
+    const struct doc_block *fig, double x, double y, double w);
 
 #endif

@@ -10,15 +10,13 @@
 #include <time.h>
 
 #include "compare.h"
-#include "compare_md.h"
-#include "compare_model.h"
 #include "diag.h"
 #include "fonts.h"
 #include "format.h"
 #include "input.h"
 #include "outfile.h"
 #include "output.h"
-#include "report.h"
+#include "produce.h"
 #include "template.h"
 #include "xalloc.h"
 
@@ -211,49 +209,17 @@ cmp_load(const char *path, double level, struct input_bytes *keep,
 	return input_load(&req, d);
 }
 
-static int
-cmp_write(const struct cmp_options *o, const struct comparison *c,
-    struct diags *d)
-{
-	struct outfile *of;
-
-	if (o->output == NULL || strcmp(o->output, "-") == 0) {
-		if (compare_md_write(stdout, c) < 0 || fflush(stdout) != 0) {
-			diags_add(d, D_WRITE_FAILED, "stdout", 0, 0, "%s",
-			    strerror(errno));
-			return -1;
-		}
-		return 0;
-	}
-	of = outfile_open(o->output, o->paths, 2, d);
-	if (of == NULL)
-		return -1;
-	if (compare_md_write(outfile_stream(of), c) < 0) {
-		diags_add(d, D_WRITE_FAILED, o->output, 0, 0, "%s",
-		    strerror(errno));
-		outfile_abort(of);
-		return -1;
-	}
-	return outfile_commit(of, d);
-}
-
-/* What the PDF and SVG outputs draw: layout, side-by-side model, contexts. */
+/* What the outputs render: layout, document, contexts. */
 struct cmp_drawing {
 	struct template *tpl;
 	struct fonts *fonts;
-	struct model *model;
+	struct document *doc;
 	char *title;
 	char date[64];
 	char creator[64];
-	struct report_context rc;
+	const char *names[2];
 	struct output_context oc;
 };
-
-static int
-cmp_md(FILE *out, const void *c)
-{
-	return compare_md_write(out, c);
-}
 
 /* Fills dr; returns -1 to go on, or the exit status to stop with. */
 static int
@@ -261,6 +227,7 @@ cmp_drawing_init(const struct cmp_options *o, const struct comparison *c,
     const struct input_bytes *keep, struct cmp_drawing *dr, struct diags *d)
 {
 	struct tpl_vars vars = { 0 };
+	struct produce_input pin = { 0 };
 	char level[FORMAT_MAX];
 	long long epoch;
 	time_t t;
@@ -285,23 +252,27 @@ cmp_drawing_init(const struct cmp_options *o, const struct comparison *c,
 	snprintf(dr->creator, sizeof(dr->creator), "igreport %s",
 	    IGREPORT_VERSION);
 	format_level(level, c->opt.level);
-	dr->model = compare_model_new(c);
+	dr->names[0] = c->old->ninputs ? c->old->inputs[0].name : "";
+	dr->names[1] = c->new->ninputs ? c->new->inputs[0].name : "";
 	vars.level = level;
 	vars.date = dr->date;
-	vars.old = dr->model->inputs[0].name;
-	vars.new = dr->model->inputs[1].name;
+	vars.old = dr->names[0];
+	vars.new = dr->names[1];
 	dr->title = o->title ? xstrdup(o->title) :
 	    template_expand(dr->tpl->title, &vars);
-	dr->rc.tpl = dr->tpl;
-	dr->rc.model = dr->model;
-	dr->rc.title = dr->title;
-	dr->rc.date = dr->date;
-	dr->rc.version = IGREPORT_VERSION;
-	dr->rc.comparison = c;
-	dr->oc.report = &dr->rc;
+	pin.tpl = dr->tpl;
+	pin.comparison = c;
+	pin.title = dr->title;
+	pin.date = dr->date;
+	pin.version = IGREPORT_VERSION;
+	if ((dr->doc = produce_document(&pin, d)) == NULL)
+		return CMP_BAD_INPUT;
+	dr->oc.doc = dr->doc;
 	dr->oc.fonts = dr->fonts;
 	dr->oc.inputs = o->paths;
+	dr->oc.names = dr->names;
 	dr->oc.ninputs = 2;
+	dr->oc.link_figures = o->format == CMP_ALL;
 	dr->oc.bytes = keep;
 	dr->oc.creator = dr->creator;
 	dr->oc.epoch = epoch;
@@ -313,18 +284,19 @@ cmp_drawing_free(struct cmp_drawing *dr)
 {
 	template_free(dr->tpl);
 	fonts_free(dr->fonts);
-	model_free(dr->model);
+	doc_free(dr->doc);
 	free(dr->title);
 }
 
 static int
-cmp_formats(const struct cmp_options *o, const struct comparison *c,
-    const struct output_context *oc, struct output_batch *b, struct diags *d)
+cmp_formats(const struct cmp_options *o, const struct output_context *oc, struct output_batch *b, struct diags *d)
 {
 	const char *dir = o->output ? o->output : "compare-out";
 	char *pdf, *md;
 	int rc;
 
+	if (o->format == CMP_MD)
+		return output_markdown(oc, o->output, b, d);
 	if (o->format == CMP_PDF)
 		return output_pdf(oc, o->output ? o->output : "compare.pdf", b, d);
 	if (o->format == CMP_SVG)
@@ -334,7 +306,7 @@ cmp_formats(const struct cmp_options *o, const struct comparison *c,
 	pdf = xasprintf("%s/compare.pdf", dir);
 	md = xasprintf("%s/compare.md", dir);
 	rc = output_pdf(oc, pdf, b, d) < 0 ||
-	    output_text(oc, md, cmp_md, c, b, d) < 0 ? -1 : 0;
+	    output_markdown(oc, md, b, d) < 0 ? -1 : 0;
 	free(pdf);
 	free(md);
 	return rc;
@@ -353,7 +325,7 @@ cmp_write_drawn(const struct cmp_options *o, const struct comparison *c,
 	status = cmp_drawing_init(o, c, keep, &dr, d);
 	if (status < 0) {
 		status = CMP_OK;
-		if (cmp_formats(o, c, &dr.oc, &batch, d) < 0 ||
+		if (cmp_formats(o, &dr.oc, &batch, d) < 0 ||
 		    diags_failed(d)) {
 			output_abort(&batch);
 			status = CMP_CANNOT_WRITE;
@@ -401,10 +373,7 @@ cmp_run(const struct cmp_options *o)
 	} else {
 		c = compare_build(old, new, &o->cmp);
 		worse = c->counts[COMPARE_WORSE];
-		if (o->format != CMP_MD)
-			status = cmp_write_drawn(o, c, keep, &d);
-		else if (cmp_write(o, c, &d) < 0)
-			status = CMP_CANNOT_WRITE;
+		status = cmp_write_drawn(o, c, keep, &d);
 	}
 	diags_print(&d, stderr, o->verbose, o->quiet);
 	if (status == CMP_OK && c->machines_differ && !o->quiet)

@@ -13,7 +13,7 @@
 #include "input.h"
 #include "model.h"
 #include "output.h"
-#include "report.h"
+#include "produce.h"
 #include "task.h"
 #include "template.h"
 #include "xalloc.h"
@@ -46,8 +46,6 @@ struct options {
 	char **inputs;
 	size_t ninputs;
 };
-
-#define DEFAULT_TITLE "Inspektor Gadget benchmark report"
 
 static const char usage_text[] =
     "usage: igreport [OPTIONS] RESULTS.csv...\n"
@@ -294,7 +292,19 @@ write_formats(const struct options *o, const struct output_context *ctx,
 	return -1;
 }
 
-/* Writes the requested outputs (layout NULL for Markdown); returns an exit status. */
+/* The base names of the model's inputs, for attachments; free the array only. */
+static const char **
+input_names(const struct model *m)
+{
+	const char **names = xcalloc(m->ninputs + 1, sizeof(*names));
+	size_t i;
+
+	for (i = 0; i < m->ninputs; i++)
+		names[i] = m->inputs[i].name;
+	return names;
+}
+
+/* Writes the requested outputs; returns an exit status. */
 static int
 write_outputs(const struct options *o, const struct model *m,
     const struct input_bytes *keep, struct layout_job *layout,
@@ -302,8 +312,10 @@ write_outputs(const struct options *o, const struct model *m,
 {
 	struct output_batch batch = { 0 };
 	struct output_context ctx;
-	struct report_context rc = { 0 };
+	struct produce_input pin = { 0 };
+	struct document *doc;
 	const struct template *tpl = NULL;
+	const char **names;
 	struct tpl_vars vars = { 0 };
 	char date[64], level[FORMAT_MAX], creator[64], *title = NULL;
 	long long epoch;
@@ -321,34 +333,41 @@ write_outputs(const struct options *o, const struct model *m,
 	strftime(date, sizeof(date), "%Y-%m-%d %H:%M UTC", &tm);
 	format_level(level, m->level);
 	snprintf(creator, sizeof(creator), "igreport %s", IGREPORT_VERSION);
-	if (layout != NULL) {
-		task_wait(&layout->task);
-		diags_move(d, &layout->d);
-		if (layout->rc < 0)
-			return EXIT_BAD_INPUT;
-		tpl = layout->tpl;
-	}
+	task_wait(&layout->task);
+	diags_move(d, &layout->d);
+	if (layout->rc < 0)
+		return EXIT_BAD_INPUT;
+	tpl = layout->tpl;
 	vars.level = level;
 	vars.date = date;
-	title = o->title ? xstrdup(o->title) : tpl ?
-	    template_expand(tpl->title, &vars) : xstrdup(DEFAULT_TITLE);
-	rc.tpl = tpl;
-	rc.model = m;
-	rc.title = title;
-	rc.date = date;
-	rc.version = IGREPORT_VERSION;
-	ctx.report = &rc;
-	ctx.fonts = layout != NULL ? layout->fonts : NULL;
+	title = o->title ? xstrdup(o->title) : template_expand(tpl->title, &vars);
+	pin.tpl = tpl;
+	pin.model = m;
+	pin.title = title;
+	pin.date = date;
+	pin.version = IGREPORT_VERSION;
+	if ((doc = produce_document(&pin, d)) == NULL) {
+		free(title);
+		return EXIT_BAD_INPUT;
+	}
+	names = input_names(m);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.doc = doc;
+	ctx.fonts = layout->fonts;
 	ctx.inputs = (const char *const *)o->inputs;
+	ctx.names = names;
 	ctx.ninputs = o->ninputs;
 	ctx.bytes = keep;
 	ctx.creator = creator;
 	ctx.epoch = epoch;
+	ctx.link_figures = o->format == FORMAT_ALL;
 	if (write_formats(o, &ctx, &batch, d) < 0 || diags_failed(d)) {
 		output_abort(&batch);
 		status = EXIT_CANNOT_WRITE;
 	} else if (output_commit(&batch, d) < 0)
 		status = EXIT_CANNOT_WRITE;
+	doc_free(doc);
+	free(names);
 	free(title);
 	return status;
 }
@@ -359,7 +378,7 @@ run(const struct options *o)
 	struct diags d = { 0 };
 	struct input_bytes *keep = NULL;
 	struct layout_job layout = { 0 };
-	int draws = !o->dump_model && o->format != FORMAT_MD;
+	int draws = !o->dump_model;
 	struct model *m;
 	int status = EXIT_OK;
 	size_t i;
@@ -381,7 +400,7 @@ run(const struct options *o)
 			status = EXIT_CANNOT_WRITE;
 		}
 	} else
-		status = write_outputs(o, m, keep, draws ? &layout : NULL, &d);
+		status = write_outputs(o, m, keep, &layout, &d);
 	layout_job_free(&layout);
 	diags_print(&d, stderr, o->verbose, o->quiet);
 	diags_free(&d);

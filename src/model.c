@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <strings.h>
 
 static const char *const metric_names[METRIC__MAX] = {
@@ -178,4 +179,26 @@ model_free(struct model *model)
 			free(model->raw[i].cell[c]);
 	free(model->raw);
 	free(model);
+}
+
+const struct model_gadget *
+model_find_gadget(const struct model *model, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < model->ngadgets; i++)
+		if (strcmp(model->gadgets[i].name, name) == 0)
+			return &model->gadgets[i];
+	return NULL;
+}
+
+const struct model_series *
+model_find_series(const struct model_gadget *g, const char *name)
+{
+	size_t i;
+
+	for (i = 0; g != NULL && name != NULL && i < g->nseries; i++)
+		if (strcmp(g->series[i].name, name) == 0)
+			return &g->series[i];
+	return NULL;
 }

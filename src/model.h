@@ -114,6 +114,14 @@ struct model {
 	unsigned long total_rows;
 };
 
+/* The gadget called name, or NULL. */
+const struct model_gadget *model_find_gadget(const struct model *model,
+    const char *name);
+
+/* The series (case) of g called name, or NULL; g may be NULL. */
+const struct model_series *model_find_series(const struct model_gadget *g,
+    const char *name);
+
 /* Non-zero when the model has values for metric m. */
 int model_has_metric(const struct model *model, enum metric m);
 

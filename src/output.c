@@ -10,9 +10,11 @@
 #include <unistd.h>
 
 #include "datadir.h"
-#include "markdown.h"
 #include "outfile.h"
 #include "pdf.h"
+#include "render_md.h"
+#include "render_pdf.h"
+#include "render_svg.h"
 #include "svg.h"
 #include "task.h"
 #include "xalloc.h"
@@ -56,44 +58,24 @@ static int
 attach_inputs(struct pdf *p, const struct output_context *ctx,
     struct diags *d)
 {
-	const struct model *m = ctx->report->model;
+	const char *const *names = ctx->names;
 	size_t i, j;
 	int rc;
 
 	for (i = 0; i < ctx->ninputs; i++) {
 		/* The same base name twice (a/r.csv b/r.csv) would be ambiguous. */
-		const char *name = m->inputs[i].name;
+		const char *name = names[i];
 		char *unique = NULL;
 
 		if (ctx->bytes[i].data == NULL)
 			continue; /* too large to attach: said when it was read */
 		for (j = 0; j < i; j++)
-			if (strcmp(m->inputs[j].name, name) == 0)
+			if (strcmp(names[j], name) == 0)
 				unique = xasprintf("%zu-%s", i + 1, name);
 		rc = attach_one(p, unique ? unique : name, &ctx->bytes[i], d);
 		free(unique);
 		if (rc < 0)
 			return -1;
-	}
-	return 0;
-}
-
-/* A compare template draws a comparison, a report template one run. */
-static int
-check_kind(const struct output_context *ctx, struct diags *d)
-{
-	const struct report_context *r = ctx->report;
-
-	if (r->tpl->kind == TPL_KIND_COMPARE && r->comparison == NULL) {
-		diags_add(d, D_TEMPLATE_VALUE, r->tpl->path, 0, 0, "a compare "
-		    "template (kind=\"compare\") draws a comparison: use it "
-		    "with 'igreport compare'");
-		return -1;
-	}
-	if (r->tpl->kind != TPL_KIND_COMPARE && r->comparison != NULL) {
-		diags_add(d, D_TEMPLATE_VALUE, r->tpl->path, 0, 0, "not a "
-		    "compare template (<report kind=\"compare\">)");
-		return -1;
 	}
 	return 0;
 }
@@ -108,16 +90,14 @@ output_pdf(const struct output_context *ctx, const char *path,
 	struct outfile *o;
 	size_t n;
 
-	if (check_kind(ctx, d) < 0)
-		return -1;
-	info.title = ctx->report->title;
+	info.title = ctx->doc->title;
 	info.subject = "Inspektor Gadget overhead benchmark";
 	info.creator = ctx->creator;
 	info.epoch = ctx->epoch;
 	if ((p = pdf_open(ctx->fonts, &info, d)) == NULL)
 		return -1;
 	pdf_canvas(p, &c);
-	report_draw(&c, ctx->report);
+	render_pdf_draw(&c, ctx->doc);
 	if (attach_inputs(p, ctx, d) < 0 ||
 	    (o = outfile_open(path, ctx->inputs, ctx->ninputs, d)) == NULL) {
 		pdf_discard(p);
@@ -134,10 +114,10 @@ output_pdf(const struct output_context *ctx, const char *path,
 }
 
 static int
-svg_item(const struct output_context *ctx, const struct report_item *it,
+svg_item(const struct output_context *ctx, const struct doc_block *it,
     const char *dir, struct output_batch *batch, struct diags *d)
 {
-	struct svg_info info = { it->title, it->desc };
+	struct svg_info info = { it->text, it->desc };
 	struct svg *s = svg_open(&info, d);
 	struct canvas c;
 	struct outfile *o;
@@ -147,9 +127,9 @@ svg_item(const struct output_context *ctx, const struct report_item *it,
 	if (s == NULL)
 		return -1;
 	svg_canvas(s, &c, ctx->fonts);
-	report_draw_item(&c, ctx->report, it);
-	/* report_items made the name safe: no '/', no leading '.'. */
-	path = xasprintf("%s/%s.svg", dir, it->name);
+	render_svg_draw(&c, ctx->doc, it);
+	/* Item ids are safe file names: no '/', no leading '.' (document.h). */
+	path = xasprintf("%s/%s.svg", dir, it->id);
 	o = outfile_open(path, ctx->inputs, ctx->ninputs, d);
 	if (o == NULL) {
 		free(path);
@@ -186,17 +166,15 @@ int
 output_svg(const struct output_context *ctx, const char *dir,
     struct output_batch *batch, struct diags *d)
 {
-	struct canvas measure = { NULL, NULL, ctx->fonts };
-	struct report_item *items;
-	size_t n, i;
+	const struct document *doc = ctx->doc;
+	size_t i;
 	int rc = 0;
 
-	if (check_kind(ctx, d) < 0 || output_prepare_dir(dir, batch, d) < 0)
+	if (output_prepare_dir(dir, batch, d) < 0)
 		return -1;
-	n = report_items(&measure, ctx->report, &items);
-	for (i = 0; i < n && rc == 0; i++)
-		rc = svg_item(ctx, &items[i], dir, batch, d);
-	report_items_free(items, n);
+	for (i = 0; i < doc->nblocks && rc == 0; i++)
+		if (render_svg_is_item(&doc->blocks[i]))
+			rc = svg_item(ctx, &doc->blocks[i], dir, batch, d);
 	return rc;
 }
 
@@ -269,8 +247,8 @@ output_markdown(const struct output_context *ctx, const char *path,
 	struct outfile *o;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
-		if (markdown_write(stdout, ctx->report->model,
-		    ctx->report->title) < 0 || fflush(stdout) != 0) {
+		if (render_md_write(stdout, ctx->doc, ctx->link_figures) < 0 ||
+		    fflush(stdout) != 0) {
 			diags_add(d, D_WRITE_FAILED, "<stdout>", 0, 0, "%s",
 			    strerror(errno));
 			return -1;
@@ -279,8 +257,7 @@ output_markdown(const struct output_context *ctx, const char *path,
 	}
 	if ((o = outfile_open(path, ctx->inputs, ctx->ninputs, d)) == NULL)
 		return -1;
-	markdown_write(outfile_stream(o), ctx->report->model,
-	    ctx->report->title);
+	render_md_write(outfile_stream(o), ctx->doc, ctx->link_figures);
 	batch_add(batch, o); /* a write error shows when the batch is committed */
 	return 0;
 }

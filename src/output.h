@@ -8,16 +8,18 @@
 #include "diag.h"
 #include "fonts.h"
 #include "input.h"
-#include "report.h"
+#include "document.h"
 #include "template.h"
 
 /* What every output needs; everything is borrowed. */
 struct output_context {
-	const struct report_context *report;
+	const struct document *doc;        /* what every output renders */
 	const struct fonts *fonts;
 	const char *const *inputs;         /* paths, never to be overwritten */
+	const char *const *names;          /* their base names, for the PDF's attachments */
 	size_t ninputs;
 	const struct input_bytes *bytes;   /* ninputs entries, for the PDF's attachments */
+	int link_figures;                  /* Markdown: SVGs are written beside it (-f all) */
 	const char *creator;               /* "igreport 0.1.0" */
 	long long epoch;                   /* creation date, seconds since 1970 UTC */
 };
@@ -34,11 +36,7 @@ struct output_batch {
 
 struct output_job;
 
-/*
- * Writes the PDF report to (a temporary file for) path. Returns 0 or -1.
- * This and output_svg refuse (D_TEMPLATE_VALUE) a compare template
- * without a comparison, and a comparison with a report template.
- */
+/* Writes the PDF report to (a temporary file for) path. Returns 0 or -1. */
 int output_pdf(const struct output_context *ctx, const char *path,
     struct output_batch *batch, struct diags *d);
 
@@ -69,7 +67,7 @@ void output_pdf_cancel(struct output_job *job);
 int output_prepare_dir(const char *dir, struct output_batch *batch,
     struct diags *d);
 
-/* Writes one SVG per figure (and per table with an id) into dir, creating it. */
+/* Writes one SVG per standalone item (figure or table with an id) into dir, creating it. */
 int output_svg(const struct output_context *ctx, const char *dir,
     struct output_batch *batch, struct diags *d);
 

@@ -103,7 +103,8 @@ enum tpl_block_kind {
 	TPL_BLOCK_SIGNIFICANT, /* every significant change, regressions (red) first, then improvements (green) */
 	TPL_BLOCK_ONLY,        /* what only one run has */
 	TPL_BLOCK_CHANGES,     /* per gadget: the change of every case, rate and metric, coloured */
-	TPL_BLOCK_OVERHEADS    /* per gadget: the overhead in both runs and its change, coloured */
+	TPL_BLOCK_OVERHEADS,   /* per gadget: the overhead in both runs and its change, coloured */
+	TPL_BLOCK__MAX
 };
 
 struct tpl_block {

@@ -1,12 +1,22 @@
-/* Tables and sentences of a comparison for the PDF and SVG report, coloured by verdict. */
-#include "compare_report.h"
+/* The producers of a comparison of two runs: verdict, machines, significant changes, what only one run has, per-gadget changes and overheads, coloured by verdict. */
+#include "produce_acts.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "format.h"
 #include "xalloc.h"
+
+/* Marks next to a change: up for a regression, down for an improvement. */
+#define COMPARE_MARK_WORSE "\xe2\x96\xb2"  /* U+25B2 */
+#define COMPARE_MARK_BETTER "\xe2\x96\xbc" /* U+25BC */
+
+/* How verdicts are coloured. */
+struct colors {
+	struct canvas_color worse;   /* regressions: text of their cells, red */
+	struct canvas_color better;  /* improvements: green */
+	struct canvas_color unknown; /* no test possible: grey */
+};
 
 #define CR_GAP "\xe2\x80\x93"   /* U+2013 */
 #define CR_NE "\xe2\x89\xa0"    /* U+2260 */
@@ -41,9 +51,9 @@ cr_row_free(struct cr_row *r)
 }
 
 static void
-cr_add(struct table *t, const struct cr_row *r)
+cr_add(struct doc_table *t, const struct cr_row *r)
 {
-	table_add_row(t, (const char *const *)r->cell);
+	doc_table_add_row(t, (const char *const *)r->cell);
 }
 
 static void
@@ -69,15 +79,15 @@ cr_mark(enum compare_verdict v)
 
 /* Colours the cell (row, col) of t after the verdict; SAME stays plain. */
 static void
-cr_color(struct table *t, size_t row, size_t col, enum compare_verdict v,
-    const struct compare_colors *c, enum font_face face)
+cr_color(struct doc_table *t, size_t row, size_t col, enum compare_verdict v,
+    const struct colors *c, enum font_face face)
 {
 	if (v == COMPARE_WORSE)
-		table_set_cell_style(t, row, col, c->worse, face);
+		doc_table_set_cell_style(t, row, col, c->worse, face);
 	else if (v == COMPARE_BETTER)
-		table_set_cell_style(t, row, col, c->better, face);
+		doc_table_set_cell_style(t, row, col, c->better, face);
 	else if (v == COMPARE_UNKNOWN)
-		table_set_cell_style(t, row, col, c->unknown, FONT_REGULAR);
+		doc_table_set_cell_style(t, row, col, c->unknown, FONT_REGULAR);
 }
 
 /* "+20.0%" (or the absolute change when OLD is 0) with the verdict's mark. */
@@ -131,8 +141,8 @@ static const char *const sig_header[SIG__MAX] = {
 };
 
 static void
-sig_row_style(struct table *t, enum compare_verdict v,
-    const struct compare_colors *col)
+sig_row_style(struct doc_table *t, enum compare_verdict v,
+    const struct colors *col)
 {
 	size_t i, row = t->nrows - 1;
 
@@ -154,8 +164,8 @@ sig_start(struct cr_row *r, enum compare_verdict v, const char *gadget,
 }
 
 static void
-sig_entry(struct table *t, struct cr_row *r, const struct compare_entry *e,
-    const struct compare_colors *col)
+sig_entry(struct doc_table *t, struct cr_row *r, const struct compare_entry *e,
+    const struct colors *col)
 {
 	int dec = compare_metric_decimals(e->metric);
 
@@ -169,8 +179,8 @@ sig_entry(struct table *t, struct cr_row *r, const struct compare_entry *e,
 }
 
 static void
-sig_overhead(struct table *t, struct cr_row *r,
-    const struct compare_overhead *o, const struct compare_colors *col)
+sig_overhead(struct doc_table *t, struct cr_row *r,
+    const struct compare_overhead *o, const struct colors *col)
 {
 	int dec = compare_metric_decimals(o->metric);
 
@@ -185,8 +195,8 @@ sig_overhead(struct table *t, struct cr_row *r,
 }
 
 static void
-sig_rows(struct table *t, const struct comparison *c, enum compare_verdict v,
-    const struct compare_colors *col)
+sig_rows(struct doc_table *t, const struct comparison *c, enum compare_verdict v,
+    const struct colors *col)
 {
 	struct cr_row r;
 	size_t g, i;
@@ -207,15 +217,15 @@ sig_rows(struct table *t, const struct comparison *c, enum compare_verdict v,
 	cr_row_free(&r);
 }
 
-struct table *
-compare_report_significant(const struct comparison *c,
-    const struct tpl_table_style *st, const struct compare_colors *col)
+static struct doc_table *
+cr_significant(const struct comparison *c,
+    const struct tpl_table_style *st, const struct colors *col)
 {
-	struct table *t;
+	struct doc_table *t;
 
 	if (c->counts[COMPARE_WORSE] + c->counts[COMPARE_BETTER] == 0)
 		return NULL;
-	t = table_new(sig_header, SIG__MAX, st);
+	t = doc_table_new(sig_header, SIG__MAX, st);
 	sig_rows(t, c, COMPARE_WORSE, col);
 	sig_rows(t, c, COMPARE_BETTER, col);
 	return t;
@@ -224,8 +234,8 @@ compare_report_significant(const struct comparison *c,
 /* --- Per-gadget changes --------------------------------------------------- */
 
 static void
-changes_row(struct table *t, struct cr_row *r, const struct comparison *c,
-    size_t i, size_t end, const struct compare_colors *col)
+changes_row(struct doc_table *t, struct cr_row *r, const struct comparison *c,
+    size_t i, size_t end, const struct colors *col)
 {
 	unsigned metrics = c->old->metrics & c->new->metrics;
 	size_t j, k = 2;
@@ -258,13 +268,13 @@ changes_row(struct table *t, struct cr_row *r, const struct comparison *c,
 		}
 }
 
-struct table *
-compare_report_changes(const struct comparison *c, const char *gadget,
-    const struct tpl_table_style *st, const struct compare_colors *col)
+static struct doc_table *
+cr_changes(const struct comparison *c, const char *gadget,
+    const struct tpl_table_style *st, const struct colors *col)
 {
 	unsigned metrics = c->old->metrics & c->new->metrics;
 	const char *head[2 + METRIC__MAX] = { "Case", "Rate" };
-	struct table *t = NULL;
+	struct doc_table *t = NULL;
 	struct cr_row r;
 	size_t i, end, n = 2;
 	int m;
@@ -278,7 +288,7 @@ compare_report_changes(const struct comparison *c, const char *gadget,
 		if (strcmp(c->entries[i].gadget, gadget) != 0)
 			continue;
 		if (t == NULL)
-			t = table_new(head, n, st);
+			t = doc_table_new(head, n, st);
 		changes_row(t, &r, c, i, end, col);
 	}
 	cr_row_free(&r);
@@ -301,8 +311,8 @@ overhead_cells(struct cr_row *r, size_t k, const struct compare_overhead *o)
 
 /* One row for the overheads [i, end) of one rate; Cpu then Mem. */
 static void
-overheads_row(struct table *t, struct cr_row *r, const struct comparison *c,
-    size_t i, size_t end, const struct compare_colors *col)
+overheads_row(struct doc_table *t, struct cr_row *r, const struct comparison *c,
+    size_t i, size_t end, const struct colors *col)
 {
 	const struct compare_overhead *o[2] = { NULL, NULL };
 	size_t j, k;
@@ -325,14 +335,14 @@ overheads_row(struct table *t, struct cr_row *r, const struct comparison *c,
 			    col, FONT_BOLD);
 }
 
-struct table *
-compare_report_overheads(const struct comparison *c, const char *gadget,
-    const struct tpl_table_style *st, const struct compare_colors *col)
+static struct doc_table *
+cr_overheads(const struct comparison *c, const char *gadget,
+    const struct tpl_table_style *st, const struct colors *col)
 {
 	static const char *const head[7] = { "Rate", "CPU OLD\n(points)",
 		"CPU NEW\n(points)", "CPU change", "Mem OLD\n(MiB)",
 		"Mem NEW\n(MiB)", "Mem change" };
-	struct table *t = NULL;
+	struct doc_table *t = NULL;
 	struct cr_row r;
 	size_t i, end;
 
@@ -345,7 +355,7 @@ compare_report_overheads(const struct comparison *c, const char *gadget,
 		if (strcmp(c->overheads[i].gadget, gadget) != 0)
 			continue;
 		if (t == NULL)
-			t = table_new(head, 7, st);
+			t = doc_table_new(head, 7, st);
 		overheads_row(t, &r, c, i, end, col);
 	}
 	cr_row_free(&r);
@@ -354,26 +364,26 @@ compare_report_overheads(const struct comparison *c, const char *gadget,
 
 /* --- Machines, sentences -------------------------------------------------- */
 
-struct table *
-compare_report_machines(const struct comparison *c,
-    const struct tpl_table_style *st, const struct compare_colors *col)
+static struct doc_table *
+cr_machines(const struct comparison *c,
+    const struct tpl_table_style *st, const struct colors *col)
 {
 	static const char *const head[3] = { "", "OLD", "NEW" };
 	const char *row[3];
 	char rows[2][FORMAT_MAX], *key;
-	struct table *t = table_new(head, 3, st);
+	struct doc_table *t = doc_table_new(head, 3, st);
 	size_t i;
 
 	row[0] = "File";
 	row[1] = c->old->ninputs ? c->old->inputs[0].name : "";
 	row[2] = c->new->ninputs ? c->new->inputs[0].name : "";
-	table_add_row(t, row);
+	doc_table_add_row(t, row);
 	snprintf(rows[0], FORMAT_MAX, "%lu", c->old->total_rows);
 	snprintf(rows[1], FORMAT_MAX, "%lu", c->new->total_rows);
 	row[0] = "Rows";
 	row[1] = rows[0];
 	row[2] = rows[1];
-	table_add_row(t, row);
+	doc_table_add_row(t, row);
 	for (i = 0; i < c->nmachine; i++) {
 		const struct compare_machine *k = &c->machine[i];
 
@@ -381,9 +391,9 @@ compare_report_machines(const struct comparison *c,
 		row[0] = key;
 		row[1] = k->old_value ? k->old_value : CR_GAP;
 		row[2] = k->new_value ? k->new_value : CR_GAP;
-		table_add_row(t, row);
+		doc_table_add_row(t, row);
 		if (k->critical)
-			table_set_row_style(t, t->nrows - 1, col->worse, FONT_BOLD);
+			doc_table_set_row_style(t, t->nrows - 1, col->worse, FONT_BOLD);
 		free(key);
 	}
 	return t;
@@ -395,8 +405,8 @@ cr_plural(size_t n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
-char *
-compare_report_headline(const struct comparison *c)
+static char *
+cr_headline(const struct comparison *c)
 {
 	size_t w = c->counts[COMPARE_WORSE], b = c->counts[COMPARE_BETTER];
 
@@ -404,8 +414,8 @@ compare_report_headline(const struct comparison *c)
 	    "regressions"), b, cr_plural(b, "improvement", "improvements"));
 }
 
-char *
-compare_report_rule(const struct comparison *c)
+static char *
+cr_rule(const struct comparison *c)
 {
 	char level[FORMAT_MAX], *corr = compare_correction_phrase(c), *s;
 
@@ -427,8 +437,8 @@ compare_report_rule(const struct comparison *c)
 	return s;
 }
 
-char *
-compare_report_warning(const struct comparison *c)
+static char *
+cr_warning(const struct comparison *c)
 {
 	char *keys = xstrdup(""), *s;
 	size_t i, n = 0;
@@ -504,8 +514,8 @@ cr_only_line(const struct comparison *c, size_t i, char *done)
 	}
 }
 
-size_t
-compare_report_only(const struct comparison *c, char ***lines)
+static size_t
+cr_only(const struct comparison *c, char ***lines)
 {
 	char *done = xcalloc(c->nonly + 1, 1);
 	size_t i, n = 0;
@@ -518,8 +528,8 @@ compare_report_only(const struct comparison *c, char ***lines)
 	return n;
 }
 
-char *
-compare_report_no_changes(const struct comparison *c, const char *gadget)
+static char *
+cr_no_changes(const struct comparison *c, const char *gadget)
 {
 	size_t i;
 
@@ -532,3 +542,180 @@ compare_report_no_changes(const struct comparison *c, const char *gadget)
 	return xasprintf("%s: no case was measured at the same rate by both "
 	    "runs.", gadget);
 }
+
+/* --- The compare kind's handlers ------------------------------------------ */
+
+static const struct canvas_color unknown_gray = { 0x75, 0x75, 0x75 };
+
+static const struct comparison *
+cmp(const struct producer *p)
+{
+	return p->in->comparison;
+}
+
+static struct colors
+colors_of(const struct producer *p)
+{
+	struct colors col;
+
+	col.worse = p->t->worse_color;
+	col.better = p->t->better_color;
+	col.unknown = unknown_gray;
+	return col;
+}
+
+static void
+produce_verdict(struct producer *p, const struct tpl_block *b)
+{
+	const struct comparison *c = cmp(p);
+	struct canvas_color color = p->t->text_color;
+	char *head = cr_headline(c), *rule = cr_rule(c);
+
+	(void)b;
+	if (c->counts[COMPARE_WORSE] > 0)
+		color = p->t->worse_color;
+	else if (c->counts[COMPARE_BETTER] > 0)
+		color = p->t->better_color;
+	doc_add_paragraph(p->doc, head, DOC_ROLE_LEAD, color);
+	produce_paragraph(p, rule);
+	free(head);
+	free(rule);
+}
+
+static void
+produce_machines(struct producer *p, const struct tpl_block *b)
+{
+	struct colors col = colors_of(p);
+	char *warning = cr_warning(cmp(p));
+	struct doc_block *banner;
+
+	if (warning != NULL) {
+		banner = doc_add(p->doc, DOC_BANNER, warning);
+		banner->color = col.worse;
+	}
+	free(warning);
+	produce_add_table(p, b->table, cr_machines(cmp(p), &b->table->style,
+	    &col), NULL);
+}
+
+static void
+produce_significant(struct producer *p, const struct tpl_block *b)
+{
+	struct colors col = colors_of(p);
+	struct doc_table *tb = cr_significant(cmp(p), &b->table->style, &col);
+
+	if (tb == NULL)
+		produce_paragraph(p, "No significant change.");
+	else
+		produce_add_table(p, b->table, tb, NULL);
+}
+
+static void
+produce_only(struct producer *p, const struct tpl_block *b)
+{
+	struct doc_block *list;
+	char **lines;
+	size_t n, i;
+
+	(void)b;
+	n = cr_only(cmp(p), &lines);
+	if (n == 0) {
+		produce_paragraph(p, "Both runs have the same gadgets, cases, rates "
+		    "and columns.");
+		free(lines);
+		return;
+	}
+	list = produce_list(p);
+	for (i = 0; i < n; i++) {
+		doc_list_add(list, lines[i]);
+		free(lines[i]);
+	}
+	free(lines);
+}
+
+static void
+produce_changes(struct producer *p, const struct tpl_block *b)
+{
+	struct colors col = colors_of(p);
+	const char *g = p->view->gadget;
+	struct doc_table *tb = cr_changes(cmp(p), g, &b->table->style, &col);
+	char *s;
+
+	if (tb == NULL) {
+		s = cr_no_changes(cmp(p), g);
+		produce_paragraph(p, s);
+		free(s);
+		return;
+	}
+	produce_add_table(p, b->table, tb, xasprintf("Table of the changes from "
+	    "OLD to NEW for gadget %s per case and events-per-second rate, in "
+	    "percent of OLD; regressions marked with an upward triangle, "
+	    "improvements with a downward one.", g));
+	p->doc->blocks[p->doc->nblocks - 1].fold = 1;
+}
+
+static void
+produce_overheads(struct producer *p, const struct tpl_block *b)
+{
+	struct colors col = colors_of(p);
+	const char *g = p->view->gadget;
+	struct doc_table *tb = cr_overheads(cmp(p), g, &b->table->style, &col);
+
+	if (tb == NULL)
+		return;
+	produce_add_table(p, b->table, tb, xasprintf("Table of the overhead of "
+	    "IG (with IG minus baseline) for gadget %s in OLD and NEW per "
+	    "events-per-second rate, and its change, with %s%% confidence "
+	    "intervals.", g, p->level));
+	p->doc->blocks[p->doc->nblocks - 1].fold = 1;
+}
+
+static const produce_act compare_acts[TPL_BLOCK__MAX] = {
+	[TPL_BLOCK_HEADING] = produce_heading,
+	[TPL_BLOCK_TEXT] = produce_text,
+	[TPL_BLOCK_FIGURE] = produce_figure,
+	[TPL_BLOCK_TABLE] = produce_table,
+	[TPL_BLOCK_PAGE_BREAK] = produce_page_break,
+	[TPL_BLOCK_VERDICT] = produce_verdict,
+	[TPL_BLOCK_MACHINES] = produce_machines,
+	[TPL_BLOCK_SIGNIFICANT] = produce_significant,
+	[TPL_BLOCK_ONLY] = produce_only,
+	[TPL_BLOCK_CHANGES] = produce_changes,
+	[TPL_BLOCK_OVERHEADS] = produce_overheads,
+};
+
+/* OLD's gadgets in order, then those only NEW has. */
+static const char *
+gadget_name(const struct comparison *c, size_t i)
+{
+	size_t k;
+
+	if (i < c->old->ngadgets)
+		return c->old->gadgets[i].name;
+	i -= c->old->ngadgets;
+	for (k = 0; k < c->new->ngadgets; k++)
+		if (model_find_gadget(c->old, c->new->gadgets[k].name) == NULL &&
+		    i-- == 0)
+			return c->new->gadgets[k].name;
+	return NULL;
+}
+
+static size_t
+compare_ngadgets(const struct producer *p)
+{
+	size_t n = 0;
+
+	while (gadget_name(cmp(p), n) != NULL)
+		n++;
+	return n;
+}
+
+static struct view *
+compare_view(const struct producer *p, size_t g)
+{
+	return view_of_comparison(cmp(p), gadget_name(cmp(p), g));
+}
+
+const struct produce_kind produce_compare = {
+	TPL_KIND_COMPARE, compare_acts, compare_ngadgets, compare_view,
+};

@@ -1,0 +1,224 @@
+/* The document's blocks and tables: building them, finding them, freeing them. */
+#include "document.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+struct document *
+doc_new(const struct template *tpl, const char *title)
+{
+	struct document *doc = xcalloc(1, sizeof(*doc));
+
+	doc->tpl = tpl;
+	doc->title = xstrdup(title != NULL ? title : "");
+	return doc;
+}
+
+struct doc_block *
+doc_add(struct document *doc, enum doc_block_kind kind, const char *text)
+{
+	struct doc_block *b;
+
+	xgrow((void **)&doc->blocks, &doc->cap, doc->nblocks + 1,
+	    sizeof(*doc->blocks));
+	b = &doc->blocks[doc->nblocks++];
+	memset(b, 0, sizeof(*b));
+	b->kind = kind;
+	b->text = text != NULL ? xstrdup(text) : NULL;
+	b->color = doc->tpl->text_color;
+	return b;
+}
+
+void
+doc_add_paragraph(struct document *doc, const char *text, enum doc_role role,
+    struct canvas_color color)
+{
+	struct doc_block *b = doc_add(doc, DOC_PARAGRAPH, text);
+
+	b->role = role;
+	b->color = color;
+}
+
+void
+doc_list_add(struct doc_block *b, const char *text)
+{
+	assert(b->kind == DOC_LIST);
+	b->items = xrealloc(b->items, (b->nitems + 1) * sizeof(*b->items));
+	b->items[b->nitems++] = xstrdup(text);
+}
+
+const struct doc_block *
+doc_find(const struct document *doc, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nblocks; i++)
+		if (doc->blocks[i].id != NULL && strcmp(doc->blocks[i].id, id) == 0)
+			return &doc->blocks[i];
+	return NULL;
+}
+
+void
+doc_footer_vars(const struct document *doc, const struct doc_block *section,
+    const char *page, const char *pages, struct tpl_vars *vars)
+{
+	memset(vars, 0, sizeof(*vars));
+	vars->gadget = section != NULL ? section->text : NULL;
+	vars->level = doc->level;
+	vars->title = doc->title;
+	vars->date = doc->date;
+	vars->page = page;
+	vars->pages = pages;
+	vars->old = doc->old;
+	vars->new = doc->new;
+}
+
+static void
+chart_free(struct doc_chart *ch)
+{
+	size_t i;
+
+	for (i = 0; i < ch->nseries; i++) {
+		free(ch->series[i].label);
+		free(ch->series[i].values);
+	}
+	free(ch->series);
+	free(ch->cats);
+	free(ch->title);
+	free(ch->x_label);
+	free(ch->y_label);
+}
+
+static void
+block_free(struct doc_block *b)
+{
+	size_t i;
+
+	free(b->id);
+	free(b->text);
+	free(b->subtitle);
+	free(b->desc);
+	for (i = 0; i < b->nitems; i++)
+		free(b->items[i]);
+	free(b->items);
+	for (i = 0; i < b->ncharts; i++)
+		chart_free(&b->charts[i]);
+	free(b->charts);
+	doc_table_free(b->table);
+}
+
+void
+doc_free(struct document *doc)
+{
+	size_t i;
+
+	if (doc == NULL)
+		return;
+	for (i = 0; i < doc->nblocks; i++)
+		block_free(&doc->blocks[i]);
+	free(doc->blocks);
+	free(doc->title);
+	free(doc->level);
+	free(doc->date);
+	free(doc->old);
+	free(doc->new);
+	free(doc);
+}
+
+static char *
+clean_copy(const char *s, int keep_newline)
+{
+	char *d = xstrdup(s != NULL ? s : "");
+	unsigned char *p;
+
+	/* A newline or tab inside a CSV cell must not reach a renderer. */
+	for (p = (unsigned char *)d; *p != '\0'; p++)
+		if ((*p < 0x20 || *p == 0x7f) && !(keep_newline && *p == '\n'))
+			*p = ' ';
+	return d;
+}
+
+struct doc_table *
+doc_table_new(const char *const *header, size_t ncols,
+    const struct tpl_table_style *style)
+{
+	struct doc_table *t = xcalloc(1, sizeof(*t));
+	size_t i;
+
+	t->ncols = ncols;
+	t->header = xcalloc(ncols + 1, sizeof(*t->header));
+	for (i = 0; i < ncols; i++)
+		t->header[i] = clean_copy(header[i], 1);
+	t->style = *style;
+	return t;
+}
+
+void
+doc_table_add_row(struct doc_table *t, const char *const *cells)
+{
+	size_t i;
+
+	xgrow((void **)&t->cells, &t->cap, (t->nrows + 1) * t->ncols + 1,
+	    sizeof(*t->cells));
+	for (i = 0; i < t->ncols; i++)
+		t->cells[t->nrows * t->ncols + i] = clean_copy(cells[i], 0);
+	t->nrows++;
+}
+
+void
+doc_table_set_cell_style(struct doc_table *t, size_t row, size_t col,
+    struct canvas_color color, enum font_face face)
+{
+	size_t need = t->nrows * t->ncols, i = row * t->ncols + col;
+
+	assert(row < t->nrows && col < t->ncols);
+	if (t->nstyles < need) {
+		t->styles = xrealloc(t->styles, need * sizeof(*t->styles));
+		memset(t->styles + t->nstyles, 0,
+		    (need - t->nstyles) * sizeof(*t->styles));
+		t->nstyles = need;
+	}
+	t->styles[i].set = 1;
+	t->styles[i].color = color;
+	t->styles[i].face = face;
+}
+
+void
+doc_table_set_row_style(struct doc_table *t, size_t row,
+    struct canvas_color color, enum font_face face)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		doc_table_set_cell_style(t, row, i, color, face);
+}
+
+struct doc_cell_style
+doc_table_cell_style(const struct doc_table *t, size_t row, size_t col)
+{
+	static const struct doc_cell_style plain = { 0, { 0, 0, 0 },
+		FONT_REGULAR };
+	size_t i = row * t->ncols + col;
+
+	return i < t->nstyles && t->styles[i].set ? t->styles[i] : plain;
+}
+
+void
+doc_table_free(struct doc_table *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->ncols; i++)
+		free(t->header[i]);
+	for (i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	free(t->header);
+	free(t->styles);
+	free(t->cells);
+	free(t);
+}

@@ -1,0 +1,172 @@
+/* The document: what a report says, decided once, as plain data that every renderer places and paints. */
+#ifndef IGREPORT_DOCUMENT_H
+#define IGREPORT_DOCUMENT_H
+
+#include <stddef.h>
+
+#include "canvas.h"
+#include "template.h"
+
+/*
+ * A document is an ordered list of blocks built by a producer (see
+ * produce.h) from a template and the data, then only read: the PDF, SVG
+ * and Markdown renderers share one document, from several threads at
+ * once. Every text in it is final (placeholders expanded, numbers
+ * formatted, UTF-8); every colour and verdict is decided. What is left
+ * to a renderer is geometry: where things go, how text wraps, where a
+ * page ends.
+ */
+
+/* Shown in a cell or a chart that has no value (U+2013). */
+#define DOC_GAP "\xe2\x80\x93"
+
+/* A cell drawn other than in the table's regular black text. */
+struct doc_cell_style {
+	int set;                   /* 0: the default style */
+	struct canvas_color color; /* text colour */
+	enum font_face face;
+};
+
+/* A table of UTF-8 strings: header, rows, per-cell styles. */
+struct doc_table {
+	size_t ncols, nrows;
+	char **header;       /* ncols owned cells; '\n' separates header lines */
+	char **cells;        /* nrows * ncols owned cells, row-major */
+	size_t cap;          /* cells allocated */
+	struct tpl_table_style style;
+	struct doc_cell_style *styles; /* NULL, or nstyles cells, row-major */
+	size_t nstyles;
+};
+
+/* One value of a chart series at one category; gap: nothing measured. */
+struct doc_value {
+	int gap;
+	double mean, half;
+};
+
+/* A series of a chart: its legend text, colour and a value per category. */
+struct doc_series {
+	char *label;
+	struct canvas_color color;
+	struct doc_value *values; /* the chart's ncats values, owned */
+};
+
+/* One chart of a figure, bound to its data. */
+struct doc_chart {
+	const struct tpl_chart *spec; /* style: y range rule, decimals, legend... */
+	char *title, *x_label, *y_label;
+	size_t ncats;
+	double *cats;                 /* events-per-second rates, ascending, owned */
+	struct doc_series *series;
+	size_t nseries;               /* at least 1 */
+};
+
+enum doc_block_kind {
+	DOC_SECTION,    /* a new part: the cover, a gadget, the appendix (PDF: new page) */
+	DOC_TITLE,      /* the document title and a subtitle line */
+	DOC_HEADING,
+	DOC_PARAGRAPH,
+	DOC_LIST,       /* bulleted items */
+	DOC_BANNER,     /* a warning in a coloured box */
+	DOC_FIGURE,     /* a title over one or more charts side by side */
+	DOC_TABLE,
+	DOC_PAGE_BREAK
+};
+
+/* How a paragraph is set. */
+enum doc_role {
+	DOC_ROLE_BODY,  /* regular body text */
+	DOC_ROLE_LEAD   /* a headline sentence (compare verdict): bold, large, kept with the next */
+};
+
+enum doc_section_kind {
+	DOC_SECTION_COVER,
+	DOC_SECTION_GADGET,
+	DOC_SECTION_APPENDIX
+};
+
+struct doc_block {
+	enum doc_block_kind kind;
+	/*
+	 * Stable id, unique in the document, made of letters, digits, '-'
+	 * and '_' only: SVG file names ("trace_exec-host"), anchors. NULL
+	 * when the block has none; figures and tables with an id are the
+	 * standalone SVG items.
+	 */
+	char *id;
+	char *text;      /* SECTION (gadget name, or NULL), TITLE, HEADING, PARAGRAPH,
+	                    BANNER; FIGURE and TABLE: their title (may be "") */
+	char *subtitle;  /* TITLE */
+	char *desc;      /* FIGURE, TABLE with an id: one sentence for screen readers */
+	enum doc_section_kind section; /* SECTION */
+	enum doc_role role;            /* PARAGRAPH */
+	struct canvas_color color;     /* PARAGRAPH text, BANNER background */
+	char **items;                  /* LIST */
+	size_t nitems;
+	struct doc_chart *charts;      /* FIGURE */
+	size_t ncharts;
+	double height;                 /* FIGURE: points */
+	struct doc_table *table;       /* TABLE */
+	int fold;                      /* TABLE: long, folded away where a format can */
+};
+
+struct document {
+	const struct template *tpl;  /* the layout: page, font sizes, colours (borrowed) */
+	char *title;
+	/*
+	 * What the page footer's placeholders stand for, but {page}, {pages}
+	 * (known to a paged renderer only) and {gadget} (a section's text).
+	 */
+	char *level, *date, *old, *new;
+	struct doc_block *blocks;
+	size_t nblocks, cap;
+};
+
+/* The values of the footer's placeholders on a page of section (NULL: none), page of pages. */
+void doc_footer_vars(const struct document *doc, const struct doc_block *section,
+    const char *page, const char *pages, struct tpl_vars *vars);
+
+/* An empty document laid out by tpl (borrowed: it must outlive the document). */
+struct document *doc_new(const struct template *tpl, const char *title);
+
+/* Appends a block of kind with text (copied; NULL allowed) and returns it for the caller to fill. */
+struct doc_block *doc_add(struct document *doc, enum doc_block_kind kind,
+    const char *text);
+
+/* Appends a paragraph of role in colour. */
+void doc_add_paragraph(struct document *doc, const char *text,
+    enum doc_role role, struct canvas_color color);
+
+/* Appends text (copied) as one more item of list block b. */
+void doc_list_add(struct doc_block *b, const char *text);
+
+/* The block whose id is id, or NULL. */
+const struct doc_block *doc_find(const struct document *doc, const char *id);
+
+void doc_free(struct document *doc);
+
+/* An empty table with ncols columns and the given header cells (copied). */
+struct doc_table *doc_table_new(const char *const *header, size_t ncols,
+    const struct tpl_table_style *style);
+
+/* Appends a row of ncols cells (copied; control characters become spaces). */
+void doc_table_add_row(struct doc_table *t, const char *const *cells);
+
+/*
+ * Draws the cell at row, col (an existing row) in colour and face, for
+ * example a regression in red bold.
+ */
+void doc_table_set_cell_style(struct doc_table *t, size_t row, size_t col,
+    struct canvas_color color, enum font_face face);
+
+/* Styles every cell of row as doc_table_set_cell_style does. */
+void doc_table_set_row_style(struct doc_table *t, size_t row,
+    struct canvas_color color, enum font_face face);
+
+/* The style of cell (row, col): its own, or the table's regular black text. */
+struct doc_cell_style doc_table_cell_style(const struct doc_table *t,
+    size_t row, size_t col);
+
+void doc_table_free(struct doc_table *t);
+
+#endif

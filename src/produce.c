@@ -1,0 +1,459 @@
+/* The document builder's walk over the template, and the blocks every kind of template shares: headings, text, figures, tables. */
+#include "produce_acts.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+/* Colours for cases the template does not list (matplotlib's tab10 cycle). */
+static const struct canvas_color palette[] = {
+	{0x1f, 0x77, 0xb4}, {0xff, 0x7f, 0x0e}, {0x2c, 0xa0, 0x2c},
+	{0xd6, 0x27, 0x28}, {0x94, 0x67, 0xbd}, {0x8c, 0x56, 0x4b},
+	{0xe3, 0x77, 0xc2}, {0x7f, 0x7f, 0x7f}, {0xbc, 0xbd, 0x22},
+	{0x17, 0xbe, 0xcf},
+};
+#define NPALETTE (sizeof(palette) / sizeof(palette[0]))
+
+char *
+produce_expand(const struct producer *p, const char *text)
+{
+	struct tpl_vars v;
+
+	memset(&v, 0, sizeof(v));
+	v.gadget = p->view != NULL ? p->view->gadget : NULL;
+	v.level = p->level;
+	v.title = p->in->title;
+	v.date = p->in->date;
+	v.old = p->old;
+	v.new = p->new;
+	return template_expand(text != NULL ? text : "", &v);
+}
+
+void
+produce_paragraph(struct producer *p, const char *text)
+{
+	doc_add_paragraph(p->doc, text, DOC_ROLE_BODY, p->t->text_color);
+}
+
+struct doc_block *
+produce_list(struct producer *p)
+{
+	return doc_add(p->doc, DOC_LIST, NULL);
+}
+
+/*
+ * An item id from a gadget name and a template id: characters other than
+ * letters, digits, '-' and '_' become '_', so a gadget named "../x" cannot
+ * leave the output directory or hide as a dot file; a number is added
+ * when the id is taken already.
+ */
+static char *
+item_id(const struct document *doc, const char *gadget, const char *id)
+{
+	char *base = xasprintf("%s-%s", gadget, id), *s, *c;
+	size_t k = 2;
+
+	for (c = base; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		    (*c >= '0' && *c <= '9') || *c == '-' || *c == '_'))
+			*c = '_';
+	s = xstrdup(base);
+	while (doc_find(doc, s) != NULL) {
+		free(s);
+		s = xasprintf("%s-%zu", base, k++);
+	}
+	free(base);
+	return s;
+}
+
+void
+produce_heading(struct producer *p, const struct tpl_block *b)
+{
+	char *s = produce_expand(p, b->text);
+
+	doc_add(p->doc, DOC_HEADING, s);
+	free(s);
+}
+
+void
+produce_text(struct producer *p, const struct tpl_block *b)
+{
+	char *s = produce_expand(p, b->text);
+
+	produce_paragraph(p, s);
+	free(s);
+}
+
+void
+produce_page_break(struct producer *p, const struct tpl_block *b)
+{
+	(void)b;
+	doc_add(p->doc, DOC_PAGE_BREAK, NULL);
+}
+
+static int
+listed(const struct tpl_chart *ch, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ch->nseries; i++)
+		if (strcmp(ch->series[i].case_name, name) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+color_used(const struct doc_series *s, size_t n, struct canvas_color c)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i].color.r == c.r && s[i].color.g == c.g && s[i].color.b == c.b)
+			return 1;
+	return 0;
+}
+
+static void
+bind_series(struct doc_series *out, const char *label,
+    struct canvas_color color, const struct view *v,
+    const struct view_series *vs, enum metric m)
+{
+	size_t r;
+
+	out->label = xstrdup(label);
+	out->color = color;
+	out->values = xcalloc(v->nrates + 1, sizeof(*out->values));
+	for (r = 0; r < v->nrates; r++) {
+		const struct model_stat *st = view_stat(vs, r, m);
+
+		out->values[r].gap = st == NULL;
+		if (st != NULL) {
+			out->values[r].mean = st->mean;
+			out->values[r].half = st->half;
+		}
+	}
+}
+
+/* Template series the view has, in template order, then (other_cases) the view's unlisted cases. */
+static size_t
+resolve_series(const struct tpl_chart *ch, const struct view *v,
+    struct doc_series *out)
+{
+	size_t n = 0, i, pal = 0;
+
+	for (i = 0; i < ch->nseries; i++) {
+		const struct view_series *vs = view_find(v, ch->series[i].case_name);
+
+		if (vs != NULL)
+			bind_series(&out[n++], ch->series[i].label,
+			    ch->series[i].color, v, vs, ch->metric);
+	}
+	for (i = 0; ch->other_cases && i < v->nseries; i++) {
+		if (listed(ch, v->series[i].name))
+			continue;
+		/* Skip palette colours already in use, unless all are. */
+		while (pal < 2 * NPALETTE &&
+		    color_used(out, n, palette[pal % NPALETTE]))
+			pal++;
+		bind_series(&out[n++], v->series[i].name,
+		    palette[pal++ % NPALETTE], v, &v->series[i], ch->metric);
+	}
+	return n;
+}
+
+/* Binds chart ch to the view's data; 0 (nothing bound) when the view has nothing to draw for it. */
+static int
+bind_chart(const struct producer *p, const struct tpl_chart *ch,
+    struct doc_chart *out)
+{
+	const struct view *v = p->view;
+
+	memset(out, 0, sizeof(*out));
+	if (!(v->metrics & (1u << ch->metric)) || v->nrates == 0)
+		return 0;
+	out->series = xcalloc(ch->nseries + v->nseries + 1, sizeof(*out->series));
+	out->nseries = resolve_series(ch, v, out->series);
+	if (out->nseries == 0) {
+		free(out->series);
+		return 0;
+	}
+	out->spec = ch;
+	out->title = produce_expand(p, ch->title);
+	out->x_label = produce_expand(p, ch->x_label);
+	out->y_label = produce_expand(p, ch->y_label);
+	out->ncats = v->nrates;
+	out->cats = xcalloc(v->nrates + 1, sizeof(*out->cats));
+	memcpy(out->cats, v->rates, v->nrates * sizeof(*out->cats));
+	return 1;
+}
+
+static char *
+figure_desc(const struct producer *p, const struct tpl_figure *fig)
+{
+	const struct view *v = p->view;
+	char *s = xasprintf("Bar charts for gadget %s:", v->gadget), *t;
+	char lo[FORMAT_MAX], hi[FORMAT_MAX];
+	size_t i, k;
+
+	for (i = 0; i < fig->ncharts; i++) {
+		const struct tpl_chart *ch = &fig->charts[i];
+
+		t = xasprintf("%s%s %s of", s, i ? ";" : "", metric_name(ch->metric));
+		free(s);
+		s = t;
+		for (k = 0; k < ch->nseries; k++) {
+			t = xasprintf("%s%s %s", s, k ? (k + 1 == ch->nseries ?
+			    " and" : ",") : "", ch->series[k].label);
+			free(s);
+			s = t;
+		}
+	}
+	format_rate(lo, v->rates[0]);
+	format_rate(hi, v->rates[v->nrates - 1]);
+	t = xasprintf("%s; mean per rate from %s to %s events per second, with "
+	    "%s%% confidence intervals as error bars.", s, lo, hi, p->level);
+	free(s);
+	return t;
+}
+
+void
+produce_figure(struct producer *p, const struct tpl_block *b)
+{
+	const struct tpl_figure *fig = b->figure;
+	struct doc_chart *charts;
+	struct doc_block *blk;
+	size_t i, n = 0;
+	char *title;
+
+	if (p->view == NULL)
+		return;
+	charts = xcalloc(fig->ncharts + 1, sizeof(*charts));
+	for (i = 0; i < fig->ncharts; i++)
+		n += (size_t)bind_chart(p, &fig->charts[i], &charts[n]);
+	if (n == 0) {
+		free(charts);
+		return;
+	}
+	title = produce_expand(p, fig->title);
+	blk = doc_add(p->doc, DOC_FIGURE, title);
+	free(title);
+	blk->charts = charts;
+	blk->ncharts = n;
+	blk->height = fig->height;
+	blk->id = item_id(p->doc, p->view->gadget, fig->id);
+	blk->desc = figure_desc(p, fig);
+}
+
+void
+produce_add_table(struct producer *p, const struct tpl_table *spec,
+    struct doc_table *tb, char *desc)
+{
+	char *title = produce_expand(p, spec->title);
+	struct doc_block *blk = doc_add(p->doc, DOC_TABLE, title);
+
+	free(title);
+	blk->table = tb;
+	if (p->view != NULL && spec->id != NULL && *spec->id != '\0') {
+		blk->id = item_id(p->doc, p->view->gadget, spec->id);
+		blk->desc = desc;
+	} else
+		free(desc);
+}
+
+static void
+template_cell(char buf[FORMAT_MAX], const struct tpl_column *col,
+    const struct view *v, size_t r)
+{
+	const struct view_series *s;
+	const struct model_stat *st;
+	const struct model_delta *d;
+
+	strcpy(buf, DOC_GAP);
+	switch (col->kind) {
+	case TPL_COL_RATE:
+		format_rate(buf, v->rates[r]);
+		break;
+	case TPL_COL_MEAN:
+		s = view_find(v, col->case_name);
+		if (s == NULL || (st = view_stat(s, r, col->metric)) == NULL)
+			break;
+		if (col->integer)
+			format_fixed(buf, trunc(st->mean), 0); /* the notebook's int() */
+		else
+			format_mean_ci(buf, st->mean, st->half, col->decimals,
+			    col->show_ci);
+		break;
+	case TPL_COL_OVERHEAD:
+		if (v->overhead == NULL)
+			break;
+		d = &v->overhead[r].m[col->metric];
+		if (d->defined)
+			format_delta_ci(buf, d->delta, d->half, col->decimals,
+			    col->show_ci);
+		break;
+	}
+}
+
+/* The template table tt for the current gadget: columns of metrics it lacks left out. */
+static struct doc_table *
+template_table(const struct producer *p, const struct tpl_table *tt)
+{
+	const struct view *v = p->view;
+	const struct tpl_column **cols = xcalloc(tt->ncolumns + 1, sizeof(*cols));
+	char **head = xcalloc(tt->ncolumns + 1, sizeof(*head));
+	char **row = xcalloc(tt->ncolumns + 1, sizeof(*row));
+	struct doc_table *t;
+	size_t i, n = 0, r;
+
+	for (i = 0; i < tt->ncolumns; i++) {
+		const struct tpl_column *col = &tt->columns[i];
+
+		if (col->kind != TPL_COL_RATE && !(v->metrics & (1u << col->metric)))
+			continue;
+		head[n] = produce_expand(p, col->header);
+		row[n] = xmalloc(FORMAT_MAX);
+		cols[n++] = col;
+	}
+	t = doc_table_new((const char *const *)head, n, &tt->style);
+	for (r = 0; r < v->nrates; r++) {
+		for (i = 0; i < n; i++)
+			template_cell(row[i], cols[i], v, r);
+		doc_table_add_row(t, (const char *const *)row);
+	}
+	for (i = 0; i < n; i++) {
+		free(head[i]);
+		free(row[i]);
+	}
+	free(head);
+	free(row);
+	free(cols);
+	return t;
+}
+
+void
+produce_table(struct producer *p, const struct tpl_block *b)
+{
+	struct doc_table *tb;
+
+	if (p->view == NULL)
+		return;
+	tb = template_table(p, b->table);
+	if (tb->ncols == 0 || tb->nrows == 0) {
+		doc_table_free(tb);
+		return;
+	}
+	produce_add_table(p, b->table, tb, xasprintf("Table of mean values per "
+	    "events-per-second rate for gadget %s, with %s%% confidence "
+	    "intervals.", p->view->gadget, p->level));
+}
+
+static void
+produce_blocks(struct producer *p, const struct produce_kind *k,
+    const struct tpl_section *sec)
+{
+	size_t i;
+
+	for (i = 0; i < sec->nblocks; i++) {
+		produce_act act = k->acts[sec->blocks[i].kind];
+
+		if (act != NULL)
+			act(p, &sec->blocks[i]);
+	}
+}
+
+static void
+produce_section(struct producer *p, const struct produce_kind *k,
+    const struct tpl_section *sec)
+{
+	static const enum doc_section_kind kinds[] = {
+		[TPL_SECTION_COVER] = DOC_SECTION_COVER,
+		[TPL_SECTION_GADGET] = DOC_SECTION_GADGET,
+		[TPL_SECTION_APPENDIX] = DOC_SECTION_APPENDIX,
+	};
+	struct doc_block *b = doc_add(p->doc, DOC_SECTION,
+	    p->view != NULL ? p->view->gadget : NULL);
+	char *sub;
+
+	b->section = kinds[sec->kind];
+	if (sec->kind == TPL_SECTION_COVER) {
+		b = doc_add(p->doc, DOC_TITLE, p->in->title);
+		sub = xasprintf("igreport %s", p->in->version);
+		b->subtitle = sub;
+	}
+	produce_blocks(p, k, sec);
+}
+
+static void
+produce_all(struct producer *p, const struct produce_kind *k)
+{
+	const struct template *t = p->t;
+	size_t s, g, n = k->ngadgets(p);
+	struct view *v;
+
+	for (s = 0; s < t->nsections; s++) {
+		if (t->sections[s].kind != TPL_SECTION_GADGET) {
+			produce_section(p, k, &t->sections[s]);
+			continue;
+		}
+		for (g = 0; g < n; g++) {
+			v = k->view(p, g);
+			p->view = v;
+			produce_section(p, k, &t->sections[s]);
+			p->view = NULL;
+			view_free(v);
+		}
+	}
+}
+
+/* A compare template draws a comparison, a report template one run. */
+static int
+check_kind(const struct produce_input *in, struct diags *d)
+{
+	if (in->tpl->kind == TPL_KIND_COMPARE && in->comparison == NULL) {
+		diags_add(d, D_TEMPLATE_VALUE, in->tpl->path, 0, 0, "a compare "
+		    "template (kind=\"compare\") draws a comparison: use it "
+		    "with 'igreport compare'");
+		return -1;
+	}
+	if (in->tpl->kind != TPL_KIND_COMPARE && in->comparison != NULL) {
+		diags_add(d, D_TEMPLATE_VALUE, in->tpl->path, 0, 0, "not a "
+		    "compare template (<report kind=\"compare\">)");
+		return -1;
+	}
+	return 0;
+}
+
+static const char *
+first_input(const struct model *m)
+{
+	return m->ninputs ? m->inputs[0].name : NULL;
+}
+
+struct document *
+produce_document(const struct produce_input *in, struct diags *d)
+{
+	const struct produce_kind *k = in->comparison != NULL ?
+	    &produce_compare : &produce_report;
+	struct producer p;
+
+	if (check_kind(in, d) < 0)
+		return NULL;
+	memset(&p, 0, sizeof(p));
+	p.in = in;
+	p.t = in->tpl;
+	p.doc = doc_new(in->tpl, in->title);
+	format_level(p.level, in->comparison != NULL ?
+	    in->comparison->opt.level : in->model->level);
+	if (in->comparison != NULL) {
+		p.old = first_input(in->comparison->old);
+		p.new = first_input(in->comparison->new);
+	}
+	p.doc->level = xstrdup(p.level);
+	p.doc->date = xstrdup(in->date != NULL ? in->date : "");
+	p.doc->old = p.old != NULL ? xstrdup(p.old) : NULL;
+	p.doc->new = p.new != NULL ? xstrdup(p.new) : NULL;
+	produce_all(&p, k);
+	return p.doc;
+}

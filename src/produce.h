@@ -1,0 +1,33 @@
+/* The document builder: a template and a run (or a comparison of two runs) made into a document. */
+#ifndef IGREPORT_PRODUCE_H
+#define IGREPORT_PRODUCE_H
+
+#include "compare.h"
+#include "diag.h"
+#include "document.h"
+#include "model.h"
+#include "template.h"
+
+/* What a document is built from; everything is borrowed. */
+struct produce_input {
+	const struct template *tpl;
+	const struct model *model;           /* a report: the run; NULL for a comparison */
+	const struct comparison *comparison; /* a comparison: both runs; NULL for a report */
+	const char *title;   /* the document title (already chosen: --title or the template's) */
+	const char *date;    /* generation date, e.g. "2025-09-10 14:05 UTC" */
+	const char *version; /* igreport's version, for the cover */
+};
+
+/*
+ * Builds the document of in: the template's sections in order (each
+ * gadget section once per gadget), each template block made into the
+ * blocks it stands for by the producers of the template's kind. The
+ * document borrows in->tpl (it must outlive the document) and nothing
+ * else. Returns NULL with a D_TEMPLATE_VALUE diagnostic when the
+ * template's kind does not match the data (a compare template for one
+ * run, a report template for a comparison).
+ */
+struct document *produce_document(const struct produce_input *in,
+    struct diags *d);
+
+#endif

@@ -1,0 +1,58 @@
+/* Inside the document builder: the state of a build and the block handlers each template kind provides. */
+#ifndef IGREPORT_PRODUCE_ACTS_H
+#define IGREPORT_PRODUCE_ACTS_H
+
+#include "document.h"
+#include "format.h"
+#include "produce.h"
+#include "view.h"
+
+/* A build in progress. */
+struct producer {
+	struct document *doc;
+	const struct produce_input *in;
+	const struct template *t;
+	const struct view *view; /* the current gadget's, in a gadget section; else NULL */
+	char level[FORMAT_MAX];  /* "95" */
+	const char *old, *new;   /* compare: the inputs' base names */
+};
+
+/* Makes the blocks of template block b. */
+typedef void (*produce_act)(struct producer *p, const struct tpl_block *b);
+
+/* What one kind of template is made of. */
+struct produce_kind {
+	enum tpl_kind kind;
+	const produce_act *acts;             /* TPL_BLOCK__MAX handlers; NULL: none of this kind */
+	size_t (*ngadgets)(const struct producer *p);
+	struct view *(*view)(const struct producer *p, size_t gadget);
+};
+
+extern const struct produce_kind produce_report;
+extern const struct produce_kind produce_compare;
+
+/* Handlers every kind shares (produce.c). */
+void produce_heading(struct producer *p, const struct tpl_block *b);
+void produce_text(struct producer *p, const struct tpl_block *b);
+void produce_figure(struct producer *p, const struct tpl_block *b);
+void produce_table(struct producer *p, const struct tpl_block *b);
+void produce_page_break(struct producer *p, const struct tpl_block *b);
+
+/* text (may be NULL) with the current placeholders expanded; newly allocated. */
+char *produce_expand(const struct producer *p, const char *text);
+
+/* A paragraph of body text in the template's text colour. */
+void produce_paragraph(struct producer *p, const char *text);
+
+/* An empty bulleted list. */
+struct doc_block *produce_list(struct producer *p);
+
+/*
+ * Appends a table block for the laid-out data tb (taken over) with the
+ * template table spec's title; in a gadget section, a spec with an id
+ * makes it a standalone item with that id and desc (taken over).
+ */
+void produce_add_table(struct producer *p, const struct tpl_table *spec,
+    struct doc_table *tb, char *desc);
+
+#endif
