@@ -76,8 +76,8 @@ doc_footer_vars(const struct document *doc, const struct doc_block *section,
 	vars->new = doc->new;
 }
 
-static void
-chart_free(struct doc_chart *ch)
+void
+doc_chart_free(struct doc_chart *ch)
 {
 	size_t i;
 
@@ -105,7 +105,7 @@ block_free(struct doc_block *b)
 		free(b->items[i]);
 	free(b->items);
 	for (i = 0; i < b->ncharts; i++)
-		chart_free(&b->charts[i]);
+		doc_chart_free(&b->charts[i]);
 	free(b->charts);
 	doc_table_free(b->table);
 }

@@ -145,6 +145,9 @@ const struct doc_block *doc_find(const struct document *doc, const char *id);
 
 void doc_free(struct document *doc);
 
+/* Frees what chart ch owns (not ch itself). */
+void doc_chart_free(struct doc_chart *ch);
+
 /* An empty table with ncols columns and the given header cells (copied). */
 struct doc_table *doc_table_new(const char *const *header, size_t ncols,
     const struct tpl_table_style *style);

@@ -16,18 +16,24 @@ static const struct canvas_color palette[] = {
 };
 #define NPALETTE (sizeof(palette) / sizeof(palette[0]))
 
+static void
+producer_vars(const struct producer *p, struct tpl_vars *v)
+{
+	memset(v, 0, sizeof(*v));
+	v->gadget = p->view != NULL ? p->view->gadget : NULL;
+	v->level = p->level;
+	v->title = p->in->title;
+	v->date = p->in->date;
+	v->old = p->old;
+	v->new = p->new;
+}
+
 char *
 produce_expand(const struct producer *p, const char *text)
 {
 	struct tpl_vars v;
 
-	memset(&v, 0, sizeof(v));
-	v.gadget = p->view != NULL ? p->view->gadget : NULL;
-	v.level = p->level;
-	v.title = p->in->title;
-	v.date = p->in->date;
-	v.old = p->old;
-	v.new = p->new;
+	producer_vars(p, &v);
 	return template_expand(text != NULL ? text : "", &v);
 }
 
@@ -163,13 +169,10 @@ resolve_series(const struct tpl_chart *ch, const struct view *v,
 	return n;
 }
 
-/* Binds chart ch to the view's data; 0 (nothing bound) when the view has nothing to draw for it. */
-static int
-bind_chart(const struct producer *p, const struct tpl_chart *ch,
-    struct doc_chart *out)
+int
+produce_chart(const struct tpl_chart *ch, const struct view *v,
+    const struct tpl_vars *vars, struct doc_chart *out)
 {
-	const struct view *v = p->view;
-
 	memset(out, 0, sizeof(*out));
 	if (!(v->metrics & (1u << ch->metric)) || v->nrates == 0)
 		return 0;
@@ -180,9 +183,9 @@ bind_chart(const struct producer *p, const struct tpl_chart *ch,
 		return 0;
 	}
 	out->spec = ch;
-	out->title = produce_expand(p, ch->title);
-	out->x_label = produce_expand(p, ch->x_label);
-	out->y_label = produce_expand(p, ch->y_label);
+	out->title = template_expand(ch->title ? ch->title : "", vars);
+	out->x_label = template_expand(ch->x_label ? ch->x_label : "", vars);
+	out->y_label = template_expand(ch->y_label ? ch->y_label : "", vars);
 	out->ncats = v->nrates;
 	out->cats = xcalloc(v->nrates + 1, sizeof(*out->cats));
 	memcpy(out->cats, v->rates, v->nrates * sizeof(*out->cats));
@@ -224,14 +227,17 @@ produce_figure(struct producer *p, const struct tpl_block *b)
 	const struct tpl_figure *fig = b->figure;
 	struct doc_chart *charts;
 	struct doc_block *blk;
+	struct tpl_vars vars;
 	size_t i, n = 0;
 	char *title;
 
 	if (p->view == NULL)
 		return;
+	producer_vars(p, &vars);
 	charts = xcalloc(fig->ncharts + 1, sizeof(*charts));
 	for (i = 0; i < fig->ncharts; i++)
-		n += (size_t)bind_chart(p, &fig->charts[i], &charts[n]);
+		n += (size_t)produce_chart(&fig->charts[i], p->view, &vars,
+		    &charts[n]);
 	if (n == 0) {
 		free(charts);
 		return;

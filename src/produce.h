@@ -7,6 +7,7 @@
 #include "document.h"
 #include "model.h"
 #include "template.h"
+#include "view.h"
 
 /* What a document is built from; everything is borrowed. */
 struct produce_input {
@@ -29,5 +30,15 @@ struct produce_input {
  */
 struct document *produce_document(const struct produce_input *in,
     struct diags *d);
+
+/*
+ * Binds chart ch to gadget view v: the template's series v has, in
+ * template order, then (other-cases) v's unlisted cases in palette
+ * colours; a value per rate of v (a gap where not measured); texts
+ * expanded with vars. Returns 0 and binds nothing when v lacks the
+ * metric or every series; else 1. Free out with doc_chart_free.
+ */
+int produce_chart(const struct tpl_chart *ch, const struct view *v,
+    const struct tpl_vars *vars, struct doc_chart *out);
 
 #endif
