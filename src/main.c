@@ -376,7 +376,7 @@ run(const struct options *o)
 	else if (o->dump_model) {
 		model_dump(m, stdout);
 		if (fflush(stdout) != 0 || ferror(stdout)) {
-			diags_add(&d, D_WRITE_FAILED, "<stdout>", 0, 0, "%s",
+			diags_add(&d, D_WRITE_FAILED, OUTPUT_STDOUT, 0, 0, "%s",
 			    strerror(errno));
 			status = EXIT_CANNOT_WRITE;
 		}

@@ -271,7 +271,7 @@ output_markdown(const struct output_context *ctx, const char *path,
 	if (path == NULL || strcmp(path, "-") == 0) {
 		if (markdown_write(stdout, ctx->report->model,
 		    ctx->report->title) < 0 || fflush(stdout) != 0) {
-			diags_add(d, D_WRITE_FAILED, "<stdout>", 0, 0, "%s",
+			diags_add(d, D_WRITE_FAILED, OUTPUT_STDOUT, 0, 0, "%s",
 			    strerror(errno));
 			return -1;
 		}
@@ -294,7 +294,7 @@ output_text(const struct output_context *ctx, const char *path,
 
 	if (path == NULL || strcmp(path, "-") == 0) {
 		if (write(stdout, arg) < 0 || fflush(stdout) != 0) {
-			diags_add(d, D_WRITE_FAILED, "<stdout>", 0, 0, "%s",
+			diags_add(d, D_WRITE_FAILED, OUTPUT_STDOUT, 0, 0, "%s",
 			    strerror(errno));
 			return -1;
 		}

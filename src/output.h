@@ -34,6 +34,9 @@ struct output_batch {
 
 struct output_job;
 
+/* How write errors name standard output, for every command and output. */
+#define OUTPUT_STDOUT "<stdout>"
+
 /*
  * Writes the PDF report to (a temporary file for) path. Returns 0 or -1.
  * This and output_svg refuse (D_TEMPLATE_VALUE) a compare template
