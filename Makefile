@@ -68,13 +68,15 @@ check: deps
 	$(MAKE) BUILD=build/tsan SAN_FLAGS="-fsanitize=thread" OPT="-O1 -g" tsan-run
 	@echo "all checks passed (plain, ASan+UBSan and TSan)"
 
-# The unit tests and e2e cases that run threads (task, zpack, the report's
-# two threads, the two-thread reader, attachments), under TSan: any report
-# of a data race fails them (TSan's exit status).
+# The unit tests and e2e cases that run threads (task, zpack, the driver's
+# two threads for the report and compare, the two-thread reader,
+# attachments), under TSan: any report of a data race fails them (TSan's
+# exit status).
 TSAN_UNITS = $(BUILD)/tests/test_task $(BUILD)/tests/test_zpack \
              $(BUILD)/tests/test_results $(BUILD)/tests/test_pdf
 TSAN_CASES = all-formats all-pdf-cannot-write bad-input-and-template \
-             pdf-sample pdf-large-attachment compare-pdf-regression svg-sample
+             pdf-sample pdf-large-attachment compare-pdf-regression svg-sample \
+             compare-all-formats compare-template-not-compare
 tsan-run: $(TSAN_UNITS) $(BUILD)/igreport
 	@set -e; for t in $(TSAN_UNITS); do echo "== $$t (TSan)"; \
 		IGREPORT_SOURCE_DIR=$(CURDIR) $$t; done

@@ -7,8 +7,9 @@
 
 /*
  * Every message igreport can print. Codes are ordered by severity:
- * notes (shown with --verbose), warnings, errors (bad input: exit 2),
- * system errors (cannot read or write: exit 3). The text lives in
+ * notes (shown with --verbose), warnings, errors (bad input: exit 2;
+ * a bad environment: exit 1, as a usage error), system errors (cannot
+ * read or write: exit 3). The text lives in
  * diag.c, indexed by code, so the two cannot drift apart.
  */
 enum diag_code {
@@ -22,6 +23,8 @@ enum diag_code {
 	D_GADGET_NOT_FOUND,
 	D_TOO_MANY_DIAGS,
 	D_NOT_ATTACHED,
+	D_MACHINES_DIFFER,
+	D_REGRESSIONS,
 	/* errors in data */
 	D_EMPTY_INPUT,
 	D_NO_HEADER,
@@ -50,6 +53,8 @@ enum diag_code {
 	D_TEMPLATE_COLUMN,
 	D_TEMPLATE_VALUE,
 	D_TEMPLATE_PLACEHOLDER,
+	/* errors in the environment */
+	D_BAD_EPOCH,
 	/* system errors */
 	D_OPEN_FAILED,
 	D_READ_FAILED,

@@ -249,7 +249,7 @@ output_markdown(const struct output_context *ctx, const char *path,
 	if (path == NULL || strcmp(path, "-") == 0) {
 		if (render_md_write(stdout, ctx->doc, ctx->link_figures) < 0 ||
 		    fflush(stdout) != 0) {
-			diags_add(d, D_WRITE_FAILED, "<stdout>", 0, 0, "%s",
+			diags_add(d, D_WRITE_FAILED, OUTPUT_STDOUT, 0, 0, "%s",
 			    strerror(errno));
 			return -1;
 		}
@@ -258,28 +258,6 @@ output_markdown(const struct output_context *ctx, const char *path,
 	if ((o = outfile_open(path, ctx->inputs, ctx->ninputs, d)) == NULL)
 		return -1;
 	render_md_write(outfile_stream(o), ctx->doc, ctx->link_figures);
-	batch_add(batch, o); /* a write error shows when the batch is committed */
-	return 0;
-}
-
-int
-output_text(const struct output_context *ctx, const char *path,
-    int (*write)(FILE *out, const void *arg), const void *arg,
-    struct output_batch *batch, struct diags *d)
-{
-	struct outfile *o;
-
-	if (path == NULL || strcmp(path, "-") == 0) {
-		if (write(stdout, arg) < 0 || fflush(stdout) != 0) {
-			diags_add(d, D_WRITE_FAILED, "<stdout>", 0, 0, "%s",
-			    strerror(errno));
-			return -1;
-		}
-		return 0;
-	}
-	if ((o = outfile_open(path, ctx->inputs, ctx->ninputs, d)) == NULL)
-		return -1;
-	write(outfile_stream(o), arg);
 	batch_add(batch, o); /* a write error shows when the batch is committed */
 	return 0;
 }

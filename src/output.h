@@ -36,6 +36,9 @@ struct output_batch {
 
 struct output_job;
 
+/* How write errors name standard output, for every command and output. */
+#define OUTPUT_STDOUT "<stdout>"
+
 /* Writes the PDF report to (a temporary file for) path. Returns 0 or -1. */
 int output_pdf(const struct output_context *ctx, const char *path,
     struct output_batch *batch, struct diags *d);
@@ -73,11 +76,6 @@ int output_svg(const struct output_context *ctx, const char *dir,
 
 /* Writes the Markdown report to path, or to standard output when path is NULL or "-". */
 int output_markdown(const struct output_context *ctx, const char *path,
-    struct output_batch *batch, struct diags *d);
-
-/* Writes what write(out, arg) produces to path, or to standard output when path is NULL or "-". */
-int output_text(const struct output_context *ctx, const char *path,
-    int (*write)(FILE *out, const void *arg), const void *arg,
     struct output_batch *batch, struct diags *d);
 
 /*

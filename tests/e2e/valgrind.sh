@@ -25,6 +25,7 @@ chmod +x "$tmp/igreport"
 E2E_CASES=${E2E_CASES-"pdf-sample svg-sample sample-markdown all-formats
 compact-template several-inputs stdin-input crlf-bom older-layout
 misaligned-rates gadget-filter compare-stdout-full compare-edge-cases
+compare-all-formats compare-template-not-compare
 bad-many-errors bad-invalid-utf8 bad-unterminated-quote bad-nul-byte
 bad-too-many-diagnostics fuzz-csv-huge-value limit-too-many-columns
 limit-quoted-record-too-long template-billion-laughs template-xxe-text

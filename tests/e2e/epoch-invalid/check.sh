@@ -1,0 +1,2 @@
+# Neither output was written.
+[ ! -e r.pdf ] && [ ! -e c.md ]
