@@ -47,6 +47,20 @@ title_lines(const struct canvas *c, const struct template *t,
 	return (double)lines->n * st.size * 1.35 + st.size * 0.4;
 }
 
+/*
+ * A table item is as wide as its columns, or as its title on one line
+ * when that is wider, and never wider than the page's content.
+ */
+static double
+table_item_width(const struct canvas *c, const struct template *t,
+    const struct doc_block *b, const struct table *tb)
+{
+	struct canvas_text st = title_style(t);
+	double title_w = canvas_text_width(c, b->text, &st);
+
+	return fmin(content_width(t), fmax(tb->width, title_w));
+}
+
 void
 render_svg_size(const struct canvas *c, const struct document *doc,
     const struct doc_block *b, double *width, double *height)
@@ -55,13 +69,15 @@ render_svg_size(const struct canvas *c, const struct document *doc,
 	struct text_flow_lines lines;
 	struct table *tb;
 
-	*width = w + 2 * ITEM_PAD;
 	if (b->kind == DOC_FIGURE) {
+		*width = w + 2 * ITEM_PAD;
 		*height = b->height + 2 * ITEM_PAD;
 		return;
 	}
 	tb = table_layout(b->table, c, w);
+	w = table_item_width(c, doc->tpl, b, tb);
 	title_h = title_lines(c, doc->tpl, b, w, &lines);
+	*width = w + 2 * ITEM_PAD;
 	*height = title_h + table_height(tb, 0, tb->nrows) + 2 * ITEM_PAD;
 	text_flow_lines_free(&lines);
 	table_free(tb);
@@ -69,14 +85,15 @@ render_svg_size(const struct canvas *c, const struct document *doc,
 
 static void
 draw_table(struct canvas *c, const struct template *t,
-    const struct doc_block *b, double w)
+    const struct doc_block *b, double page_w)
 {
 	struct canvas_text st = title_style(t);
 	struct text_flow_lines lines;
-	struct table *tb = table_layout(b->table, c, w);
-	double y = ITEM_PAD, title_h = title_lines(c, t, b, w, &lines);
+	struct table *tb = table_layout(b->table, c, page_w);
+	double w = table_item_width(c, t, b, tb), y = ITEM_PAD, title_h;
 	size_t i;
 
+	title_h = title_lines(c, t, b, w, &lines);
 	for (i = 0; i < lines.n; i++, y += st.size * 1.35)
 		c->ops->text(c->dev, ITEM_PAD, y + st.size, lines.v[i], &st);
 	table_draw(c, tb, ITEM_PAD, ITEM_PAD + title_h, INFINITY, 0);
