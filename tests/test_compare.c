@@ -1,4 +1,4 @@
-/* Unit tests for compare.c and compare_md.c; Welch p-values against scipy (tests/data/compare). */
+/* Unit tests for compare.c (Welch p-values against scipy, tests/data/compare) and the comparison as Markdown. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,7 +6,9 @@
 #include "testutil.h"
 #include "aggregate.h"
 #include "compare.h"
-#include "compare_md.h"
+#include "fixture.h"
+#include "produce.h"
+#include "render_md.h"
 #include "stats.h"
 
 #define ALL_METRICS ((1u << METRIC__MAX) - 1)
@@ -469,16 +471,27 @@ test_same_machine_gives_no_warning(void **state)
 	model_free(n);
 }
 
+/* c as Markdown: the shipped compare template's document, written by the Markdown renderer. */
 static char *
 markdown_of(const struct comparison *c)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
+	struct template *tpl = fixture_template("templates/compare.xml");
+	struct document *doc = fixture_comparison(tpl, c, "Cmp");
+	char *md = fixture_markdown(doc, 0);
 
-	assert_int_equal(compare_md_write(out, c), 0);
-	fclose(out);
-	return buf;
+	doc_free(doc);
+	template_free(tpl);
+	return md;
+}
+
+static const char *
+must_find(const char *haystack, const char *needle)
+{
+	const char *s = strstr(haystack, needle);
+
+	if (s == NULL)
+		fail_msg("'%s' not found", needle);
+	return s;
 }
 
 static void
@@ -488,22 +501,28 @@ test_markdown_puts_regressions_first(void **state)
 	struct model *n = build(new_rows, NROWS(new_rows), ALL_METRICS, NULL);
 	struct comparison *c = compare_build(o, n, &defaults);
 	char *md = markdown_of(c);
-	char *reg, *all, *ovh, *only;
+	const char *sig, *mach, *only, *chg, *ovh;
 
 	(void)state;
-	assert_non_null(strstr(md, "## Benchmark comparison: 1 regression, 0 improvements\n"));
-	assert_non_null(strstr(md, "Warning: the runs come from different machines"));
-	assert_non_null(strstr(md, "> - Processor: AMD EPYC 7763 (OLD) vs (missing) (NEW)\n"));
-	reg = strstr(md, "Regressions (1)");
-	all = strstr(md, "<details><summary>All 20 comparisons");
-	ovh = strstr(md, "### Overhead");
-	only = strstr(md, "### Only in one run");
-	assert_true(reg && all && ovh && only && reg < all && all < ovh && ovh < only);
-	assert_non_null(strstr(md, "| trace\\_exec | ig | 4096 | IG CPU (%) | 2.05 \xc2\xb1 "));
-	assert_non_null(strstr(md, "(+97.6%) | "));
-	assert_non_null(strstr(md, "- trace\\_exec, ig: 8192 events/s only in NEW\n"));
-	assert_non_null(strstr(md, "- gadget trace\\_dns: only in OLD\n"));
-	assert_null(strstr(md, "Improvements"));
+	must_find(md, "\n**1 regression, 0 improvements**\n");
+	/* NEW describes no machine: its Processor and Memory are missing. */
+	must_find(md, "\n> **\xe2\x9a\xa0 Warning: the runs come from different "
+	    "machines (Processor, Memory differ)");
+	must_find(md, "\n| **Processor \xe2\x89\xa0** | **AMD EPYC 7763** | "
+	    "**\xe2\x80\x93** |\n");
+	sig = must_find(md, "\n## Significant changes\n");
+	mach = must_find(md, "\n## Machines\n");
+	only = must_find(md, "\n## Only in one run\n");
+	chg = must_find(md, "\n### Changes from OLD to NEW - trace\\_exec\n\n"
+	    "<details><summary>4 rows</summary>");
+	ovh = must_find(md, "\n### Overhead of IG, OLD vs NEW - trace\\_exec\n");
+	assert_true(sig < mach && mach < only && only < chg && chg < ovh);
+	assert_true(must_find(sig, "| **worse \xe2\x96\xb2** | trace\\_exec | ig "
+	    "| 4096 | IG CPU (%) | 2.05 \xc2\xb1 ") < mach);
+	must_find(sig, "(+97.6%) | ");
+	must_find(only, "\n- trace\\_exec, ig: 8192 events/s only in NEW\n");
+	must_find(only, "\n- gadget trace\\_dns: only in OLD\n");
+	assert_null(strstr(md, "**better"));
 	free(md);
 	compare_free(c);
 	model_free(o);
@@ -519,11 +538,15 @@ test_markdown_without_changes_has_no_tables_of_them(void **state)
 	char *md = markdown_of(c);
 
 	(void)state;
-	assert_non_null(strstr(md, "0 regressions, 0 improvements"));
-	assert_null(strstr(md, "Regressions ("));
+	must_find(md, "\n**0 regressions, 0 improvements**\n");
+	must_find(md, "\n## Significant changes\n\nNo significant change.\n");
+	assert_null(strstr(md, "| Verdict |"));
 	assert_null(strstr(md, "Warning"));
-	assert_null(strstr(md, "Only in one run"));
-	assert_non_null(strstr(md, "| trace\\_exec | ig | 1024 | 0.0% ~ |"));
+	must_find(md, "\n## Only in one run\n\nBoth runs have the same gadgets, "
+	    "cases, rates and columns.\n");
+	assert_null(strstr(md, "only in"));
+	/* A change that is not significant has no mark and no colour. */
+	must_find(md, "\n| ig | 1024 | 0.0% | 0.0% | 0.0% | 0.0% | 0.0 |\n");
 	free(md);
 	compare_free(c);
 	model_free(o);

@@ -1,11 +1,14 @@
-/* Tests of the summary sentences and the Markdown output built from a model. */
+/*
+ * Tests of the summary sentences built from a model. How they reach the
+ * cover is tested in test_produce.c; the Markdown tables of these runs in
+ * test_render.c.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "testutil.h"
 #include "aggregate.h"
-#include "markdown.h"
 #include "summary.h"
 
 static const struct aggregate_origin origin = { 0, 2 };
@@ -73,35 +76,12 @@ test_summary_names_first_rate_with_lost_events(void **state)
 	model_free(m);
 }
 
-static void
-test_markdown_tables_have_notebook_columns(void **state)
-{
-	struct model *m = sample_model(1);
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
-
-	(void)state;
-	assert_int_equal(markdown_write(out, m, "Report"), 0);
-	fclose(out);
-	assert_non_null(strstr(buf, "# Report\n"));
-	assert_non_null(strstr(buf, "Inputs: t.csv (8 rows)"));
-	assert_null(strstr(buf, "/home/me"));
-	assert_non_null(strstr(buf, "## trace\\_exec\n"));
-	assert_non_null(strstr(buf, "| RPS | Baseline CPU (%) | With IG CPU (%) |"));
-	assert_non_null(strstr(buf, "| 8192 | 2.10 \xc2\xb1 1.27 | 5.20 \xc2\xb1 2.54 |"));
-	assert_non_null(strstr(buf, "| 35 | +3.10 \xc2\xb1 "));
-	free(buf);
-	model_free(m);
-}
-
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_summary_reports_top_rate_overhead_and_process),
 		cmocka_unit_test(test_summary_names_first_rate_with_lost_events),
-		cmocka_unit_test(test_markdown_tables_have_notebook_columns),
 	};
 
 	return cmocka_run_group_tests_name("summary", tests, NULL, NULL);

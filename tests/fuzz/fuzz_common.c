@@ -1,4 +1,4 @@
-/* What both fuzz targets share: the source tree's data files and rendering a model in memory. */
+/* What both fuzz targets share: the source tree's data files and rendering a model's document in memory. */
 #include "fuzz_common.h"
 
 #include <stdio.h>
@@ -6,10 +6,13 @@
 #include <string.h>
 
 #include "aggregate.h"
+#include "compare.h"
 #include "diag.h"
-#include "markdown.h"
 #include "pdf.h"
-#include "report.h"
+#include "produce.h"
+#include "render_md.h"
+#include "render_pdf.h"
+#include "render_svg.h"
 #include "results.h"
 #include "svg.h"
 #include "xalloc.h"
@@ -132,10 +135,10 @@ fuzz_sink_close(struct fuzz_sink *s, int rc, struct diags *d, const char *what)
 }
 
 static void
-fuzz_pdf(const struct report_context *rc, const struct fonts *fonts,
+fuzz_pdf(const struct document *doc, const struct fonts *fonts,
     const char *data, size_t len)
 {
-	struct pdf_info info = { rc->title, "fuzz", "igreport fuzz", 0 };
+	struct pdf_info info = { doc->title, "fuzz", "igreport fuzz", 0 };
 	struct diags d = { 0 };
 	struct fuzz_sink s;
 	struct canvas c;
@@ -144,7 +147,7 @@ fuzz_pdf(const struct report_context *rc, const struct fonts *fonts,
 	if ((p = pdf_open(fonts, &info, &d)) == NULL)
 		fuzz_die("pdf_open", &d);
 	pdf_canvas(p, &c);
-	report_draw(&c, rc);
+	render_pdf_draw(&c, doc);
 	if (pdf_attach(p, "fuzz.csv", (const unsigned char *)data, len, &d) < 0)
 		fuzz_die("pdf_attach", &d);
 	fuzz_sink_open(&s);
@@ -153,47 +156,73 @@ fuzz_pdf(const struct report_context *rc, const struct fonts *fonts,
 }
 
 static void
-fuzz_svg(const struct report_context *rc, const struct fonts *fonts)
+fuzz_svg(const struct document *doc, const struct fonts *fonts)
 {
-	struct canvas measure = { NULL, NULL, fonts }, c;
-	struct report_item *items;
 	struct diags d = { 0 };
 	struct fuzz_sink s;
+	struct canvas c;
 	struct svg *svg;
-	size_t n, i;
+	size_t i;
 
-	n = report_items(&measure, rc, &items);
-	for (i = 0; i < n; i++) {
-		struct svg_info info = { items[i].title, items[i].desc };
+	for (i = 0; i < doc->nblocks; i++) {
+		const struct doc_block *b = &doc->blocks[i];
+		struct svg_info info = { b->text, b->desc };
 
+		if (!render_svg_is_item(b))
+			continue;
 		if ((svg = svg_open(&info, &d)) == NULL)
 			fuzz_die("svg_open", &d);
 		svg_canvas(svg, &c, fonts);
-		report_draw_item(&c, rc, &items[i]);
+		render_svg_draw(&c, doc, b);
 		fuzz_sink_open(&s);
 		fuzz_sink_close(&s, svg_close(svg, s.fp, &d), &d, "svg_close");
 	}
-	report_items_free(items, n);
 	diags_free(&d);
+}
+
+/* The document of m with tpl: of m compared with itself when tpl is a compare template. */
+static struct document *
+fuzz_document(const struct model *m, const struct template *tpl,
+    struct comparison **c, const char *title)
+{
+	static const struct compare_options opt = { 0.05, 5.0, 0.95,
+		COMPARE_CORRECTION_NONE };
+	struct produce_input in = { tpl, m, NULL, title,
+		"2023-11-14 22:13 UTC", "fuzz" };
+	struct diags d = { 0 };
+	struct document *doc;
+
+	*c = NULL;
+	if (tpl->kind == TPL_KIND_COMPARE) {
+		*c = compare_build(m, m, &opt);
+		in.model = NULL;
+		in.comparison = *c;
+	}
+	/* A template of the data's kind is never refused. */
+	if ((doc = produce_document(&in, &d)) == NULL || d.n != 0)
+		fuzz_die("produce_document", &d);
+	diags_free(&d);
+	return doc;
 }
 
 void
 fuzz_render(const struct model *m, const struct template *tpl,
     const struct fonts *fonts, const char *data, size_t len)
 {
-	struct report_context rc = { tpl, m, NULL, "2023-11-14 22:13 UTC",
-		"fuzz", NULL };
-	struct tpl_vars vars = { NULL, "95", NULL, rc.date, NULL, NULL, NULL,
-		NULL };
+	struct tpl_vars vars = { NULL, "95", NULL, "2023-11-14 22:13 UTC", NULL,
+		NULL, NULL, NULL };
 	struct diags d = { 0 };
 	struct fuzz_sink s;
 	char *title = template_expand(tpl->title, &vars);
+	struct comparison *c;
+	struct document *doc = fuzz_document(m, tpl, &c, title);
 
-	rc.title = title;
 	fuzz_sink_open(&s);
 	model_dump(m, s.fp);
-	fuzz_sink_close(&s, markdown_write(s.fp, m, title), &d, "markdown");
-	fuzz_pdf(&rc, fonts, data, len);
-	fuzz_svg(&rc, fonts);
+	fuzz_sink_close(&s, render_md_write(s.fp, doc, 1), &d, "markdown");
+	fuzz_pdf(doc, fonts, data, len);
+	fuzz_svg(doc, fonts);
+	doc_free(doc);
+	compare_free(c);
 	free(title);
 }

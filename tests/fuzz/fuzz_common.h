@@ -1,4 +1,4 @@
-/* What both fuzz targets share: the source tree's data files and rendering a model in memory. */
+/* What both fuzz targets share: the source tree's data files and rendering a model's document in memory. */
 #ifndef IGREPORT_FUZZ_COMMON_H
 #define IGREPORT_FUZZ_COMMON_H
 
@@ -24,10 +24,12 @@ struct template *fuzz_template(const char *relative);
 struct model *fuzz_model(const char *csv, size_t len, const char *name);
 
 /*
- * Draws the model with the template into a PDF (attaching data) and one
- * SVG per item, writes the Markdown and the model dump, all in memory.
- * Aborts when a back end fails or a model invariant is broken: with valid
- * input in memory, nothing may fail.
+ * Builds the document of the model with the template (a compare
+ * template: of the model compared with itself), draws it into a PDF
+ * (attaching data) and one SVG per standalone item, writes its Markdown
+ * and the model dump, all in memory. Aborts when the document is refused,
+ * a back end fails or a model invariant is broken: with valid input in
+ * memory, nothing may fail.
  */
 void fuzz_render(const struct model *m, const struct template *tpl,
     const struct fonts *fonts, const char *data, size_t len);

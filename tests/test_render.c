@@ -1,0 +1,532 @@
+/* Tests of the renderers: the paged one through a recording canvas, standalone SVG items, and Markdown. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "fixture.h"
+#include "recording_canvas.h"
+#include "render_md.h"
+#include "render_pdf.h"
+#include "render_svg.h"
+#include "table.h"
+
+/* A document of a shipped template, the fonts and a canvas recording what it is drawn as. */
+struct drawing {
+	struct fonts *fonts;
+	struct template *tpl;
+	struct model *model;
+	struct fixture_pair pair;
+	int compare;
+	struct recording_canvas *rc;
+	struct document *doc;
+};
+
+static void
+drawing_start(struct drawing *dr, const char *template_name)
+{
+	memset(dr, 0, sizeof(*dr));
+	dr->fonts = recording_fonts_load();
+	assert_non_null(dr->fonts);
+	dr->tpl = fixture_template(template_name);
+	dr->rc = recording_canvas_new(dr->fonts);
+}
+
+/* The report of run m (taken over) with template_name. */
+static void
+drawing_report(struct drawing *dr, const char *template_name, struct model *m)
+{
+	drawing_start(dr, template_name);
+	dr->model = m;
+	dr->doc = fixture_report(dr->tpl, m, "Test report");
+}
+
+/* The fixture's pair compared with the shipped compare template. */
+static void
+drawing_comparison(struct drawing *dr, const char *const *new_meta)
+{
+	drawing_start(dr, "templates/compare.xml");
+	fixture_pair_new(&dr->pair, new_meta);
+	dr->compare = 1;
+	dr->doc = fixture_comparison(dr->tpl, dr->pair.c, "Cmp");
+}
+
+static void
+drawing_free(struct drawing *dr)
+{
+	doc_free(dr->doc);
+	recording_canvas_free(dr->rc);
+	if (dr->compare)
+		fixture_pair_free(&dr->pair);
+	model_free(dr->model);
+	template_free(dr->tpl);
+	fonts_free(dr->fonts);
+}
+
+static const struct doc_block *
+item(const struct document *doc, const char *id)
+{
+	const struct doc_block *b = doc_find(doc, id);
+
+	if (b == NULL)
+		fail_msg("no item %s", id);
+	return b;
+}
+
+static double
+content_width(const struct template *t)
+{
+	return t->page_width - t->margin_left - t->margin_right;
+}
+
+static const char *
+must_find(const char *haystack, const char *needle)
+{
+	const char *s = strstr(haystack, needle);
+
+	if (s == NULL)
+		fail_msg("'%s' not found", needle);
+	return s;
+}
+
+/* --- The paged renderer ---------------------------------------------------- */
+
+static void
+test_pdf_default_template_pages(void **state)
+{
+	struct drawing dr;
+	const char *text;
+
+	(void)state;
+	drawing_report(&dr, "templates/default.xml",
+	    fixture_run(2, FIXTURE_ALL_METRICS));
+	/* Cover; per gadget a page of figures and one of the table; the appendix of 24 rows. */
+	assert_int_equal(render_pdf_draw(&dr.rc->canvas, dr.doc), 6);
+	assert_int_equal(recording_canvas_count(dr.rc, "page "), 6);
+	assert_int_equal(recording_canvas_count(dr.rc, "endpage"), 6);
+	text = dr.rc->text;
+	must_find(text, "\"Test report - page 1 of 6\"");
+	must_find(text, "\"Test report - page 6 of 6\"");
+	must_find(text, "\"trace_exec - IG Process\"");
+	must_find(text, "\"Performance metrics - trace_dns\"");
+	must_find(text, "\"Generated on " FIXTURE_DATE ".");
+	drawing_free(&dr);
+}
+
+static void
+test_pdf_compact_template_has_fewer_pages(void **state)
+{
+	struct drawing dr;
+
+	(void)state;
+	drawing_report(&dr, "templates/compact.xml",
+	    fixture_run(2, FIXTURE_ALL_METRICS));
+	/* Cover, one page per gadget, appendix. */
+	assert_int_equal(render_pdf_draw(&dr.rc->canvas, dr.doc), 4);
+	assert_int_equal(recording_canvas_count(dr.rc, "page "), 4);
+	must_find(dr.rc->text, "\"Test report - 4/4\"");
+	drawing_free(&dr);
+}
+
+static void
+test_pdf_compare_draws_verdict_tables_and_figures(void **state)
+{
+	struct drawing dr;
+	const char *text;
+
+	(void)state;
+	drawing_comparison(&dr, fixture_old_meta);
+	/* Cover (one page), then per gadget figures and tables. */
+	assert_int_equal(render_pdf_draw(&dr.rc->canvas, dr.doc), 1 + 3 * 2);
+	text = dr.rc->text;
+	must_find(text, "B 20.0 " FIXTURE_WORSE_HEX " \"1 regression, "
+	    "2 improvements\"");
+	assert_true(must_find(text, FIXTURE_WORSE_HEX " \"worse "
+	    FIXTURE_MARK_WORSE) < must_find(text, FIXTURE_BETTER_HEX
+	    " \"better " FIXTURE_MARK_BETTER));
+	must_find(text, "\"trace_exec - CPU, OLD vs NEW\"");
+	must_find(text, "\"Changes from OLD to NEW - trace_exec\"");
+	must_find(text, FIXTURE_WORSE_HEX " \"+97.6% " FIXTURE_MARK_WORSE);
+	must_find(text, "\"trace_dns was measured by OLD only: there is nothing "
+	    "to compare.\"");
+	must_find(text, "\"Cmp: old.csv vs new.csv - page 7 of 7\"");
+	/* Same machines: no banner. */
+	assert_int_equal(recording_canvas_count(dr.rc, "group warning"), 0);
+	drawing_free(&dr);
+}
+
+static void
+test_pdf_different_machines_draw_a_red_banner(void **state)
+{
+	struct drawing dr;
+	const char *g;
+
+	(void)state;
+	drawing_comparison(&dr, fixture_new_meta);
+	render_pdf_draw(&dr.rc->canvas, dr.doc);
+	assert_int_equal(recording_canvas_count(dr.rc, "group warning"), 1);
+	g = must_find(dr.rc->text, "group warning\n");
+	must_find(must_find(g, "rect 36.0 "), " fill=" FIXTURE_WORSE_HEX
+	    "/1.00 stroke=none\n");
+	must_find(g, "#ffffff \"\xe2\x9a\xa0 Warning: the runs come from "
+	    "different machines");
+	drawing_free(&dr);
+}
+
+/* --- Standalone items ------------------------------------------------------ */
+
+static void
+test_svg_items_are_figures_and_tables_with_an_id(void **state)
+{
+	struct drawing dr;
+	size_t i, n = 0;
+
+	(void)state;
+	drawing_report(&dr, "templates/default.xml",
+	    fixture_run(1, FIXTURE_ALL_METRICS));
+	for (i = 0; i < dr.doc->nblocks; i++) {
+		const struct doc_block *b = &dr.doc->blocks[i];
+		int want = b->id != NULL &&
+		    (b->kind == DOC_FIGURE || b->kind == DOC_TABLE);
+
+		assert_int_equal(render_svg_is_item(b) != 0, want);
+		n += (size_t)want;
+	}
+	/* Two figures and the table; the raw table has no id. */
+	assert_int_equal(n, 3);
+	drawing_free(&dr);
+}
+
+static void
+test_svg_figure_is_as_wide_as_the_content(void **state)
+{
+	struct drawing dr;
+	const struct template *t;
+	double w, h;
+
+	(void)state;
+	drawing_report(&dr, "templates/default.xml",
+	    fixture_run(1, FIXTURE_ALL_METRICS));
+	t = dr.tpl;
+	render_svg_size(&dr.rc->canvas, dr.doc, item(dr.doc, "trace_dns-host"),
+	    &w, &h);
+	/* A4 landscape less 36 pt margins, 12 pt around; the figure's 250 pt. */
+	assert_close(w, content_width(t) + 24, 1e-9);
+	assert_close(h, 250 + 24, 1e-9);
+	drawing_free(&dr);
+}
+
+static void
+test_svg_table_is_drawn_alone_with_its_title(void **state)
+{
+	struct drawing dr;
+	char page[64];
+	double w, h;
+
+	(void)state;
+	drawing_report(&dr, "templates/default.xml",
+	    fixture_run(2, FIXTURE_ALL_METRICS));
+	render_svg_size(&dr.rc->canvas, dr.doc, item(dr.doc, "trace_dns-table"),
+	    &w, &h);
+	render_svg_draw(&dr.rc->canvas, dr.doc, item(dr.doc, "trace_dns-table"));
+	assert_int_equal(recording_canvas_count(dr.rc, "page "), 1);
+	assert_int_equal(recording_canvas_count(dr.rc, "endpage"), 1);
+	snprintf(page, sizeof(page), "page %.1f %.1f\n", w, h);
+	assert_int_equal(strncmp(dr.rc->text, page, strlen(page)), 0);
+	must_find(dr.rc->text, "\"Performance metrics - trace_dns\"");
+	assert_null(strstr(dr.rc->text, "trace_exec"));
+	assert_null(strstr(dr.rc->text, "Test report"));
+	drawing_free(&dr);
+}
+
+/* The width of table b's columns laid out on the page. */
+static double
+columns_width(struct drawing *dr, const struct doc_block *b)
+{
+	struct table *tb = table_layout(b->table, &dr->rc->canvas,
+	    content_width(dr->tpl));
+	double w = tb->width;
+
+	table_free(tb);
+	return w;
+}
+
+static void
+test_svg_table_is_as_wide_as_its_columns(void **state)
+{
+	struct drawing dr;
+	const struct doc_block *b;
+	double w, h;
+
+	(void)state;
+	drawing_comparison(&dr, fixture_old_meta);
+	b = item(dr.doc, "trace_exec-changes");
+	render_svg_size(&dr.rc->canvas, dr.doc, b, &w, &h);
+	/* Seven short columns: narrower than the page, 12 pt around them. */
+	assert_close(w, columns_width(&dr, b) + 24, 1e-9);
+	assert_true(w < content_width(dr.tpl));
+	drawing_free(&dr);
+}
+
+static void
+test_svg_table_is_as_wide_as_a_longer_title(void **state)
+{
+	static const char *const head[1] = { "n" };
+	static const char *const row[1] = { "1" };
+	static const struct tpl_table_style style = { { 0x54, 0x6e, 0x7a },
+		{ 0xff, 0xff, 0xff }, { 0xdd, 0xdd, 0xdd }, { 0xf3, 0xf3, 0xf3 },
+		0, 9 };
+	struct drawing dr;
+	struct doc_block *b;
+	double w, h;
+
+	(void)state;
+	drawing_start(&dr, "templates/default.xml");
+	dr.doc = doc_new(dr.tpl, "T");
+	b = doc_add(dr.doc, DOC_TABLE, "A title much wider than the one column");
+	b->table = doc_table_new(head, 1, &style);
+	doc_table_add_row(b->table, row);
+	render_svg_size(&dr.rc->canvas, dr.doc, b, &w, &h);
+	assert_true(w > columns_width(&dr, b) + 24 + 100);
+	assert_true(w < content_width(dr.tpl));
+	drawing_free(&dr);
+}
+
+static void
+test_svg_changes_table_keeps_its_verdict_colours(void **state)
+{
+	struct drawing dr;
+
+	(void)state;
+	drawing_comparison(&dr, fixture_old_meta);
+	render_svg_draw(&dr.rc->canvas, dr.doc, item(dr.doc, "trace_exec-changes"));
+	assert_int_equal(recording_canvas_count(dr.rc, "page "), 1);
+	must_find(dr.rc->text, "\"Changes from OLD to NEW - trace_exec\"");
+	must_find(dr.rc->text, "B 9.0 " FIXTURE_WORSE_HEX " \"+97.6% "
+	    FIXTURE_MARK_WORSE "\"");
+	must_find(dr.rc->text, FIXTURE_BETTER_HEX " \"-10.0% "
+	    FIXTURE_MARK_BETTER "\"");
+	drawing_free(&dr);
+}
+
+/* --- Markdown -------------------------------------------------------------- */
+
+static void
+test_md_title_and_headings(void **state)
+{
+	struct drawing dr;
+	char *md;
+
+	(void)state;
+	drawing_report(&dr, "templates/default.xml",
+	    fixture_run(2, FIXTURE_ALL_METRICS));
+	md = fixture_markdown(dr.doc, 0);
+	assert_int_equal(strncmp(md, "# Test report\n\nigreport " FIXTURE_VERSION
+	    "\n", strlen("# Test report\n\nigreport " FIXTURE_VERSION "\n")), 0);
+	must_find(md, "\n## Input files\n");
+	/* A gadget section is a "##" heading; a table's title a "###" above it. */
+	assert_true(must_find(md, "\n## trace\\_dns\n") <
+	    must_find(md, "\n### Performance metrics - trace\\_dns\n\n| RPS |"));
+	must_find(md, "\n## trace\\_exec\n");
+	must_find(md, "\n## Raw data\n");
+	free(md);
+	drawing_free(&dr);
+}
+
+/* The runs of tests/test_summary.c: trace_exec at 4096 and 8192 events/s, lost events. */
+static struct model *
+summary_run(void)
+{
+	static const struct fixture_row rows[] = {
+		{ "trace_exec", "baseline", 4096, { 1.0, 1000, 0, 0, 0 } },
+		{ "trace_exec", "baseline", 4096, { 1.2, 1002, 0, 0, 0 } },
+		{ "trace_exec", "ig", 4096, { 2.0, 1100, 0.8, 110, 12 } },
+		{ "trace_exec", "ig", 4096, { 2.4, 1104, 1.0, 112, 14 } },
+		{ "trace_exec", "baseline", 8192, { 2.0, 1010, 0, 0, 0 } },
+		{ "trace_exec", "baseline", 8192, { 2.2, 1012, 0, 0, 0 } },
+		{ "trace_exec", "ig", 8192, { 5.0, 1110, 2.6, 118, 30 } },
+		{ "trace_exec", "ig", 8192, { 5.4, 1114, 2.8, 118, 40 } },
+	};
+
+	return fixture_model("/home/me/runs/t.csv", rows,
+	    sizeof(rows) / sizeof(rows[0]), FIXTURE_ALL_METRICS, NULL);
+}
+
+static void
+test_md_table_per_gadget_follows_the_template_columns(void **state)
+{
+	struct drawing dr;
+	char *md;
+	const char *row;
+
+	(void)state;
+	drawing_report(&dr, "templates/default.xml", summary_run());
+	md = fixture_markdown(dr.doc, 0);
+	/* Header lines joined by a space. */
+	must_find(md, "\n| RPS | Baseline CPU (%) | With IG CPU (%) | IG Process "
+	    "CPU (%) | Baseline Mem (MiB) | With IG Mem (MiB) | IG Process Mem "
+	    "(MiB) | Lost events/s | CPU overhead (points) | Mem overhead (MiB) "
+	    "|\n|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|\n");
+	row = must_find(md, "\n| 8192 | 2.10 \xc2\xb1 1.27 | 5.20 \xc2\xb1 "
+	    "2.54 |");
+	/* Lost events truncated, then the CPU overhead. */
+	must_find(row, "| 35 | +3.10 \xc2\xb1 ");
+	free(md);
+	drawing_free(&dr);
+}
+
+static void
+test_md_lists_inputs_by_base_name(void **state)
+{
+	struct drawing dr;
+	char *md;
+
+	(void)state;
+	drawing_report(&dr, "templates/default.xml", summary_run());
+	md = fixture_markdown(dr.doc, 0);
+	must_find(md, "\n## Input files\n\n- t.csv\n\n8 rows, 1 gadget.\n");
+	assert_null(strstr(md, "/home/me"));
+	free(md);
+	drawing_free(&dr);
+}
+
+static void
+test_md_folds_a_long_table_in_details(void **state)
+{
+	struct drawing dr;
+	char *md;
+	const char *details;
+
+	(void)state;
+	drawing_report(&dr, "templates/default.xml",
+	    fixture_run(2, FIXTURE_ALL_METRICS));
+	md = fixture_markdown(dr.doc, 0);
+	details = must_find(md, "\n<details><summary>24 rows</summary>\n\n"
+	    "| Gadget | Case | Run | Events/s |");
+	must_find(details, "| trace\\_exec | ig | 1 | 1024 |");
+	must_find(details, " |\n\n</details>\n");
+	/* The gadget tables are not folded. */
+	assert_ptr_equal(strstr(md, "<details>"), details + 1);
+	free(md);
+	drawing_free(&dr);
+}
+
+static void
+test_md_links_figures_only_with_link_figures(void **state)
+{
+	struct drawing dr;
+	char *md;
+
+	(void)state;
+	drawing_report(&dr, "templates/default.xml",
+	    fixture_run(1, FIXTURE_ALL_METRICS));
+	md = fixture_markdown(dr.doc, 1);
+	assert_true(must_find(md, "\n![trace\\_dns - Host](trace_dns-host.svg)\n") <
+	    must_find(md, "\n![trace\\_dns - IG Process]"
+	    "(trace_dns-ig-process.svg)\n"));
+	free(md);
+	md = fixture_markdown(dr.doc, 0);
+	assert_null(strstr(md, "!["));
+	assert_null(strstr(md, ".svg"));
+	free(md);
+	drawing_free(&dr);
+}
+
+static void
+test_md_escapes_pipe_and_star(void **state)
+{
+	static const char *const head[2] = { "a|b", "c*d" };
+	static const char *const row[2] = { "1|2", "3*4" };
+	static const struct tpl_table_style style = { { 0x54, 0x6e, 0x7a },
+		{ 0xff, 0xff, 0xff }, { 0xdd, 0xdd, 0xdd }, { 0xf3, 0xf3, 0xf3 },
+		0, 9 };
+	struct template *tpl = fixture_template("templates/default.xml");
+	struct document *doc = doc_new(tpl, "Title *with* stars");
+	struct doc_block *b;
+	char *md;
+
+	(void)state;
+	b = doc_add(doc, DOC_TITLE, "Title *with* stars");
+	b->subtitle = strdup("v1 | v2");
+	doc_add(doc, DOC_HEADING, "x | y");
+	doc_add_paragraph(doc, "2*3 | 4", DOC_ROLE_BODY, tpl->text_color);
+	b = doc_add(doc, DOC_LIST, NULL);
+	doc_list_add(b, "*not* a | cell");
+	b = doc_add(doc, DOC_TABLE, "");
+	b->table = doc_table_new(head, 2, &style);
+	doc_table_add_row(b->table, row);
+	md = fixture_markdown(doc, 0);
+	assert_ptr_equal(must_find(md, "# Title \\*with\\* stars\n\nv1 \\| v2\n"
+	    "\n## x \\| y\n"), md);
+	must_find(md, "\n2\\*3 \\| 4\n");
+	must_find(md, "\n- \\*not\\* a \\| cell\n");
+	must_find(md, "\n| a\\|b | c\\*d |\n|:-:|:-:|\n| 1\\|2 | 3\\*4 |\n");
+	free(md);
+	doc_free(doc);
+	template_free(tpl);
+}
+
+static void
+test_md_lead_paragraph_and_bold_cells_are_strong(void **state)
+{
+	struct drawing dr;
+	char *md;
+
+	(void)state;
+	drawing_comparison(&dr, fixture_new_meta);
+	md = fixture_markdown(dr.doc, 0);
+	must_find(md, "\n**1 regression, 2 improvements**\n");
+	/* The verdict cell is bold; the rest of the row is only coloured. */
+	must_find(md, "\n| **worse " FIXTURE_MARK_WORSE "** | trace\\_exec | ig "
+	    "| 4096 | IG CPU (%) | 2.05 \xc2\xb1 0.64 |");
+	must_find(md, "\n| **Processor \xe2\x89\xa0** | **AMD EPYC 7763** | "
+	    "**Intel Xeon** |\n");
+	must_find(md, "\n| Benchmark Date \xe2\x89\xa0 | 2025-09-10 | "
+	    "2025-10-02 |\n");
+	free(md);
+	drawing_free(&dr);
+}
+
+static void
+test_md_banner_is_a_bold_quote(void **state)
+{
+	struct drawing dr;
+	char *md;
+
+	(void)state;
+	drawing_comparison(&dr, fixture_new_meta);
+	md = fixture_markdown(dr.doc, 0);
+	assert_true(must_find(md, "\n## Machines\n") < must_find(md,
+	    "\n> **\xe2\x9a\xa0 Warning: the runs come from different machines "
+	    "(Processor differs), so this comparison is unsound: differences "
+	    "may come from the machines, not from the code.**\n"));
+	free(md);
+	drawing_free(&dr);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pdf_default_template_pages),
+		cmocka_unit_test(test_pdf_compact_template_has_fewer_pages),
+		cmocka_unit_test(test_pdf_compare_draws_verdict_tables_and_figures),
+		cmocka_unit_test(test_pdf_different_machines_draw_a_red_banner),
+		cmocka_unit_test(test_svg_items_are_figures_and_tables_with_an_id),
+		cmocka_unit_test(test_svg_figure_is_as_wide_as_the_content),
+		cmocka_unit_test(test_svg_table_is_drawn_alone_with_its_title),
+		cmocka_unit_test(test_svg_table_is_as_wide_as_its_columns),
+		cmocka_unit_test(test_svg_table_is_as_wide_as_a_longer_title),
+		cmocka_unit_test(test_svg_changes_table_keeps_its_verdict_colours),
+		cmocka_unit_test(test_md_title_and_headings),
+		cmocka_unit_test(test_md_table_per_gadget_follows_the_template_columns),
+		cmocka_unit_test(test_md_lists_inputs_by_base_name),
+		cmocka_unit_test(test_md_folds_a_long_table_in_details),
+		cmocka_unit_test(test_md_links_figures_only_with_link_figures),
+		cmocka_unit_test(test_md_escapes_pipe_and_star),
+		cmocka_unit_test(test_md_lead_paragraph_and_bold_cells_are_strong),
+		cmocka_unit_test(test_md_banner_is_a_bold_quote),
+	};
+
+	return cmocka_run_group_tests_name("render", tests, NULL, NULL);
+}
