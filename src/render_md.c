@@ -123,9 +123,12 @@ md_block(FILE *out, const struct doc_block *b, int link)
 	case DOC_TITLE:
 		fputs("# ", out);
 		md_text(out, b->text);
-		fputs("\n\n", out);
-		md_text(out, b->subtitle);
 		fputc('\n', out);
+		if (b->subtitle != NULL) {
+			fputc('\n', out);
+			md_text(out, b->subtitle);
+			fputc('\n', out);
+		}
 		break;
 	case DOC_HEADING:
 		md_heading(out, "##", b->text);
