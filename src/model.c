@@ -1,34 +1,8 @@
-/* The report model: names of metrics, the invariant check, the text dump and freeing. */
+/* The report model: the invariant check, the text dump and freeing. */
 #include "model.h"
 
 #include <math.h>
 #include <stdlib.h>
-#include <strings.h>
-
-static const char *const metric_names[METRIC__MAX] = {
-	[METRIC_CPU] = "Cpu",
-	[METRIC_MEM] = "Mem",
-	[METRIC_IGCPU] = "IgCpu",
-	[METRIC_IGMEM] = "IgMem",
-	[METRIC_LOST] = "Lost",
-};
-
-const char *
-metric_name(enum metric m)
-{
-	return m < METRIC__MAX ? metric_names[m] : "?";
-}
-
-enum metric
-metric_from_name(const char *s)
-{
-	int m;
-
-	for (m = 0; m < METRIC__MAX; m++)
-		if (strcasecmp(s, metric_names[m]) == 0)
-			return (enum metric)m;
-	return METRIC__MAX;
-}
 
 int
 model_has_metric(const struct model *model, enum metric m)
@@ -114,7 +88,8 @@ dump_gadget(const struct model *model, const struct model_gadget *g, FILE *out)
 					continue;
 				fprintf(out, "%s\t%s\t%.17g\t%s\t%lu\t%.17g\t%.17g\t%.17g\n",
 				    g->name, g->series[s].name, g->rates[r],
-				    metric_names[m], st->n, st->mean, st->sd, st->half);
+				    metric_name((enum metric)m), st->n, st->mean,
+				    st->sd, st->half);
 			}
 	for (r = 0; r < g->nrates; r++)
 		for (m = 0; m < METRIC__MAX; m++) {
@@ -123,8 +98,8 @@ dump_gadget(const struct model *model, const struct model_gadget *g, FILE *out)
 			if (!dl->defined)
 				continue;
 			fprintf(out, "%s\toverhead\t%.17g\t%s\t-\t%.17g\t-\t%.17g\n",
-			    g->name, g->rates[r], metric_names[m], dl->delta,
-			    dl->half);
+			    g->name, g->rates[r], metric_name((enum metric)m),
+			    dl->delta, dl->half);
 		}
 }
 

@@ -5,21 +5,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* The measured metrics, in the order they are reported. */
-enum metric {
-	METRIC_CPU,   /* host CPU, percent of all cores */
-	METRIC_MEM,   /* host memory in use, MiB */
-	METRIC_IGCPU, /* ig process CPU, percent of all cores */
-	METRIC_IGMEM, /* ig process RSS, MiB */
-	METRIC_LOST,  /* lost events per second */
-	METRIC__MAX
-};
-
-/* The CSV column name of a metric ("Cpu", "Mem", "IgCpu", "IgMem", "Lost"). */
-const char *metric_name(enum metric m);
-
-/* The metric whose name matches s case-insensitively, or METRIC__MAX. */
-enum metric metric_from_name(const char *s);
+#include "metric.h"
 
 /* Summary of one metric over the runs of one group. n == 0: no value. */
 struct model_stat {
