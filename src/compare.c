@@ -16,17 +16,6 @@ static const char *const verdict_names[COMPARE__MAX] = {
 	[COMPARE_BETTER] = "better",
 };
 
-static const struct {
-	const char *label;
-	int decimals;
-} metric_info[METRIC__MAX] = {
-	[METRIC_CPU] = { "CPU (%)", 2 },
-	[METRIC_MEM] = { "Mem (MiB)", 0 },
-	[METRIC_IGCPU] = { "IG CPU (%)", 2 },
-	[METRIC_IGMEM] = { "IG Mem (MiB)", 0 },
-	[METRIC_LOST] = { "Lost (/s)", 1 },
-};
-
 /* Keys whose difference makes a comparison unsound (and whose absence counts as one). */
 static const char *const critical_keys[] = { "Processor", "Memory", "Kernel" };
 
@@ -39,37 +28,41 @@ compare_verdict_name(enum compare_verdict v)
 const char *
 compare_metric_label(enum metric m)
 {
-	return m < METRIC__MAX ? metric_info[m].label : "?";
+	return metric_heading(m);
 }
 
 int
 compare_metric_decimals(enum metric m)
 {
-	return m < METRIC__MAX ? metric_info[m].decimals : 0;
+	return metric_decimals(m);
 }
 
-/* Sets the verdict from delta, percent and q. */
+/* Sets the verdict of a change of metric m from delta, percent and q. */
 static void
-judge(struct compare_change *c, const struct compare_options *opt)
+judge(struct compare_change *c, const struct compare_options *opt,
+    enum metric m)
 {
+	int rise_worse = metric_lower_is_better(m);
 	int big = isnan(c->percent) ? c->delta != 0.0 :
 	    fabs(c->percent) >= opt->threshold;
 
 	if (isnan(c->q))
 		c->verdict = COMPARE_UNKNOWN;
 	else if (c->q < opt->alpha && big)
-		c->verdict = c->delta > 0.0 ? COMPARE_WORSE : COMPARE_BETTER;
+		c->verdict = (c->delta > 0.0) == rise_worse ? COMPARE_WORSE :
+		    COMPARE_BETTER;
 	else
 		c->verdict = COMPARE_SAME;
 }
 
 /* Sets percent and verdict from delta, p and the base value the percent is relative to. */
 static void
-classify(struct compare_change *c, double base, const struct compare_options *opt)
+classify(struct compare_change *c, double base, enum metric m,
+    const struct compare_options *opt)
 {
 	c->percent = base == 0.0 ? NAN : 100.0 * c->delta / fabs(base);
 	c->q = c->p;
-	judge(c, opt);
+	judge(c, opt, m);
 }
 
 static const char *const correction_names[COMPARE_CORRECTION__MAX] = {
@@ -164,8 +157,10 @@ adjust(struct comparison *c)
 	for (i = 0; i < n; i++) {
 		struct compare_change *ch = i < c->nentries ?
 		    &c->entries[i].change : &c->overheads[i - c->nentries].change;
+		enum metric mt = i < c->nentries ? c->entries[i].metric :
+		    c->overheads[i - c->nentries].metric;
 
-		judge(ch, &c->opt);
+		judge(ch, &c->opt, mt);
 		c->counts[ch->verdict]++;
 	}
 	free(v);
@@ -197,7 +192,8 @@ compare_correction_phrase(const struct comparison *c)
 
 void
 compare_means(const struct model_stat *old, const struct model_stat *new,
-    const struct compare_options *opt, struct compare_change *out)
+    enum metric m, const struct compare_options *opt,
+    struct compare_change *out)
 {
 	struct stats_welch w;
 
@@ -207,14 +203,14 @@ compare_means(const struct model_stat *old, const struct model_stat *new,
 	out->half = w.half;
 	out->df = w.df;
 	out->p = w.p;
-	classify(out, old->mean, opt);
+	classify(out, old->mean, m, opt);
 }
 
 void
 compare_diff_of_diffs(const struct model_stat *old_base,
     const struct model_stat *old_ig, const struct model_stat *new_base,
-    const struct model_stat *new_ig, const struct compare_options *opt,
-    struct compare_change *out)
+    const struct model_stat *new_ig, enum metric m,
+    const struct compare_options *opt, struct compare_change *out)
 {
 	const struct model_stat *g[4] = { old_base, old_ig, new_base, new_ig };
 	double e[4], se = 0.0, sum = 0.0, w, t;
@@ -244,7 +240,7 @@ compare_diff_of_diffs(const struct model_stat *old_base,
 		t = fabs(out->delta) / se;
 		out->p = out->delta == 0.0 ? 1.0 : 2.0 * stats_t_cdf(-t, out->df);
 	}
-	classify(out, old_ig->mean - old_base->mean, opt);
+	classify(out, old_ig->mean - old_base->mean, m, opt);
 }
 
 static int
@@ -296,7 +292,8 @@ add_entry(struct comparison *c, size_t *cap, const struct compare_entry *e)
 {
 	xgrow((void **)&c->entries, cap, c->nentries + 1, sizeof(*c->entries));
 	c->entries[c->nentries] = *e;
-	compare_means(&e->old, &e->new, &c->opt, &c->entries[c->nentries].change);
+	compare_means(&e->old, &e->new, e->metric, &c->opt,
+	    &c->entries[c->nentries].change);
 	c->counts[c->entries[c->nentries].change.verdict]++;
 	c->nentries++;
 }
@@ -445,7 +442,8 @@ compare_overheads(struct comparison *c, size_t *cap,
 			v->metric = metrics[k];
 			v->old = *od;
 			v->new = *nd;
-			compare_diff_of_diffs(ob, oi, nb, ni, &c->opt, &v->change);
+			compare_diff_of_diffs(ob, oi, nb, ni, metrics[k], &c->opt,
+			    &v->change);
 			c->counts[v->change.verdict]++;
 		}
 	free(rates);
