@@ -16,17 +16,6 @@ static const char *const verdict_names[COMPARE__MAX] = {
 	[COMPARE_BETTER] = "better",
 };
 
-static const struct {
-	const char *label;
-	int decimals;
-} metric_info[METRIC__MAX] = {
-	[METRIC_CPU] = { "CPU (%)", 2 },
-	[METRIC_MEM] = { "Mem (MiB)", 0 },
-	[METRIC_IGCPU] = { "IG CPU (%)", 2 },
-	[METRIC_IGMEM] = { "IG Mem (MiB)", 0 },
-	[METRIC_LOST] = { "Lost (/s)", 1 },
-};
-
 /* Keys whose difference makes a comparison unsound (and whose absence counts as one). */
 static const char *const critical_keys[] = { "Processor", "Memory", "Kernel" };
 
@@ -36,40 +25,32 @@ compare_verdict_name(enum compare_verdict v)
 	return v < COMPARE__MAX ? verdict_names[v] : "?";
 }
 
-const char *
-compare_metric_label(enum metric m)
-{
-	return m < METRIC__MAX ? metric_info[m].label : "?";
-}
-
-int
-compare_metric_decimals(enum metric m)
-{
-	return m < METRIC__MAX ? metric_info[m].decimals : 0;
-}
-
-/* Sets the verdict from delta, percent and q. */
+/* Sets the verdict of a change of metric m from delta, percent and q. */
 static void
-judge(struct compare_change *c, const struct compare_options *opt)
+judge(struct compare_change *c, const struct compare_options *opt,
+    enum metric m)
 {
+	int rise_worse = metric_lower_is_better(m);
 	int big = isnan(c->percent) ? c->delta != 0.0 :
 	    fabs(c->percent) >= opt->threshold;
 
 	if (isnan(c->q))
 		c->verdict = COMPARE_UNKNOWN;
 	else if (c->q < opt->alpha && big)
-		c->verdict = c->delta > 0.0 ? COMPARE_WORSE : COMPARE_BETTER;
+		c->verdict = (c->delta > 0.0) == rise_worse ? COMPARE_WORSE :
+		    COMPARE_BETTER;
 	else
 		c->verdict = COMPARE_SAME;
 }
 
 /* Sets percent and verdict from delta, p and the base value the percent is relative to. */
 static void
-classify(struct compare_change *c, double base, const struct compare_options *opt)
+classify(struct compare_change *c, double base, enum metric m,
+    const struct compare_options *opt)
 {
 	c->percent = base == 0.0 ? NAN : 100.0 * c->delta / fabs(base);
 	c->q = c->p;
-	judge(c, opt);
+	judge(c, opt, m);
 }
 
 static const char *const correction_names[COMPARE_CORRECTION__MAX] = {
@@ -164,8 +145,10 @@ adjust(struct comparison *c)
 	for (i = 0; i < n; i++) {
 		struct compare_change *ch = i < c->nentries ?
 		    &c->entries[i].change : &c->overheads[i - c->nentries].change;
+		enum metric mt = i < c->nentries ? c->entries[i].metric :
+		    c->overheads[i - c->nentries].metric;
 
-		judge(ch, &c->opt);
+		judge(ch, &c->opt, mt);
 		c->counts[ch->verdict]++;
 	}
 	free(v);
@@ -197,7 +180,8 @@ compare_correction_phrase(const struct comparison *c)
 
 void
 compare_means(const struct model_stat *old, const struct model_stat *new,
-    const struct compare_options *opt, struct compare_change *out)
+    enum metric m, const struct compare_options *opt,
+    struct compare_change *out)
 {
 	struct stats_welch w;
 
@@ -207,14 +191,14 @@ compare_means(const struct model_stat *old, const struct model_stat *new,
 	out->half = w.half;
 	out->df = w.df;
 	out->p = w.p;
-	classify(out, old->mean, opt);
+	classify(out, old->mean, m, opt);
 }
 
 void
 compare_diff_of_diffs(const struct model_stat *old_base,
     const struct model_stat *old_ig, const struct model_stat *new_base,
-    const struct model_stat *new_ig, const struct compare_options *opt,
-    struct compare_change *out)
+    const struct model_stat *new_ig, enum metric m,
+    const struct compare_options *opt, struct compare_change *out)
 {
 	const struct model_stat *g[4] = { old_base, old_ig, new_base, new_ig };
 	double e[4], se = 0.0, sum = 0.0, w, t;
@@ -244,29 +228,7 @@ compare_diff_of_diffs(const struct model_stat *old_base,
 		t = fabs(out->delta) / se;
 		out->p = out->delta == 0.0 ? 1.0 : 2.0 * stats_t_cdf(-t, out->df);
 	}
-	classify(out, old_ig->mean - old_base->mean, opt);
-}
-
-static int
-find_gadget(const struct model *m, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < m->ngadgets; i++)
-		if (strcmp(m->gadgets[i].name, name) == 0)
-			return (int)i;
-	return -1;
-}
-
-static int
-find_series(const struct model_gadget *g, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < g->nseries; i++)
-		if (strcmp(g->series[i].name, name) == 0)
-			return (int)i;
-	return -1;
+	classify(out, old_ig->mean - old_base->mean, m, opt);
 }
 
 /* The cell of series s at rate, or NULL when the gadget has no such rate or it is a gap. */
@@ -296,7 +258,8 @@ add_entry(struct comparison *c, size_t *cap, const struct compare_entry *e)
 {
 	xgrow((void **)&c->entries, cap, c->nentries + 1, sizeof(*c->entries));
 	c->entries[c->nentries] = *e;
-	compare_means(&e->old, &e->new, &c->opt, &c->entries[c->nentries].change);
+	compare_means(&e->old, &e->new, e->metric, &c->opt,
+	    &c->entries[c->nentries].change);
 	c->counts[c->entries[c->nentries].change.verdict]++;
 	c->nentries++;
 }
@@ -344,27 +307,6 @@ compare_rate(struct comparison *c, size_t cap[2], const struct model_gadget *og,
 	}
 }
 
-/* Every rate of either run, ascending, merged without duplicates; returns the count. */
-static size_t
-merged_rates(const struct model_gadget *a, const struct model_gadget *b,
-    double **out)
-{
-	size_t i = 0, j = 0, n = 0;
-
-	*out = xcalloc(a->nrates + b->nrates + 1, sizeof(**out));
-	while (i < a->nrates || j < b->nrates) {
-		if (j == b->nrates || (i < a->nrates && a->rates[i] < b->rates[j]))
-			(*out)[n++] = a->rates[i++];
-		else if (i == a->nrates || b->rates[j] < a->rates[i])
-			(*out)[n++] = b->rates[j++];
-		else {
-			(*out)[n++] = a->rates[i++];
-			j++;
-		}
-	}
-	return n;
-}
-
 /* Cases of a gadget both runs have, compared rate by rate; the others noted. */
 static void
 compare_cases(struct comparison *c, size_t cap[2], const struct model_gadget *og,
@@ -376,21 +318,24 @@ compare_cases(struct comparison *c, size_t cap[2], const struct model_gadget *og
 	size_t nrates, s, r;
 	int ns;
 
-	nrates = merged_rates(og, ng, &rates);
+	nrates = model_union_rates(og, ng, &rates);
 	for (s = 0; s < og->nseries; s++) {
-		ns = find_series(ng, og->series[s].name);
-		if (ns < 0) {
+		const struct model_series *nser = model_find_series(ng,
+		    og->series[s].name);
+
+		if (nser == NULL) {
 			o.tcase = og->series[s].name;
 			add_only(c, &cap[1], &o);
 			continue;
 		}
+		ns = (int)(nser - ng->series);
 		for (r = 0; r < nrates; r++)
 			compare_rate(c, cap, og, ng, (int)s, ns, rates[r]);
 	}
 	o.side = COMPARE_NEW;
 	o.gadget = ng->name;
 	for (s = 0; s < ng->nseries; s++)
-		if (find_series(og, ng->series[s].name) < 0) {
+		if (model_find_series(og, ng->series[s].name) == NULL) {
 			o.tcase = ng->series[s].name;
 			add_only(c, &cap[1], &o);
 		}
@@ -430,7 +375,7 @@ compare_overheads(struct comparison *c, size_t *cap,
 	double *rates;
 	size_t nrates, r, k;
 
-	nrates = merged_rates(og, ng, &rates);
+	nrates = model_union_rates(og, ng, &rates);
 	for (r = 0; r < nrates; r++)
 		for (k = 0; k < 2; k++) {
 			if (!(shared_metrics(c) & (1u << metrics[k])) ||
@@ -445,7 +390,8 @@ compare_overheads(struct comparison *c, size_t *cap,
 			v->metric = metrics[k];
 			v->old = *od;
 			v->new = *nd;
-			compare_diff_of_diffs(ob, oi, nb, ni, &c->opt, &v->change);
+			compare_diff_of_diffs(ob, oi, nb, ni, metrics[k], &c->opt,
+			    &v->change);
 			c->counts[v->change.verdict]++;
 		}
 	free(rates);
@@ -461,19 +407,19 @@ compare_gadgets(struct comparison *c)
 
 	for (i = 0; i < c->old->ngadgets; i++) {
 		const struct model_gadget *og = &c->old->gadgets[i];
+		const struct model_gadget *ng = model_find_gadget(c->new, og->name);
 
-		j = find_gadget(c->new, og->name);
-		if (j < 0) {
+		if (ng == NULL) {
 			o.gadget = og->name;
 			add_only(c, &cap[1], &o);
 			continue;
 		}
-		compare_cases(c, cap, og, &c->new->gadgets[j]);
-		compare_overheads(c, &cap[2], og, &c->new->gadgets[j]);
+		compare_cases(c, cap, og, ng);
+		compare_overheads(c, &cap[2], og, ng);
 	}
 	o.side = COMPARE_NEW;
 	for (i = 0; i < c->new->ngadgets; i++)
-		if (find_gadget(c->old, c->new->gadgets[i].name) < 0) {
+		if (model_find_gadget(c->old, c->new->gadgets[i].name) == NULL) {
 			o.gadget = c->new->gadgets[i].name;
 			add_only(c, &cap[1], &o);
 		}

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "metric.h"
 #include "model.h"
 
 /* What a change means, once alpha and the threshold are applied. */
@@ -150,12 +151,6 @@ void compare_adjust(const double *p, size_t m, enum compare_correction how,
 /* A phrase for the reports: "" without correction, else e.g. " after Holm's correction for 60 tests". */
 char *compare_correction_phrase(const struct comparison *c);
 
-/* A metric's label in comparisons ("CPU (%)", "Mem (MiB)", "Lost (/s)"...). */
-const char *compare_metric_label(enum metric m);
-
-/* Decimals a metric's values and changes are printed with (CPU 2, memory 0, lost 1). */
-int compare_metric_decimals(enum metric m);
-
 /*
  * Compares OLD and NEW (both valid models at opt->level). The result
  * borrows both models: free it with compare_free before them.
@@ -170,12 +165,13 @@ void compare_free(struct comparison *c);
 size_t compare_group_end(const struct comparison *c, size_t i);
 
 /*
- * Welch's test of one metric between runs: OLD against NEW (via
- * stats_welch), with percent and verdict set from opt. All metrics are
- * "more is worse".
+ * Welch's test of metric m between runs: OLD against NEW (via
+ * stats_welch), with percent and verdict set from opt; a significant
+ * rise is worse when metric_lower_is_better(m), else better.
  */
 void compare_means(const struct model_stat *old, const struct model_stat *new,
-    const struct compare_options *opt, struct compare_change *out);
+    enum metric m, const struct compare_options *opt,
+    struct compare_change *out);
 
 /*
  * The change of an overhead: D = (new_ig - new_base) - (old_ig - old_base),
@@ -183,11 +179,12 @@ void compare_means(const struct model_stat *old, const struct model_stat *new,
  * df by Welch-Satterthwaite over the four (se^4 / sum((sd_i^2/n_i)^2 /
  * (n_i - 1))), p = 2 P(T_df > |D| / se). percent relative to |old
  * overhead|. p is NaN (verdict COMPARE_UNKNOWN) when any n_i < 2; the
- * zero-spread rule is that of struct compare_change.
+ * zero-spread rule is that of struct compare_change. The verdict follows
+ * metric_lower_is_better(m), as in compare_means.
  */
 void compare_diff_of_diffs(const struct model_stat *old_base,
     const struct model_stat *old_ig, const struct model_stat *new_base,
-    const struct model_stat *new_ig, const struct compare_options *opt,
-    struct compare_change *out);
+    const struct model_stat *new_ig, enum metric m,
+    const struct compare_options *opt, struct compare_change *out);
 
 #endif

@@ -11,12 +11,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "utf8.h"
 #include "xalloc.h"
 
 /* Larger files are refused rather than read: DejaVu Sans is 740 KB. */
 #define FONTS_FILE_MAX (64L * 1024 * 1024)
 #define FONTS_BMP 0x10000u
-#define FONTS_REPLACEMENT 0xFFFDu
 
 /* A format 12 cmap range: code points start..end map to glyph..glyph+(end-start). */
 struct cmap_group {
@@ -357,43 +357,6 @@ fonts_load(const char *dir, struct diags *d)
 	return f;
 }
 
-/* Decodes one UTF-8 sequence at *s; malformed input yields U+FFFD and skips one byte. */
-static uint32_t
-utf8_next(const unsigned char **s)
-{
-	const unsigned char *p = *s;
-	uint32_t c = p[0], min;
-	int n, i;
-
-	if (c < 0x80) {
-		*s = p + 1;
-		return c;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		n = 1, c &= 0x1F, min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		n = 2, c &= 0x0F, min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 3, c &= 0x07, min = 0x10000;
-	} else {
-		*s = p + 1;
-		return FONTS_REPLACEMENT;
-	}
-	for (i = 1; i <= n; i++) {
-		if ((p[i] & 0xC0) != 0x80) {
-			*s = p + 1;
-			return FONTS_REPLACEMENT;
-		}
-		c = c << 6 | (p[i] & 0x3Fu);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-		*s = p + 1;
-		return FONTS_REPLACEMENT;
-	}
-	*s = p + n + 1;
-	return c;
-}
-
 static uint32_t
 metrics_glyph(const struct font_metrics *fm, uint32_t c)
 {
@@ -417,9 +380,13 @@ fonts_text_width(const struct fonts *f, enum font_face face, double size,
 	const struct font_metrics *fm = f->face[face];
 	const unsigned char *s = (const unsigned char *)utf8;
 	unsigned long units = 0;
+	uint32_t c;
 
-	while (*s != '\0')
-		units += fm->advance[metrics_glyph(fm, utf8_next(&s))];
+	/* Decoded as svg.c and pdf.c decode what they draw: a malformed byte is one U+FFFD. */
+	while (*s != '\0') {
+		s += utf8_decode(s, UTF8_NUL_TERMINATED, &c);
+		units += fm->advance[metrics_glyph(fm, c)];
+	}
 	return (double)units * size / fm->units_per_em;
 }
 

@@ -32,7 +32,11 @@ struct fonts {
  */
 struct fonts *fonts_load(const char *dir, struct diags *d);
 
-/* Width in points of UTF-8 text at size points; unknown characters use the missing glyph. */
+/*
+ * Width in points of the NUL-terminated UTF-8 text at size points;
+ * characters the font lacks use the missing glyph, and malformed bytes
+ * count as one U+FFFD each (utf8_decode's policy, which svg and pdf draw).
+ */
 double fonts_text_width(const struct fonts *f, enum font_face face,
     double size, const char *utf8);
 

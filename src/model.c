@@ -1,35 +1,11 @@
-/* The report model: names of metrics, the invariant check, the text dump and freeing. */
+/* The report model: lookups, the invariant check, the text dump and freeing. */
 #include "model.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-static const char *const metric_names[METRIC__MAX] = {
-	[METRIC_CPU] = "Cpu",
-	[METRIC_MEM] = "Mem",
-	[METRIC_IGCPU] = "IgCpu",
-	[METRIC_IGMEM] = "IgMem",
-	[METRIC_LOST] = "Lost",
-};
-
-const char *
-metric_name(enum metric m)
-{
-	return m < METRIC__MAX ? metric_names[m] : "?";
-}
-
-enum metric
-metric_from_name(const char *s)
-{
-	int m;
-
-	for (m = 0; m < METRIC__MAX; m++)
-		if (strcasecmp(s, metric_names[m]) == 0)
-			return (enum metric)m;
-	return METRIC__MAX;
-}
+#include "xalloc.h"
 
 int
 model_has_metric(const struct model *model, enum metric m)
@@ -115,7 +91,8 @@ dump_gadget(const struct model *model, const struct model_gadget *g, FILE *out)
 					continue;
 				fprintf(out, "%s\t%s\t%.17g\t%s\t%lu\t%.17g\t%.17g\t%.17g\n",
 				    g->name, g->series[s].name, g->rates[r],
-				    metric_names[m], st->n, st->mean, st->sd, st->half);
+				    metric_name((enum metric)m), st->n, st->mean,
+				    st->sd, st->half);
 			}
 	for (r = 0; r < g->nrates; r++)
 		for (m = 0; m < METRIC__MAX; m++) {
@@ -124,8 +101,8 @@ dump_gadget(const struct model *model, const struct model_gadget *g, FILE *out)
 			if (!dl->defined)
 				continue;
 			fprintf(out, "%s\toverhead\t%.17g\t%s\t-\t%.17g\t-\t%.17g\n",
-			    g->name, g->rates[r], metric_names[m], dl->delta,
-			    dl->half);
+			    g->name, g->rates[r], metric_name((enum metric)m),
+			    dl->delta, dl->half);
 		}
 }
 
@@ -201,4 +178,25 @@ model_find_series(const struct model_gadget *g, const char *name)
 		if (strcmp(g->series[i].name, name) == 0)
 			return &g->series[i];
 	return NULL;
+}
+
+size_t
+model_union_rates(const struct model_gadget *a, const struct model_gadget *b,
+    double **out)
+{
+	size_t na = a ? a->nrates : 0, nb = b ? b->nrates : 0;
+	size_t i = 0, j = 0, n = 0;
+
+	*out = xcalloc(na + nb + 1, sizeof(**out));
+	while (i < na || j < nb) {
+		if (j == nb || (i < na && a->rates[i] < b->rates[j]))
+			(*out)[n++] = a->rates[i++];
+		else if (i == na || b->rates[j] < a->rates[i])
+			(*out)[n++] = b->rates[j++];
+		else {
+			(*out)[n++] = a->rates[i++];
+			j++;
+		}
+	}
+	return n;
 }

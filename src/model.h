@@ -5,21 +5,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* The measured metrics, in the order they are reported. */
-enum metric {
-	METRIC_CPU,   /* host CPU, percent of all cores */
-	METRIC_MEM,   /* host memory in use, MiB */
-	METRIC_IGCPU, /* ig process CPU, percent of all cores */
-	METRIC_IGMEM, /* ig process RSS, MiB */
-	METRIC_LOST,  /* lost events per second */
-	METRIC__MAX
-};
-
-/* The CSV column name of a metric ("Cpu", "Mem", "IgCpu", "IgMem", "Lost"). */
-const char *metric_name(enum metric m);
-
-/* The metric whose name matches s case-insensitively, or METRIC__MAX. */
-enum metric metric_from_name(const char *s);
+#include "metric.h"
 
 /* Summary of one metric over the runs of one group. n == 0: no value. */
 struct model_stat {
@@ -121,6 +107,13 @@ const struct model_gadget *model_find_gadget(const struct model *model,
 /* The series (case) of g called name, or NULL; g may be NULL. */
 const struct model_series *model_find_series(const struct model_gadget *g,
     const char *name);
+
+/*
+ * The rates of a and b (either may be NULL) in *out, newly allocated,
+ * ascending, without duplicates; returns their count.
+ */
+size_t model_union_rates(const struct model_gadget *a,
+    const struct model_gadget *b, double **out);
 
 /* Non-zero when the model has values for metric m. */
 int model_has_metric(const struct model *model, enum metric m);

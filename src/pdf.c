@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <time.h>
 
@@ -11,6 +12,7 @@
 #include <hpdf_pages.h>
 
 #include "pdf.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /*
@@ -121,61 +123,26 @@ pdf_real(double v)
 	return (HPDF_REAL)v;
 }
 
-/* Length of the valid UTF-8 sequence at u (stored in *cp), 0 if invalid. */
-static size_t
-pdf_utf8_decode(const unsigned char *u, unsigned long *cp)
-{
-	unsigned long c, min;
-	size_t len, i;
-
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	} else if ((u[0] & 0xe0) == 0xc0) {
-		len = 2, c = u[0] & 0x1fu, min = 0x80;
-	} else if ((u[0] & 0xf0) == 0xe0) {
-		len = 3, c = u[0] & 0x0fu, min = 0x800;
-	} else if ((u[0] & 0xf8) == 0xf0) {
-		len = 4, c = u[0] & 0x07u, min = 0x10000;
-	} else {
-		return 0;
-	}
-	/* The terminating NUL is no continuation byte, so this stops in time. */
-	for (i = 1; i < len; i++) {
-		if ((u[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (u[i] & 0x3fu);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
-
 /*
- * Text as libharu can take it: invalid bytes and control characters
- * dropped, and characters beyond the BMP (which libharu turns into
- * spaces) shown as U+FFFD. The result lives in p until the next call.
+ * Text as libharu can take it: control characters dropped, malformed
+ * bytes (one U+FFFD each, as fonts measure them) and characters beyond
+ * the BMP (which libharu turns into spaces) shown as U+FFFD. The result
+ * lives in p until the next call.
  */
 static const char *
 pdf_clean(struct pdf *p, const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	unsigned long cp;
-	size_t len, o = 0;
+	uint32_t cp;
+	size_t o = 0;
 
-	xgrow((void **)&p->buf, &p->buf_cap, strlen(s) + 1, 1);
-	for (; *u != '\0'; u += len ? len : 1) {
-		len = pdf_utf8_decode(u, &cp);
-		if (len == 0 || cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+	/* U+FFFD takes 3 bytes and replaces one malformed byte or four beyond the BMP. */
+	xgrow((void **)&p->buf, &p->buf_cap, 3 * strlen(s) + 1, 1);
+	while (*u != '\0') {
+		u += utf8_decode(u, UTF8_NUL_TERMINATED, &cp);
+		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
 			continue;
-		if (cp > 0xffff) {
-			memcpy(p->buf + o, "\xef\xbf\xbd", 3);
-			o += 3;
-		} else {
-			memcpy(p->buf + o, u, len);
-			o += len;
-		}
+		o += utf8_encode(cp > 0xffff ? UTF8_REPLACEMENT : cp, p->buf + o);
 	}
 	p->buf[o] = '\0';
 	return p->buf;
@@ -277,19 +244,19 @@ static const char *
 pdf_winansi(struct pdf *p, const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	unsigned long cp;
+	uint32_t cp;
 	size_t len, o = 0, i;
 
 	xgrow((void **)&p->ansi, &p->ansi_cap, strlen(s) + 1, 1);
 	for (; *u != '\0'; u += len) {
-		len = pdf_utf8_decode(u, &cp);
-		assert(len > 0 && "text not cleaned");
+		len = utf8_decode(u, UTF8_NUL_TERMINATED, &cp);
+		assert((len > 1 || cp != UTF8_REPLACEMENT) && "text not cleaned");
 		if (cp >= 0x80 && (cp < 0xa0 || cp > 0xff)) {
 			for (i = 0; i < 32 && pdf_cp1252_c1[i] != cp; i++)
 				;
 			if (i == 32)
 				return NULL;
-			cp = 0x80 + i;
+			cp = 0x80 + (uint32_t)i;
 		}
 		p->ansi[o++] = (char)(unsigned char)cp;
 	}

@@ -160,14 +160,14 @@ sig_start(struct cr_row *r, enum compare_verdict v, const char *gadget,
 	cr_set(r->cell[SIG_GADGET], gadget);
 	cr_set(r->cell[SIG_CASE], tcase);
 	format_rate(r->cell[SIG_RATE], rate);
-	cr_set(r->cell[SIG_METRIC], compare_metric_label(m));
+	cr_set(r->cell[SIG_METRIC], metric_heading(m));
 }
 
 static void
 sig_entry(struct doc_table *t, struct cr_row *r, const struct compare_entry *e,
     const struct colors *col)
 {
-	int dec = compare_metric_decimals(e->metric);
+	int dec = metric_decimals(e->metric);
 
 	sig_start(r, e->change.verdict, e->gadget, e->tcase, e->rate, e->metric);
 	format_mean_ci(r->cell[SIG_OLD], e->old.mean, e->old.half, dec, 1);
@@ -182,7 +182,7 @@ static void
 sig_overhead(struct doc_table *t, struct cr_row *r,
     const struct compare_overhead *o, const struct colors *col)
 {
-	int dec = compare_metric_decimals(o->metric);
+	int dec = metric_decimals(o->metric);
 
 	sig_start(r, o->change.verdict, o->gadget, "overhead", o->rate,
 	    o->metric);
@@ -252,7 +252,7 @@ changes_row(struct doc_table *t, struct cr_row *r, const struct comparison *c,
 				cr_set(r->cell[k], CR_GAP);
 			else
 				cr_compact(r->cell[k], &c->entries[j].change,
-				    compare_metric_decimals((enum metric)m));
+				    metric_decimals((enum metric)m));
 			k++;
 		}
 	cr_add(t, r);
@@ -281,7 +281,7 @@ cr_changes(const struct comparison *c, const char *gadget,
 
 	for (m = 0; m < METRIC__MAX; m++)
 		if (metrics & (1u << m))
-			head[n++] = compare_metric_label((enum metric)m);
+			head[n++] = metric_heading((enum metric)m);
 	cr_row_init(&r, n);
 	for (i = 0; i < c->nentries; i = end) {
 		end = compare_group_end(c, i);
@@ -300,7 +300,7 @@ cr_changes(const struct comparison *c, const char *gadget,
 static void
 overhead_cells(struct cr_row *r, size_t k, const struct compare_overhead *o)
 {
-	int dec = compare_metric_decimals(o->metric);
+	int dec = metric_decimals(o->metric);
 
 	format_delta_ci(r->cell[k], o->old.delta, o->old.half, dec, 1);
 	format_delta_ci(r->cell[k + 1], o->new.delta, o->new.half, dec, 1);
@@ -339,13 +339,20 @@ static struct doc_table *
 cr_overheads(const struct comparison *c, const char *gadget,
     const struct tpl_table_style *st, const struct colors *col)
 {
-	static const char *const head[7] = { "Rate", "CPU OLD\n(points)",
-		"CPU NEW\n(points)", "CPU change", "Mem OLD\n(MiB)",
-		"Mem NEW\n(MiB)", "Mem change" };
+	static const enum metric both[2] = { METRIC_CPU, METRIC_MEM };
+	char *head[7];
 	struct doc_table *t = NULL;
 	struct cr_row r;
-	size_t i, end;
+	size_t i, end, k;
 
+	head[0] = xstrdup("Rate");
+	for (k = 0; k < 2; k++) {
+		const char *l = metric_label(both[k]), *u = metric_delta_unit(both[k]);
+
+		head[1 + 3 * k] = xasprintf("%s OLD\n(%s)", l, u);
+		head[2 + 3 * k] = xasprintf("%s NEW\n(%s)", l, u);
+		head[3 + 3 * k] = xasprintf("%s change", l);
+	}
 	cr_row_init(&r, 7);
 	for (i = 0; i < c->noverheads; i = end) {
 		for (end = i + 1; end < c->noverheads &&
@@ -355,10 +362,12 @@ cr_overheads(const struct comparison *c, const char *gadget,
 		if (strcmp(c->overheads[i].gadget, gadget) != 0)
 			continue;
 		if (t == NULL)
-			t = doc_table_new(head, 7, st);
+			t = doc_table_new((const char *const *)head, 7, st);
 		overheads_row(t, &r, c, i, end, col);
 	}
 	cr_row_free(&r);
+	for (k = 0; k < 7; k++)
+		free(head[k]);
 	return t;
 }
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "csv.h"
+#include "metric.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -36,17 +37,21 @@ enum role {
 	ROLE__MAX
 };
 
-static const char *const role_names[ROLE__MAX] = {
+/* Names of the roles before the metrics; a metric's is its metric_name. */
+static const char *const role_names[ROLE_METRIC] = {
 	[ROLE_GADGET] = "gadget",
 	[ROLE_CASE] = "case",
 	[ROLE_RUN] = "Run",
 	[ROLE_RATE] = "EventsPerSecond",
-	[ROLE_METRIC + METRIC_CPU] = "Cpu",
-	[ROLE_METRIC + METRIC_MEM] = "Mem",
-	[ROLE_METRIC + METRIC_IGCPU] = "IgCpu",
-	[ROLE_METRIC + METRIC_IGMEM] = "IgMem",
-	[ROLE_METRIC + METRIC_LOST] = "Lost",
 };
+
+static const char *
+role_name(enum role r)
+{
+	if (r < ROLE_METRIC)
+		return role_names[r];
+	return metric_name((enum metric)(r - ROLE_METRIC));
+}
 
 /* Data bytes from which a regular file is read by two threads. */
 #define PARALLEL_MIN (8 * 1024 * 1024)
@@ -224,7 +229,7 @@ results_parse_number(const char *s, size_t len, double *out)
 static enum role
 role_of(const char *name, int older)
 {
-	int m;
+	enum metric m;
 
 	if (strcasecmp(name, "GadgetName") == 0)
 		return ROLE_GADGET;
@@ -236,10 +241,8 @@ role_of(const char *name, int older)
 		return ROLE_RUN;
 	if (strcasecmp(name, "EventsPerSecond") == 0)
 		return ROLE_RATE;
-	for (m = 0; m < METRIC__MAX; m++)
-		if (strcasecmp(name, metric_name((enum metric)m)) == 0)
-			return (enum role)(ROLE_METRIC + m);
-	return ROLE_UNKNOWN;
+	m = metric_from_name(name);
+	return m < METRIC__MAX ? (enum role)(ROLE_METRIC + m) : ROLE_UNKNOWN;
 }
 
 static void
@@ -263,7 +266,7 @@ check_required(struct reader_state *st, const struct csv_record *rec,
 	size_t i;
 
 	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++) {
-		const char *name = role_names[required[i]];
+		const char *name = role_name(required[i]);
 
 		if (st->lay.col_of[required[i]] >= 0)
 			continue;
@@ -398,17 +401,17 @@ read_value(struct reader_state *st, const struct cell *c, enum role role,
 		shown = quote_cell(c->s, c->len);
 		if (code == D_EMPTY_CELL)
 			diags_add(st->d, D_EMPTY_CELL, st->path, c->line,
-			    c->column, "column %s", role_names[role]);
+			    c->column, "column %s", role_name(role));
 		else
 			diags_add(st->d, (enum diag_code)code, st->path, c->line,
-			    c->column, "%s in column %s", shown, role_names[role]);
+			    c->column, "%s in column %s", shown, role_name(role));
 		free(shown);
 		return -1;
 	}
 	if (fabs(*out) > RESULTS_MAX_MAGNITUDE) {
 		shown = quote_cell(c->s, c->len);
 		diags_add(st->d, D_OUT_OF_RANGE, st->path, c->line, c->column,
-		    "%s in column %s (at most 1e15)", shown, role_names[role]);
+		    "%s in column %s (at most 1e15)", shown, role_name(role));
 		free(shown);
 		return -1;
 	}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "metric.h"
 #include "xalloc.h"
 
 /* Highest rate index with an overhead for Cpu, or -1. */
@@ -20,11 +21,12 @@ top_shared_rate(const struct model_gadget *g)
 }
 
 static char *
-describe_delta(const struct model_delta *dl, const char *what, int decimals,
-    const char *unit)
+describe_delta(const struct model_delta *dl, const char *what, enum metric m)
 {
 	char value[FORMAT_MAX], half[FORMAT_MAX];
 	double mag = dl->delta < 0 ? -dl->delta : dl->delta;
+	int decimals = metric_decimals(m);
+	const char *unit = metric_delta_unit(m);
 
 	format_fixed(value, mag, decimals);
 	format_fixed(half, dl->half, decimals);
@@ -43,10 +45,10 @@ describe_overhead(const struct model_gadget *g, size_t r)
 	char rate[FORMAT_MAX], *cpu, *mem, *s;
 
 	format_rate(rate, g->rates[r]);
-	cpu = describe_delta(&g->overhead[r].m[METRIC_CPU], "host CPU", 2,
-	    "points");
-	mem = describe_delta(&g->overhead[r].m[METRIC_MEM], "host memory", 0,
-	    "MiB");
+	cpu = describe_delta(&g->overhead[r].m[METRIC_CPU], "host CPU",
+	    METRIC_CPU);
+	mem = describe_delta(&g->overhead[r].m[METRIC_MEM], "host memory",
+	    METRIC_MEM);
 	s = xasprintf("at %s events/s (the highest rate measured with and "
 	    "without IG), with IG %s and %s", rate, cpu, mem);
 	free(cpu);
@@ -62,9 +64,10 @@ describe_process(const struct model *m, const struct model_stat *st)
 	if (!model_has_metric(m, METRIC_IGCPU) || !model_has_metric(m, METRIC_IGMEM) ||
 	    st[METRIC_IGCPU].n == 0 || st[METRIC_IGMEM].n == 0)
 		return NULL;
-	format_fixed(cpu, st[METRIC_IGCPU].mean, 2);
-	format_fixed(mem, st[METRIC_IGMEM].mean, 0);
-	return xasprintf("the ig process uses %s%% CPU and %s MiB", cpu, mem);
+	format_fixed(cpu, st[METRIC_IGCPU].mean, metric_decimals(METRIC_IGCPU));
+	format_fixed(mem, st[METRIC_IGMEM].mean, metric_decimals(METRIC_IGMEM));
+	return xasprintf("the ig process uses %s%s CPU and %s %s", cpu,
+	    metric_unit(METRIC_IGCPU), mem, metric_unit(METRIC_IGMEM));
 }
 
 static char *
@@ -80,7 +83,8 @@ describe_lost(const struct model *m, const struct model_gadget *g)
 
 		if (st->n > 0 && st->mean > 0) {
 			format_rate(rate, g->rates[r]);
-			format_fixed(lost, st->mean, st->mean < 10 ? 1 : 0);
+			format_fixed(lost, st->mean, st->mean < 10 ?
+			    metric_decimals(METRIC_LOST) : 0);
 			return xasprintf("events are first lost at %s events/s "
 			    "(%s per second)", rate, lost);
 		}

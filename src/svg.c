@@ -5,10 +5,12 @@
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <libxml/xmlwriter.h>
 
+#include "utf8.h"
 #include "xalloc.h"
 
 /* Generic names after DejaVu, which the PDF embeds, so widths stay close. */
@@ -61,81 +63,29 @@ svg_format_number(char *buf, double x)
 	buf[i] = '\0';
 }
 
-/*
- * Length of the valid UTF-8 sequence at p, or, when it is invalid, minus
- * the length of its maximal ill-formed prefix (Unicode's "maximal
- * subpart"), so each broken sequence becomes exactly one U+FFFD. A NUL
- * never counts as a continuation byte, so this stops at the string end.
- */
-static int
-svg_utf8_length(const unsigned char *p)
-{
-	unsigned char lo = 0x80, hi = 0xbf;
-	int len, i;
-
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		len = 2;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		len = 3;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		len = 4;
-	else
-		return -1;
-	/* Overlong forms, surrogates and code points above U+10FFFF. */
-	if (p[0] == 0xe0)
-		lo = 0xa0;
-	else if (p[0] == 0xed)
-		hi = 0x9f;
-	else if (p[0] == 0xf0)
-		lo = 0x90;
-	else if (p[0] == 0xf4)
-		hi = 0x8f;
-	for (i = 1; i < len; i++) {
-		if (p[i] < lo || p[i] > hi)
-			return -i;
-		lo = 0x80;
-		hi = 0xbf;
-	}
-	return len;
-}
-
 char *
 svg_sanitize(const char *utf8, int keep_newlines)
 {
 	const unsigned char *p = (const unsigned char *)(utf8 ? utf8 : "");
 	size_t len = strlen((const char *)p);
-	/* U+FFFD takes 3 bytes and replaces at least one. */
+	/* U+FFFD takes 3 bytes and replaces one. */
 	char *out = xmalloc(3 * len + 1);
 	size_t o = 0;
-	int n;
+	uint32_t c;
 
 	while (*p != '\0') {
-		n = svg_utf8_length(p);
-		if (n < 0) {
-			memcpy(out + o, "\xef\xbf\xbd", 3);
-			o += 3;
-			p += -n;
-			continue;
-		}
-		if (n == 1 && *p < 0x20) {
-			if (*p == '\n' || *p == '\t')
-				out[o++] = keep_newlines ? (char)*p : ' ';
-			else if (*p == '\r' && !keep_newlines)
+		p += utf8_decode(p, UTF8_NUL_TERMINATED, &c);
+		if (c < 0x20) {
+			if (c == '\n' || c == '\t')
+				out[o++] = keep_newlines ? (char)c : ' ';
+			else if (c == '\r' && !keep_newlines)
 				out[o++] = ' ';
-			p++;
 			continue;
 		}
 		/* U+FFFE and U+FFFF are not XML characters. */
-		if (n == 3 && p[0] == 0xef && p[1] == 0xbf &&
-		    (p[2] == 0xbe || p[2] == 0xbf)) {
-			p += 3;
+		if (c == 0xfffe || c == 0xffff)
 			continue;
-		}
-		memcpy(out + o, p, (size_t)n);
-		o += (size_t)n;
-		p += n;
+		o += utf8_encode(c, out + o);
 	}
 	out[o] = '\0';
 	return out;

@@ -28,10 +28,11 @@ struct svg *svg_open(const struct svg_info *info, struct diags *d);
  * Fills *out with a canvas that draws into s; fonts is only handed on to
  * canvas users for measuring (the SVG names its fonts and measures
  * nothing). Exactly one page must be drawn, begin_page to end_page.
- * Text, titles and group names may hold any bytes: invalid UTF-8 becomes
- * U+FFFD, C0 controls and U+FFFE/U+FFFF are dropped, TAB/LF/CR become
- * spaces. Numbers are written in the C locale with at most 2 decimals,
- * so identical drawing calls give identical bytes.
+ * Text, titles and group names may hold any bytes: each malformed byte
+ * becomes U+FFFD (utf8_decode's policy, as fonts measure), C0 controls
+ * and U+FFFE/U+FFFF are dropped, TAB/LF/CR become spaces. Numbers are
+ * written in the C locale with at most 2 decimals, so identical drawing
+ * calls give identical bytes.
  */
 void svg_canvas(struct svg *s, struct canvas *out, const struct fonts *fonts);
 

@@ -13,6 +13,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 
+#include "metric.h"
 #include "xalloc.h"
 
 /* Templates are a few kilobytes; anything far larger is refused unread. */
@@ -54,27 +55,28 @@ static const char *const tpl_ph_names[TPL_PH__MAX] = {
 /* Added to every set in a compare template. */
 #define TPL_PH_COMPARE (PH(TPL_PH_OLD) | PH(TPL_PH_NEW))
 
-/* Per-metric defaults of charts and columns (the notebook's choices). */
-struct tpl_metric_info {
-	const char *name;
+/*
+ * Per-metric defaults of charts (the notebook's choices); names and
+ * decimals come from the metric table.
+ */
+struct tpl_chart_defaults {
 	const char *title;
 	const char *y_label;
-	int decimals;
 	enum tpl_yrange yrange;
 };
 
-static const struct tpl_metric_info tpl_metrics[METRIC__MAX] = {
-	[METRIC_CPU] = { "Cpu", "CPU Usage (with {level}% CI)",
-	    "CPU Usage (%)", 2, TPL_YRANGE_ZERO },
-	[METRIC_MEM] = { "Mem", "Memory Usage (with {level}% CI)",
-	    "Memory Usage (MiB)", 0, TPL_YRANGE_SPREAD },
-	[METRIC_IGCPU] = { "IgCpu", "IG Process CPU Usage (with {level}% CI)",
-	    "CPU Usage (%)", 2, TPL_YRANGE_ZERO },
-	[METRIC_IGMEM] = { "IgMem",
-	    "IG Process Memory Usage (with {level}% CI)",
-	    "Memory Usage (MiB)", 0, TPL_YRANGE_SPREAD },
-	[METRIC_LOST] = { "Lost", "Lost events (with {level}% CI)",
-	    "Lost events per second", 0, TPL_YRANGE_ZERO },
+static const struct tpl_chart_defaults tpl_charts[METRIC__MAX] = {
+	[METRIC_CPU] = { .title = "CPU Usage (with {level}% CI)",
+	    .y_label = "CPU Usage (%)", .yrange = TPL_YRANGE_ZERO },
+	[METRIC_MEM] = { .title = "Memory Usage (with {level}% CI)",
+	    .y_label = "Memory Usage (MiB)", .yrange = TPL_YRANGE_SPREAD },
+	[METRIC_IGCPU] = { .title = "IG Process CPU Usage (with {level}% CI)",
+	    .y_label = "CPU Usage (%)", .yrange = TPL_YRANGE_ZERO },
+	[METRIC_IGMEM] = {
+	    .title = "IG Process Memory Usage (with {level}% CI)",
+	    .y_label = "Memory Usage (MiB)", .yrange = TPL_YRANGE_SPREAD },
+	[METRIC_LOST] = { .title = "Lost events (with {level}% CI)",
+	    .y_label = "Lost events per second", .yrange = TPL_YRANGE_ZERO },
 };
 
 /* Matplotlib's default colour cycle, for series without a colour. */
@@ -569,16 +571,18 @@ static enum metric
 tpl_metric(struct tpl_walk *w, xmlNodePtr n)
 {
 	char *s = tpl_attr(n, "metric");
-	int m;
+	enum metric m;
 
 	if (s == NULL)
 		return METRIC__MAX;
-	for (m = 0; m < METRIC__MAX && strcmp(s, tpl_metrics[m].name); m++)
-		;
+	/* The exact spelling, as the schema's enumeration has it; CSV headers ignore case. */
+	m = metric_from_name(s);
+	if (m != METRIC__MAX && strcmp(s, metric_name(m)) != 0)
+		m = METRIC__MAX;
 	if (m == METRIC__MAX)
 		tpl_error(w, D_TEMPLATE_METRIC, n, "metric '%s'", s);
 	free(s);
-	return (enum metric)m;
+	return m;
 }
 
 /* --- Placeholders --------------------------------------------------------- */
@@ -837,12 +841,14 @@ tpl_check_series(struct tpl_walk *w, xmlNodePtr n, const struct tpl_chart *c)
 static void
 tpl_walk_chart(struct tpl_walk *w, xmlNodePtr n, struct tpl_chart *c)
 {
-	const struct tpl_metric_info *mi;
+	const struct tpl_chart_defaults *mi;
+	enum metric dm;
 	xmlNodePtr ch;
 	size_t i = 0;
 
 	c->metric = tpl_metric(w, n);
-	mi = &tpl_metrics[c->metric < METRIC__MAX ? c->metric : METRIC_CPU];
+	dm = c->metric < METRIC__MAX ? c->metric : METRIC_CPU;
+	mi = &tpl_charts[dm];
 	c->title = tpl_text_attr(w, n, "title", mi->title,
 	    TPL_PH_GADGET_SECTION);
 	c->x_label = tpl_text_attr(w, n, "x-label", "Events per Second",
@@ -850,7 +856,7 @@ tpl_walk_chart(struct tpl_walk *w, xmlNodePtr n, struct tpl_chart *c)
 	c->y_label = tpl_text_attr(w, n, "y-label", mi->y_label,
 	    TPL_PH_GADGET_SECTION);
 	c->other_cases = tpl_bool(n, "other-cases", 0);
-	c->decimals = tpl_int(w, n, "decimals", mi->decimals);
+	c->decimals = tpl_int(w, n, "decimals", metric_report_decimals(dm));
 	c->value_labels = tpl_bool(n, "value-labels", 1);
 	c->legend = tpl_bool(n, "legend", 1);
 	c->yrange = (enum tpl_yrange)tpl_enum(w, n, "y-range",
@@ -929,7 +935,7 @@ tpl_check_column(struct tpl_walk *w, xmlNodePtr n, const struct tpl_column *c)
 	    c->metric != METRIC_CPU && c->metric != METRIC_MEM)
 		tpl_error(w, D_TEMPLATE_METRIC, n,
 		    "overhead is only defined for Cpu and Mem, not %s",
-		    tpl_metrics[c->metric].name);
+		    metric_name(c->metric));
 	if (c->kind == TPL_COL_OVERHEAD && w->t->kind == TPL_KIND_COMPARE)
 		tpl_error(w, D_TEMPLATE_COLUMN, n, "an overhead column describes "
 		    "a single run: not allowed in a compare template (see "
@@ -942,8 +948,7 @@ tpl_check_column(struct tpl_walk *w, xmlNodePtr n, const struct tpl_column *c)
 static char *
 tpl_column_header(const struct tpl_column *c)
 {
-	const char *m = c->metric < METRIC__MAX ?
-	    tpl_metrics[c->metric].name : "";
+	const char *m = c->metric < METRIC__MAX ? metric_name(c->metric) : "";
 
 	if (c->kind == TPL_COL_MEAN)
 		return xasprintf("%s %s", c->case_name ? c->case_name : "", m);
@@ -961,8 +966,8 @@ tpl_walk_column(struct tpl_walk *w, xmlNodePtr n, struct tpl_column *c)
 	    3, TPL_COL_RATE);
 	c->metric = tpl_metric(w, n);
 	c->case_name = tpl_attr(n, "case");
-	c->decimals = tpl_int(w, n, "decimals", c->metric < METRIC__MAX ?
-	    tpl_metrics[c->metric].decimals : 0);
+	c->decimals = tpl_int(w, n, "decimals",
+	    metric_report_decimals(c->metric));
 	c->show_ci = tpl_bool(n, "ci", c->kind == TPL_COL_OVERHEAD);
 	c->integer = tpl_bool(n, "integer", 0);
 	tpl_check_column(w, n, c);

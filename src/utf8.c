@@ -1,42 +1,104 @@
-/* UTF-8 validation and cleaning of text that came from input files. */
+/* The one UTF-8 decoder, and the validation and cleaning of text that came from input files. */
 #include "utf8.h"
 
-#include <string.h>
+#include <assert.h>
 
 #include "xalloc.h"
 
-/* Length of the well-formed sequence at s (at most len bytes), or 0. */
+/*
+ * The length of the sequence a lead byte begins, 0 for a byte that
+ * begins none, and the range of the byte after it: narrower than
+ * 0x80-0xBF after E0 (overlongs), ED (surrogates), F0 (overlongs) and F4
+ * (above U+10FFFF), so that every later check is the same.
+ */
 static size_t
-utf8_sequence(const unsigned char *s, size_t len)
+utf8_lead(unsigned char c, unsigned char *lo, unsigned char *hi)
 {
-	unsigned long cp;
-	size_t n, i;
+	*lo = 0x80;
+	*hi = 0xbf;
+	if (c >= 0xc2 && c <= 0xdf)
+		return 2;
+	if (c == 0xe0)
+		*lo = 0xa0;
+	else if (c == 0xed)
+		*hi = 0x9f;
+	else if (c == 0xf0)
+		*lo = 0x90;
+	else if (c == 0xf4)
+		*hi = 0x8f;
+	if (c >= 0xe0 && c <= 0xef)
+		return 3;
+	if (c >= 0xf0 && c <= 0xf4)
+		return 4;
+	return 0;
+}
 
+size_t
+utf8_decode(const unsigned char *s, size_t avail, uint32_t *cp)
+{
+	static const unsigned char lead_bits[5] = { 0, 0, 0x1f, 0x0f, 0x07 };
+	unsigned char lo, hi;
+	size_t n, i;
+	uint32_t c;
+
+	assert(avail >= 1);
+	*cp = s[0];
 	if (s[0] < 0x80)
 		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2, cp = s[0] & 0x1fu;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3, cp = s[0] & 0x0fu;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4, cp = s[0] & 0x07u;
-	else
-		return 0;
-	if (len < n)
-		return 0;
+	*cp = UTF8_REPLACEMENT;
+	n = utf8_lead(s[0], &lo, &hi);
+	if (n == 0 || avail < n)
+		return 1;
+	c = s[0] & lead_bits[n];
+	/* Byte by byte: a NUL or any other non-continuation stops it. */
 	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3fu);
+		if (s[i] < lo || s[i] > hi)
+			return 1;
+		c = c << 6 | (s[i] & 0x3fu);
+		lo = 0x80;
+		hi = 0xbf;
 	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
+	*cp = c;
 	return n;
 }
 
+size_t
+utf8_encode(uint32_t cp, char *out)
+{
+	unsigned char *u = (unsigned char *)out;
+
+	assert(cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff));
+	if (cp < 0x80) {
+		u[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		u[0] = (unsigned char)(0xc0 | cp >> 6);
+		u[1] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		u[0] = (unsigned char)(0xe0 | cp >> 12);
+		u[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
+		u[2] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	u[0] = (unsigned char)(0xf0 | cp >> 18);
+	u[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3f));
+	u[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
+	u[3] = (unsigned char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+/* Whether decoding took n bytes to cp because the input was malformed. */
 static int
-is_control(unsigned char c)
+utf8_malformed(size_t n, uint32_t cp)
+{
+	return n == 1 && cp == UTF8_REPLACEMENT;
+}
+
+static int
+is_control(uint32_t c)
 {
 	return c < 0x20 || c == 0x7f;
 }
@@ -46,14 +108,11 @@ utf8_check(const char *s, size_t len, size_t *bad_offset)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, n;
+	uint32_t cp;
 
 	while (i < len) {
-		if (u[i] == '\t') {
-			i++;
-			continue;
-		}
-		n = utf8_sequence(u + i, len - i);
-		if (n == 0 || (n == 1 && is_control(u[i]))) {
+		n = utf8_decode(u + i, len - i, &cp);
+		if (utf8_malformed(n, cp) || (cp != '\t' && is_control(cp))) {
 			if (bad_offset)
 				*bad_offset = i;
 			return -1;
@@ -67,23 +126,17 @@ char *
 utf8_clean(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	/* U+FFFD takes 3 bytes and replaces one. */
 	char *out = xmalloc(len * 3 + 1), *o = out;
-	size_t i = 0, n;
+	size_t i = 0;
+	uint32_t cp;
 
 	while (i < len) {
-		n = utf8_sequence(u + i, len - i);
-		if (n == 0) {
-			memcpy(o, "\xef\xbf\xbd", 3);
-			o += 3;
-			i++;
-		} else if (n == 1 && is_control(u[i])) {
+		i += utf8_decode(u + i, len - i, &cp);
+		if (is_control(cp))
 			*o++ = ' ';
-			i++;
-		} else {
-			memcpy(o, s + i, n);
-			o += n;
-			i += n;
-		}
+		else
+			o += utf8_encode(cp, o);
 	}
 	*o = '\0';
 	return out;

@@ -38,28 +38,6 @@ view_of_run(const struct model *m, const struct model_gadget *g)
 	return v;
 }
 
-/* The rates of a and b (either may be NULL), ascending, without duplicates. */
-static size_t
-union_rates(const struct model_gadget *a, const struct model_gadget *b,
-    double **out)
-{
-	size_t na = a ? a->nrates : 0, nb = b ? b->nrates : 0;
-	size_t i = 0, j = 0, n = 0;
-
-	*out = xcalloc(na + nb + 1, sizeof(**out));
-	while (i < na || j < nb) {
-		if (j == nb || (i < na && a->rates[i] < b->rates[j]))
-			(*out)[n++] = a->rates[i++];
-		else if (i == na || b->rates[j] < a->rates[i])
-			(*out)[n++] = b->rates[j++];
-		else {
-			(*out)[n++] = a->rates[i++];
-			j++;
-		}
-	}
-	return n;
-}
-
 /* Adds the OLD and NEW series of one case, for the runs that have it. */
 static void
 add_case(struct view *v, const struct model_gadget *og,
@@ -89,7 +67,7 @@ view_of_comparison(const struct comparison *c, const char *name)
 	size_t i;
 
 	v->gadget = og ? og->name : ng->name;
-	v->nrates = union_rates(og, ng, &v->rates);
+	v->nrates = model_union_rates(og, ng, &v->rates);
 	v->series = xcalloc(2 * ((og ? og->nseries : 0) +
 	    (ng ? ng->nseries : 0)) + 1, sizeof(*v->series));
 	add_case(v, og, ng, "baseline");

@@ -103,7 +103,7 @@ test_p_values_match_scipy(void **state)
 			want_p = strtod(line + 6, &p);
 			g[0] = read_group(&p);
 			g[1] = read_group(&p);
-			compare_means(&g[0], &g[1], &defaults, &ch);
+			compare_means(&g[0], &g[1], METRIC_CPU, &defaults, &ch);
 			assert_close(ch.p, want_p, 1e-9);
 			welch++;
 		} else if (strncmp(line, "overhead ", 9) == 0) {
@@ -112,7 +112,7 @@ test_p_values_match_scipy(void **state)
 			for (i = 0; i < 4; i++)
 				g[i] = read_group(&p);
 			compare_diff_of_diffs(&g[0], &g[1], &g[2], &g[3],
-			    &defaults, &ch);
+			    METRIC_CPU, &defaults, &ch);
 			assert_close(ch.p, want_p, 1e-9);
 			assert_close(ch.df, want_df, 1e-12);
 			overhead++;
@@ -131,13 +131,13 @@ test_significant_increase_is_a_regression(void **state)
 	struct compare_change ch;
 
 	(void)state;
-	compare_means(&a, &b, &defaults, &ch);
+	compare_means(&a, &b, METRIC_CPU, &defaults, &ch);
 	assert_int_equal(ch.verdict, COMPARE_WORSE);
 	assert_close(ch.delta, 2.0, 1e-12);
 	assert_close(ch.percent, 20.0, 1e-12);
 	assert_true(ch.p < 0.001);
 	assert_true(ch.half > 0 && ch.df > 0);
-	compare_means(&b, &a, &defaults, &ch);
+	compare_means(&b, &a, METRIC_CPU, &defaults, &ch);
 	assert_int_equal(ch.verdict, COMPARE_BETTER);
 	assert_close(ch.percent, -2.0 / 12.0 * 100.0, 1e-12);
 }
@@ -152,11 +152,11 @@ test_change_below_threshold_is_not_significant(void **state)
 	struct compare_change ch;
 
 	(void)state;
-	compare_means(&a, &b, &opt, &ch);
+	compare_means(&a, &b, METRIC_CPU, &opt, &ch);
 	assert_true(ch.p < 1e-6);
 	assert_int_equal(ch.verdict, COMPARE_SAME);
 	opt.threshold = 4.0; /* exactly 4 % meets a threshold of 4 */
-	compare_means(&a, &b, &opt, &ch);
+	compare_means(&a, &b, METRIC_CPU, &opt, &ch);
 	assert_int_equal(ch.verdict, COMPARE_WORSE);
 }
 
@@ -168,14 +168,14 @@ test_alpha_decides_borderline_p(void **state)
 	struct compare_change ch;
 
 	(void)state;
-	compare_means(&a, &b, &opt, &ch);
+	compare_means(&a, &b, METRIC_CPU, &opt, &ch);
 	assert_true(ch.p > 0.01 && ch.p < 0.05);
 	assert_int_equal(ch.verdict, COMPARE_WORSE);
 	opt.alpha = 0.01;
-	compare_means(&a, &b, &opt, &ch);
+	compare_means(&a, &b, METRIC_CPU, &opt, &ch);
 	assert_int_equal(ch.verdict, COMPARE_SAME);
 	opt.alpha = ch.p; /* p < alpha is strict */
-	compare_means(&a, &b, &opt, &ch);
+	compare_means(&a, &b, METRIC_CPU, &opt, &ch);
 	assert_int_equal(ch.verdict, COMPARE_SAME);
 }
 
@@ -187,7 +187,7 @@ test_single_run_gives_no_test(void **state)
 	struct compare_change ch;
 
 	(void)state;
-	compare_means(&a, &b, &defaults, &ch);
+	compare_means(&a, &b, METRIC_CPU, &defaults, &ch);
 	assert_true(isnan(ch.p));
 	assert_int_equal(ch.verdict, COMPARE_UNKNOWN);
 	assert_close(ch.percent, 100.0, 1e-12);
@@ -203,10 +203,10 @@ test_zero_variance_on_both_sides(void **state)
 	struct compare_change ch;
 
 	(void)state;
-	compare_means(&a, &b, &defaults, &ch);
+	compare_means(&a, &b, METRIC_CPU, &defaults, &ch);
 	assert_true(ch.p == 1.0);
 	assert_int_equal(ch.verdict, COMPARE_SAME);
-	compare_means(&a, &c, &defaults, &ch);
+	compare_means(&a, &c, METRIC_CPU, &defaults, &ch);
 	assert_true(ch.p == 0.0);
 	assert_int_equal(ch.verdict, COMPARE_WORSE);
 }
@@ -222,11 +222,11 @@ test_zero_old_mean_has_no_percent(void **state)
 
 	(void)state;
 	opt.threshold = 1000.0;
-	compare_means(&a, &b, &opt, &ch);
+	compare_means(&a, &b, METRIC_CPU, &opt, &ch);
 	assert_true(isnan(ch.percent));
 	assert_close(ch.delta, 3.0, 1e-12);
 	assert_int_equal(ch.verdict, COMPARE_WORSE);
-	compare_means(&a, &z, &opt, &ch);
+	compare_means(&a, &z, METRIC_CPU, &opt, &ch);
 	assert_true(isnan(ch.percent));
 	assert_int_equal(ch.verdict, COMPARE_SAME);
 }
@@ -243,7 +243,7 @@ test_diff_of_diffs_combines_four_groups(void **state)
 	double df = v * v / (2 * pow(0.01 / 3, 2) / 2 + 2 * pow(0.04 / 3, 2) / 2);
 
 	(void)state;
-	compare_diff_of_diffs(&ob, &oi, &nb, &ni, &defaults, &ch);
+	compare_diff_of_diffs(&ob, &oi, &nb, &ni, METRIC_CPU, &defaults, &ch);
 	assert_close(ch.delta, 1.0, 1e-12);
 	assert_close(ch.percent, 50.0, 1e-12);
 	assert_close(ch.df, df, 1e-12);
@@ -260,7 +260,7 @@ test_diff_of_diffs_needs_two_runs_everywhere(void **state)
 	struct compare_change ch;
 
 	(void)state;
-	compare_diff_of_diffs(&s, &s, &s, &s1, &defaults, &ch);
+	compare_diff_of_diffs(&s, &s, &s, &s1, METRIC_CPU, &defaults, &ch);
 	assert_true(isnan(ch.p));
 	assert_int_equal(ch.verdict, COMPARE_UNKNOWN);
 }
@@ -274,7 +274,7 @@ test_diff_of_diffs_percent_of_negative_overhead(void **state)
 	struct compare_change ch;
 
 	(void)state;
-	compare_diff_of_diffs(&ob, &oi, &nb, &ni, &defaults, &ch);
+	compare_diff_of_diffs(&ob, &oi, &nb, &ni, METRIC_CPU, &defaults, &ch);
 	assert_close(ch.delta, 1.0, 1e-12);
 	assert_close(ch.percent, 50.0, 1e-12);
 	assert_true(ch.p == 0.0);

@@ -15,6 +15,7 @@
 #include "canvas.h"
 #include "fonts.h"
 #include "recording_canvas.h"
+#include "svg.h"
 #include "xalloc.h"
 
 static void
@@ -80,6 +81,28 @@ test_invalid_utf8_counts_as_replacement(void **state)
 	/* A sequence cut short by the terminator. */
 	check_close(fonts_text_width(f, FONT_REGULAR, 16, "\xe2\x80"), 2 * r,
 	    1e-9, "truncated");
+}
+
+/*
+ * Measuring and drawing decode alike: malformed text measures as wide as
+ * what the SVG back end writes for it (no controls here, which SVG drops).
+ */
+static void
+test_malformed_text_measures_as_svg_draws_it(void **state)
+{
+	static const char *const text[] = { "a\xff" "b", "\xe2\x82" "c",
+		"\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "x\xf0\x9f\x98",
+		"\x80\xbf\xc3\xa9" };
+	const struct fonts *f = *state;
+	size_t i;
+
+	for (i = 0; i < sizeof(text) / sizeof(text[0]); i++) {
+		char *drawn = svg_sanitize(text[i], 0);
+
+		check_close(fonts_text_width(f, FONT_REGULAR, 16, text[i]),
+		    fonts_text_width(f, FONT_REGULAR, 16, drawn), 1e-9, text[i]);
+		free(drawn);
+	}
 }
 
 static void
@@ -294,6 +317,7 @@ main(void)
 		cmocka_unit_test(test_widths_match_hmtx),
 		cmocka_unit_test(test_ascent_descent),
 		cmocka_unit_test(test_invalid_utf8_counts_as_replacement),
+		cmocka_unit_test(test_malformed_text_measures_as_svg_draws_it),
 		cmocka_unit_test(test_unmapped_character_uses_missing_glyph),
 		cmocka_unit_test(test_canvas_text_width_uses_style),
 		cmocka_unit_test(test_widths_agree_with_libharu),

@@ -453,6 +453,41 @@ test_bad_metric_gives_schema_error_with_line(void **state)
 	diags_free(&d);
 }
 
+/* The report shows lost events whole (the notebook's int()); compare prints 1 decimal. */
+static void
+test_lost_defaults_to_whole_numbers(void **state)
+{
+	struct diags d = { 0 };
+	struct template *t = load_string("<report>\n<gadget>\n"
+	    "<figure id=\"f\"><chart metric=\"Lost\"><series case=\"ig\"/>"
+	    "</chart></figure>\n<table id=\"t\"><column kind=\"mean\" "
+	    "case=\"ig\" metric=\"Lost\"/></table>\n</gadget>\n</report>\n",
+	    &d);
+
+	(void)state;
+	expect_clean(&d);
+	assert_non_null(t);
+	assert_int_equal(t->sections[0].blocks[0].figure->charts[0].decimals, 0);
+	assert_int_equal(t->sections[0].blocks[1].table->columns[0].decimals, 0);
+	assert_string_equal(t->sections[0].blocks[1].table->columns[0].header,
+	    "ig Lost");
+	template_free(t);
+	diags_free(&d);
+}
+
+/* Templates spell metrics exactly; only CSV headers ignore case. */
+static void
+test_metric_in_other_case_is_refused(void **state)
+{
+	struct diags d = { 0 };
+
+	(void)state;
+	assert_null(load_string("<report>\n<gadget>\n<figure id=\"f\">"
+	    "<chart metric=\"cpu\"/></figure>\n</gadget>\n</report>\n", &d));
+	expect_detail(expect_diag(&d, D_TEMPLATE_SCHEMA, 3), "'cpu'");
+	diags_free(&d);
+}
+
 static void
 test_figure_outside_gadget_is_a_schema_error(void **state)
 {
@@ -1020,6 +1055,8 @@ main(void)
 		cmocka_unit_test(
 		    test_negative_height_gives_schema_error_with_line),
 		cmocka_unit_test(test_bad_metric_gives_schema_error_with_line),
+		cmocka_unit_test(test_lost_defaults_to_whole_numbers),
+		cmocka_unit_test(test_metric_in_other_case_is_refused),
 		cmocka_unit_test(test_figure_outside_gadget_is_a_schema_error),
 		cmocka_unit_test(
 		    test_overhead_on_other_metric_is_a_metric_error),
