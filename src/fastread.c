@@ -202,6 +202,7 @@ static enum fast
 fast_split(const struct fastread *f, const struct csv_window *w, const char *p,
     struct span *cell, double *num, const char **next, int *nl)
 {
+	const char *line = p;
 	size_t i, n = f->lay.ncols;
 	int t = 1;
 
@@ -229,7 +230,9 @@ fast_split(const struct fastread *f, const struct csv_window *w, const char *p,
 			return FAST_SLOW;
 		p = *next;
 	}
-	return t == 2 ? FAST_ROW : FAST_SLOW;
+	if (t != 2 || *next - line > FASTREAD_MAX_LINE)
+		return FAST_SLOW;
+	return FAST_ROW;
 }
 
 /* Keeps the row's cells, trimmed, for the appendix. */
@@ -376,11 +379,30 @@ fastread_lines(struct fastread *f, struct csv_reader *r, struct diags *d)
 /* One half of the rows, read by its own thread into its own aggregate. */
 struct half {
 	struct fastread f;
-	unsigned long line;   /* of its first line; once read, of the next */
-	struct csv_reader *r;
+	const struct fastread_source *src;
+	unsigned long long from, to;
+	unsigned long line;   /* of from; once read, of to */
+	struct csv_reader *r; /* for a file; NULL for bytes in memory */
 	struct diags d;
 	int ok;               /* every line was simple */
 };
+
+/* Bytes in memory are one window: no copy, no reader. */
+static void
+half_read_bytes(struct half *h)
+{
+	struct csv_window w;
+	const char *to;
+	unsigned long lines;
+
+	w.p = h->src->data + h->from;
+	w.end = h->src->data + h->to;
+	w.line = h->line;
+	w.last = 1; /* a line of the first half ends at its '\n', before end */
+	h->ok = fast_window(&h->f, &w, &h->d, &to, &lines) == FAST_ROW &&
+	    h->d.n == 0;
+	h->line += lines;
+}
 
 static void
 half_run(void *arg)
@@ -389,6 +411,10 @@ half_run(void *arg)
 	struct csv_record rec;
 	unsigned long long at;
 
+	if (h->r == NULL) {
+		half_read_bytes(h);
+		return;
+	}
 	/* Anything but simple rows up to the end sends the file to the strict path. */
 	h->ok = fastread_lines(&h->f, h->r, &h->d) &&
 	    csv_reader_next(h->r, &rec, &h->d) == 0 && h->d.n == 0;
@@ -400,8 +426,13 @@ static unsigned long long
 line_after(const struct fastread_source *src, unsigned long long at)
 {
 	char buf[4096], *nl;
+	const char *m;
 	ssize_t n;
 
+	if (src->fd < 0) {
+		m = memchr(src->data + at, '\n', (size_t)(src->size - at));
+		return m != NULL ? (unsigned long long)(m - src->data) + 1 : src->size;
+	}
 	while (at < src->size && (n = pread(src->fd, buf, sizeof(buf),
 	    (off_t)at)) > 0) {
 		if ((nl = memchr(buf, '\n', (size_t)n)) != NULL)
@@ -421,8 +452,12 @@ half_start(struct half *h, const struct fastread *f,
 	h->f.a = aggregate_new_part(f->a);
 	h->f.last_ok = 0; /* the part has no row to add again to */
 	h->f.rows = 0;
+	h->src = src;
+	h->from = from;
+	h->to = to;
 	h->line = line;
-	h->r = csv_reader_new_range(src->fd, from, to, line, src->name);
+	if (src->fd >= 0)
+		h->r = csv_reader_new_range(src->fd, from, to, line, src->name);
 }
 
 /* Merges both halves when they could be read so; frees them either way. */

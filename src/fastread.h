@@ -11,6 +11,11 @@
 
 /* Most columns a header may have for rows to take the fast path. */
 #define FASTREAD_MAX_COLS 64
+/*
+ * Longest line taken by the fast path, far below CSV_MAX_RECORD, so that
+ * the strict reader alone decides about long lines.
+ */
+#define FASTREAD_MAX_LINE (64 * 1024)
 /* Bytes of rows from which fastread_parallel() uses two threads. */
 #define FASTREAD_PARALLEL_MIN (8 * 1024 * 1024)
 
@@ -59,21 +64,23 @@ unsigned long fastread_rows(const struct fastread *f);
 
 /*
  * Reads rows from r's position (between records) while lines are simple:
- * no quote, NUL or lone CR, the header's number of cells, and every cell
- * one that the strict reader accepts, so that the rows and diagnostics do
- * not depend on the path taken. Blank lines are skipped. Stops before any
- * other line, a comment, or when d holds DIAGS_MAX errors, leaving that
- * line to csv_reader_next(). Rows go to the aggregate, which may add
- * D_TOO_MANY_GROUPS to d. Returns 0 when it stopped at a line for the
- * strict reader, 1 when the reader had no window to give (the end of
- * input, a read error or a line longer than its buffer: csv_reader_next()
- * tells which).
+ * no quote, NUL or lone CR, at most FASTREAD_MAX_LINE bytes, the header's
+ * number of cells, and every cell one that the strict reader accepts, so
+ * that the rows and diagnostics do not depend on the path taken. Blank
+ * lines are skipped. Stops before any other line, a comment, or when d
+ * holds DIAGS_MAX errors, leaving that line to csv_reader_next(). Rows go
+ * to the aggregate, which may add D_TOO_MANY_GROUPS to d. Returns 0 when
+ * it stopped at a line for the strict reader, 1 when the reader had no
+ * window to give (the end of input, a read error or a line longer than
+ * its buffer: csv_reader_next() tells which).
  */
 int fastread_lines(struct fastread *f, struct csv_reader *r, struct diags *d);
 
 /* A whole file, as fastread_parallel() reads it again. */
 struct fastread_source {
-	int fd;                  /* a regular file, read with pread */
+	int fd;                  /* a regular file, read with pread; or -1 */
+	const char *data;        /* when fd is -1: the file's bytes, with
+	                          * data[size] == '\0' (the tokeniser's sentinel) */
 	unsigned long long size; /* bytes in the file */
 	const char *name;        /* the file, for diagnostics */
 };
@@ -88,7 +95,8 @@ struct fastread_source {
  * left is simple (see fastread_lines()) and the merged groups fit the
  * aggregate's limits: otherwise nothing is added and it returns 0, for the
  * caller to read the rows itself and say what is wrong. Returns 1 when all
- * the rows were read: nothing is left to diagnose then.
+ * the rows were read: nothing is left to diagnose then. src is read only;
+ * other threads may read it meanwhile.
  */
 int fastread_parallel(struct fastread *f, const struct fastread_source *src,
     unsigned long long start, unsigned long line);

@@ -1,6 +1,7 @@
 /* Benchmark result files: header layouts, validation and strict numbers, fed to the aggregation. */
 #include "results.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -574,7 +575,33 @@ results_read(struct aggregate *a, const char *path, FILE *fp, struct diags *d)
 		return read_input(a, path, csv_reader_new(fp, src.name), NULL, 0,
 		    d);
 	src.fd = fd;
+	src.data = NULL;
 	src.size = (unsigned long long)sb.st_size;
 	return read_input(a, path, csv_reader_new(fp, src.name), &src,
 	    (unsigned long long)pos, d);
+}
+
+int
+results_read_bytes(struct aggregate *a, const char *path, const char *data,
+    size_t len, struct diags *d)
+{
+	struct fastread_source src = { -1, data, len, shown_path(path) };
+	struct csv_reader *r;
+	FILE *fp = NULL;
+	int rc;
+
+	/* POSIX lets fmemopen refuse an empty buffer: an empty range reads nothing. */
+	if (len == 0) {
+		r = csv_reader_new_range(-1, 0, 0, 1, src.name);
+	} else if ((fp = fmemopen((void *)data, len, "r")) == NULL) {
+		aggregate_add_input(a, path);
+		diags_add(d, D_READ_FAILED, src.name, 0, 0, "%s", strerror(errno));
+		return -1;
+	} else {
+		r = csv_reader_new(fp, src.name);
+	}
+	rc = read_input(a, path, r, &src, 0, d);
+	if (fp != NULL)
+		fclose(fp);
+	return rc;
 }

@@ -24,6 +24,16 @@ int results_read(struct aggregate *a, const char *path, FILE *fp,
     struct diags *d);
 
 /*
+ * As results_read(), for a file's len bytes at data, already read (kept
+ * for an attachment, say): the same model and diagnostics as from a
+ * regular file of these bytes, two threads included. data[len] must be
+ * '\0'; the bytes are only read, so other threads may read them meanwhile.
+ * D_READ_FAILED when no stream can be made of them.
+ */
+int results_read_bytes(struct aggregate *a, const char *path,
+    const char *data, size_t len, struct diags *d);
+
+/*
  * Parses s[0..len) (already trimmed) as a finite decimal number in the C
  * locale: [+-]digits[.digits][(e|E)[+-]digits], at least one digit before
  * or after the point. Returns 0 and sets *out, or returns the diagnostic
