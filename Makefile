@@ -73,7 +73,8 @@ check: deps
 # attachments), under TSan: any report of a data race fails them (TSan's
 # exit status).
 TSAN_UNITS = $(BUILD)/tests/test_task $(BUILD)/tests/test_zpack \
-             $(BUILD)/tests/test_results $(BUILD)/tests/test_pdf
+             $(BUILD)/tests/test_fastread $(BUILD)/tests/test_results \
+             $(BUILD)/tests/test_pdf
 TSAN_CASES = all-formats all-pdf-cannot-write bad-input-and-template \
              pdf-sample pdf-large-attachment compare-pdf-regression svg-sample \
              compare-all-formats compare-template-not-compare

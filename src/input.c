@@ -12,7 +12,7 @@
 #include "xalloc.h"
 #include "zpack.h"
 
-/* Reads all of fp; returns -1 on a read error. */
+/* Reads all of fp, a NUL after it for the reader; returns -1 on a read error. */
 static int
 slurp(FILE *fp, struct input_bytes *b)
 {
@@ -25,6 +25,7 @@ slurp(FILE *fp, struct input_bytes *b)
 		if (b->len == cap)
 			b->data = xrealloc(b->data, cap *= 2);
 	}
+	b->data[b->len] = '\0'; /* b->len < cap: a full buffer has just grown */
 	return ferror(fp) ? -1 : 0;
 }
 
@@ -35,23 +36,6 @@ too_big_to_keep(FILE *fp)
 
 	return fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
 	    st.st_size > INPUT_ATTACH_MAX;
-}
-
-/* Reads the kept bytes, so that the model and the attachment are the same bytes. */
-static void
-read_kept(struct aggregate *agg, const char *path, FILE *fp,
-    const struct input_bytes *keep, struct diags *d)
-{
-	FILE *mem;
-
-	/* fmemopen refuses an empty buffer: read the empty file itself. */
-	if (keep->len == 0 || (mem = fmemopen(keep->data, keep->len,
-	    "rb")) == NULL) {
-		results_read(agg, path, fp, d);
-		return;
-	}
-	results_read(agg, path, mem, d);
-	fclose(mem);
 }
 
 static void
@@ -79,7 +63,8 @@ read_one(struct aggregate *agg, const char *path, struct input_bytes *keep,
 		diags_add(d, D_READ_FAILED, shown, 0, 0, "%s", strerror(errno));
 	} else {
 		keep->packed = zpack_start(keep->data, keep->len);
-		read_kept(agg, path, fp, keep, d);
+		/* The model is read from the very bytes attached. */
+		results_read_bytes(agg, path, keep->data, keep->len, d);
 	}
 	if (!is_stdin)
 		fclose(fp);

@@ -9,7 +9,7 @@
 
 /* An input file's bytes, kept when an output embeds them (the PDF). */
 struct input_bytes {
-	char *data;
+	char *data; /* len bytes, then a '\0' that is not one of them */
 	size_t len;
 	/*
 	 * The bytes being deflated for the PDF's attachment, started on other

@@ -1,17 +1,15 @@
 /* Benchmark result files: header layouts, validation and strict numbers, fed to the aggregation. */
 #include "results.h"
 
-#include <float.h>
+#include <errno.h>
 #include <math.h>
-#include <pthread.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "csv.h"
+#include "fastread.h"
 #include "metric.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -53,26 +51,12 @@ role_name(enum role r)
 	return metric_name((enum metric)(r - ROLE_METRIC));
 }
 
-/* Data bytes from which a regular file is read by two threads. */
-#define PARALLEL_MIN (8 * 1024 * 1024)
-/* Most columns a header may have for rows to take the fast path. */
-#define FAST_MAX_COLS 64
-/* Longest gadget or case name remembered as already checked. */
-#define FAST_NAME_MAX 64
-
 /* The header of one file, resolved. */
 struct layout {
 	size_t ncols;
 	enum role *role;          /* per column */
 	long col_of[ROLE__MAX];   /* column index of each role, -1 if absent */
 	char **names;             /* trimmed header names, for messages */
-	unsigned present;         /* metrics with a column: a valid row has them all */
-};
-
-/* A name whose bytes were found valid, so equal bytes need no new check. */
-struct known_name {
-	char s[FAST_NAME_MAX];
-	size_t len;
 };
 
 struct reader_state {
@@ -82,12 +66,19 @@ struct reader_state {
 	struct layout lay;
 	int have_header;
 	unsigned long header_line;
-	unsigned long rows;
+	unsigned long rows;         /* read by the strict path */
 	struct diags *d;
-	struct known_name known[2]; /* gadget, case */
-	int last_ok;                /* the fast path's last row was added */
-	double last_rate;           /* its rate */
+	struct fastread *fast;      /* the rows' fast path, once the header is valid */
+	const struct fastread_source *src; /* the same bytes again, or NULL */
+	unsigned long long origin;  /* offset in src of the reader's first byte */
 };
+
+/* Diagnostics name standard input as such; the model keeps "-". */
+static const char *
+shown_path(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
 
 static const char *
 trim(const char *s, size_t len, size_t *out_len)
@@ -116,63 +107,6 @@ quote_cell(const char *s, size_t len)
 	}
 	free(clean);
 	return out;
-}
-
-/* Powers of ten that a double holds exactly. */
-static const double exact_pow10[] = {
-	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-};
-
-static int
-is_digit(char c)
-{
-	return (unsigned char)(c - '0') < 10;
-}
-
-/*
- * Parses the number at s (stopping at end or at the first byte that
- * cannot continue it) when Clinger's fast path gives strtod's correctly
- * rounded value: an integer mantissa below 2^53 times or divided by an
- * exact power of ten, one IEEE operation. Returns the end of the number,
- * or NULL when strtod must decide (or it is no number).
- */
-static const char *
-fast_number(const char *s, const char *end, double *out)
-{
-	const char *p = s;
-	uint64_t m = 0;
-	int neg = 0, digits = 0, e = 0, ev = 0, eneg = 0;
-	double x;
-
-	if (FLT_EVAL_METHOD != 0)
-		return NULL; /* extended precision would round twice */
-	if (p < end && (*p == '-' || *p == '+'))
-		neg = *p++ == '-';
-	for (; p < end && is_digit(*p); p++, digits++)
-		m = m * 10 + (uint64_t)(*p - '0');
-	if (p < end && *p == '.')
-		for (p++; p < end && is_digit(*p); p++, digits++, e--)
-			m = m * 10 + (uint64_t)(*p - '0');
-	if (digits == 0 || digits > 19 || m > (UINT64_C(1) << 53))
-		return NULL;
-	if (p < end && (*p == 'e' || *p == 'E')) {
-		const char *q = ++p;
-
-		if (p < end && (*p == '-' || *p == '+'))
-			eneg = *p++ == '-';
-		for (q = p; p < end && is_digit(*p) && p - q < 4; p++)
-			ev = ev * 10 + (*p - '0');
-		if (p == q || (p < end && is_digit(*p)))
-			return NULL;
-		e += eneg ? -ev : ev;
-	}
-	if (e < -22 || e > 22)
-		return NULL;
-	x = (double)m;
-	x = e < 0 ? x / exact_pow10[-e] : x * exact_pow10[e];
-	*out = neg ? -x : x;
-	return p;
 }
 
 int
@@ -209,7 +143,7 @@ results_parse_number(const char *s, size_t len, double *out)
 	}
 	if (i != len)
 		return D_NOT_A_NUMBER;
-	if (fast_number(s, s + len, out) == s + len)
+	if (fastread_number(s, s + len, out) == s + len)
 		return 0;
 	if (len < sizeof(buf)) {
 		memcpy(buf, s, len);
@@ -326,7 +260,6 @@ read_header(struct reader_state *st, const struct csv_record *rec)
 	check_required(st, rec, older);
 	if (st->d->errors > errors)
 		return -1;
-	st->lay.present = metrics;
 	aggregate_note_columns(st->a, metrics, st->lay.col_of[ROLE_RUN] >= 0);
 	return 0;
 }
@@ -505,405 +438,173 @@ read_row(struct reader_state *st, const struct csv_record *rec)
 	st->rows++;
 }
 
-/*
- * The fast path: rows on simple lines (no quote, NUL or lone CR; every
- * cell valid) are split and parsed in place, with no copy. Any other
- * line goes to the strict reader, which then says exactly what is wrong,
- * so diagnostics do not depend on the path taken.
- */
-enum fast {
-	FAST_ROW,  /* a row was read and aggregated */
-	FAST_SLOW, /* the line needs the strict reader */
-	FAST_MORE  /* the line goes on past the window */
-};
-
-/* Bytes that end an unquoted cell, or need a closer look. */
-static const unsigned char cell_stop[256] = {
-	['\0'] = 1, ['\n'] = 1, ['\r'] = 1, ['"'] = 1, [','] = 1,
-};
-
-/* A cell's bytes within the window. */
-struct span {
-	const char *s;
-	size_t len;
-};
-
-/*
- * What ends a cell at q: a ',' (returns 1), the end of the line (2, *after
- * past it, *nl set when a line end was there), or FAST_SLOW / FAST_MORE
- * as negative values.
- */
-static int
-fast_term(const char *q, const struct csv_window *w, const char **after,
-    int *nl)
+static enum fastread_kind
+fast_kind(enum role role)
 {
-	*nl = 1;
-	switch (*q) {
-	case ',':
-		*after = q + 1;
-		return 1;
-	case '\n':
-		*after = q + 1;
-		return 2;
-	case '\r':
-		if (q[1] == '\n') {
-			*after = q + 2;
-			return 2;
-		}
-		return q + 1 == w->end && !w->last ? -FAST_MORE : -FAST_SLOW;
-	case '\0':
-		if (q < w->end)
-			return -FAST_SLOW;
-		if (!w->last)
-			return -FAST_MORE;
-		*after = q;
-		*nl = 0;
-		return 2;
-	default:
-		return -FAST_SLOW;
-	}
+	if (role == ROLE_RATE)
+		return FASTREAD_RATE;
+	return role >= ROLE_RUN && role < ROLE_UNKNOWN ? FASTREAD_NUMBER :
+	    FASTREAD_TEXT;
 }
 
-/*
- * Checks a trimmed name once per distinct spelling: returns 1 when it is
- * the previous row's, 0 for another valid name, -1 for an invalid one.
- */
-static int
-fast_name(struct known_name *k, const struct span *c)
+/* The fast path for the rows under a valid header. */
+static struct fastread *
+fast_reader(const struct reader_state *st)
 {
-	size_t bad, i;
+	struct fastread_layout c;
+	size_t i;
+	int m;
 
-	if (c->len == 0)
+	memset(&c, 0, sizeof(c));
+	c.ncols = st->lay.ncols;
+	for (i = 0; i < c.ncols && i < FASTREAD_MAX_COLS; i++)
+		c.kind[i] = fast_kind(st->lay.role[i]);
+	c.gadget = (size_t)st->lay.col_of[ROLE_GADGET];
+	c.tcase = (size_t)st->lay.col_of[ROLE_CASE];
+	c.rate = (size_t)st->lay.col_of[ROLE_RATE];
+	for (m = 0; m < METRIC__MAX; m++)
+		c.metric[m] = st->lay.col_of[ROLE_METRIC + m];
+	for (i = 0; i < RAW__MAX; i++)
+		c.raw[i] = st->lay.col_of[raw_role[i]];
+	c.max_magnitude = RESULTS_MAX_MAGNITUDE;
+	c.parse_number = results_parse_number;
+	return fastread_new(st->a, st->input, &c);
+}
+
+/* The first record but comments; returns -1 when it is no usable header. */
+static int
+start_rows(struct reader_state *st, const struct csv_record *rec)
+{
+	st->have_header = 1;
+	st->header_line = rec->line;
+	if (read_header(st, rec) < 0)
 		return -1;
-	if (c->len == k->len) {
-		for (i = 0; i < c->len && c->s[i] == k->s[i]; i++)
-			continue;
-		if (i == c->len)
-			return 1;
-	}
-	if (utf8_check(c->s, c->len, &bad) < 0)
-		return -1;
-	k->len = c->len <= FAST_NAME_MAX ? c->len : (size_t)-1;
-	if (c->len <= FAST_NAME_MAX)
-		memcpy(k->s, c->s, c->len);
+	st->fast = fast_reader(st);
 	return 0;
 }
 
-/* Parses a cell that the fast number parser did not take whole. */
+/* Reads the rows left in r on two threads, when they allow it. */
 static int
-fast_value(const struct span *c, enum role role, double *out)
+read_parallel(struct reader_state *st, struct csv_reader *r)
 {
-	size_t len;
-	const char *t = trim(c->s, c->len, &len);
+	unsigned long long at;
+	unsigned long line;
 
-	if (results_parse_number(t, len, out) != 0 ||
-	    fabs(*out) > RESULTS_MAX_MAGNITUDE)
-		return -1;
-	return role == ROLE_RATE && *out < 0 ? -1 : 0;
+	csv_reader_tell(r, &at, &line);
+	return fastread_parallel(st->fast, st->src, st->origin + at, line);
 }
 
-/* Splits the line at p into cells, parsing numbers on the way. */
-static enum fast
-fast_split(struct reader_state *st, const struct csv_window *w, const char *p,
-    struct span *cell, double *num, const char **next, int *nl)
+/* Reads every record of r; returns non-zero when there was any. */
+static int
+read_records(struct reader_state *st, struct csv_reader *r)
 {
-	size_t i, n = st->lay.ncols;
-	int t = 1;
-
-	for (i = 0; i < n; i++) {
-		enum role role = st->lay.role[i];
-		const char *q = p;
-		int whole = 0;
-
-		if (role >= ROLE_RUN && role < ROLE_UNKNOWN) {
-			q = fast_number(p, w->end, &num[i]);
-			whole = q != NULL && cell_stop[(unsigned char)*q];
-			if (q == NULL)
-				q = p;
-		}
-		while (!cell_stop[(unsigned char)*q])
-			q++;
-		if (t != 1 || (t = fast_term(q, w, next, nl)) < 0)
-			return t < 0 ? (enum fast)-t : FAST_SLOW;
-		cell[i].s = p;
-		cell[i].len = (size_t)(q - p);
-		/* Anything the strict path would refuse goes to it, for its message. */
-		if (role >= ROLE_RUN && role < ROLE_UNKNOWN && (whole ?
-		    (role == ROLE_RATE && num[i] < 0) ||
-		    fabs(num[i]) > RESULTS_MAX_MAGNITUDE :
-		    fast_value(&cell[i], role, &num[i]) < 0))
-			return FAST_SLOW;
-		p = *next;
-	}
-	return t == 2 ? FAST_ROW : FAST_SLOW;
-}
-
-/* keep_raw() for a row of the fast path. */
-static void
-fast_keep_raw(struct reader_state *st, const struct span *cell)
-{
-	char *raw[RAW__MAX];
-	size_t len;
-	const char *t;
-	int i;
-
-	for (i = 0; i < RAW__MAX; i++) {
-		long col = st->lay.col_of[raw_role[i]];
-
-		raw[i] = NULL;
-		if (col >= 0) {
-			t = trim(cell[col].s, cell[col].len, &len);
-			raw[i] = utf8_clean(t, len);
-		}
-	}
-	aggregate_add_raw(st->a, (const char *const *)raw, st->input);
-	for (i = 0; i < RAW__MAX; i++)
-		free(raw[i]);
-}
-
-/* read_row() for a simple line at p, numbered line. */
-static enum fast
-fast_row(struct reader_state *st, const struct csv_window *w, const char *p,
-    unsigned long line, const char **next, int *nl)
-{
-	struct span cell[FAST_MAX_COLS], gadget, tcase;
-	double num[FAST_MAX_COLS], value[METRIC__MAX] = { 0 };
-	struct aggregate_origin origin;
-	enum fast f = fast_split(st, w, p, cell, num, next, nl);
-	double rate;
-	int m, same_g, same_c;
-
-	if (f != FAST_ROW)
-		return f;
-	gadget = cell[st->lay.col_of[ROLE_GADGET]];
-	gadget.s = trim(gadget.s, gadget.len, &gadget.len);
-	tcase = cell[st->lay.col_of[ROLE_CASE]];
-	tcase.s = trim(tcase.s, tcase.len, &tcase.len);
-	if ((same_g = fast_name(&st->known[0], &gadget)) < 0 ||
-	    (same_c = fast_name(&st->known[1], &tcase)) < 0)
-		return FAST_SLOW;
-	for (m = 0; m < METRIC__MAX; m++)
-		if (st->lay.present & (1u << m))
-			value[m] = num[st->lay.col_of[ROLE_METRIC + m]];
-	rate = num[st->lay.col_of[ROLE_RATE]];
-	if (same_g && same_c && st->last_ok && rate == st->last_rate) {
-		aggregate_add_again(st->a, value, st->lay.present);
-	} else {
-		origin.input = st->input;
-		origin.line = line;
-		st->last_ok = aggregate_add(st->a, gadget.s, gadget.len, tcase.s,
-		    tcase.len, rate, value, st->lay.present, &origin, st->d) == 0;
-		st->last_rate = rate;
-	}
-	if (st->last_ok && aggregate_wants_raw(st->a))
-		fast_keep_raw(st, cell);
-	st->rows++;
-	return FAST_ROW;
-}
-
-/*
- * Reads rows on the fast path from the reader's position until a line
- * needs the strict reader or the input ends; returns FAST_SLOW then, or
- * FAST_ROW at the end of input.
- */
-static enum fast
-fast_lines(struct reader_state *st, struct csv_reader *r)
-{
-	struct csv_window w;
-	enum fast f = FAST_ROW;
-	const char *p, *next;
-	unsigned long lines;
-	int nl;
-
-	if (st->lay.ncols > FAST_MAX_COLS)
-		return FAST_SLOW;
-	st->last_ok = 0; /* the strict path may have added rows since */
-	while (f != FAST_SLOW && csv_reader_window(r, &w)) {
-		for (p = w.p, lines = 0, f = FAST_ROW; p < w.end; p = next) {
-			if (*p == '\n' || (*p == '\r' && p[1] == '\n')) {
-				next = p + (*p == '\r') + 1;
-				lines++;
-				continue;
-			}
-			if (*p == '#' || st->d->errors >= DIAGS_MAX)
-				f = FAST_SLOW;
-			else
-				f = fast_row(st, &w, p, w.line + lines, &next, &nl);
-			if (f != FAST_ROW)
-				break;
-			lines += (unsigned long)nl;
-		}
-		csv_reader_consume(r, p, lines);
-	}
-	return f == FAST_MORE ? FAST_SLOW : f;
-}
-
-/* One half of a file read by its own thread. */
-struct half {
-	struct reader_state st;
-	struct csv_reader *r;
-	struct diags d;
-	int ok;
-};
-
-static void *
-half_run(void *arg)
-{
-	struct half *h = arg;
 	struct csv_record rec;
+	size_t errors = st->d->errors;
+	int rc, header_bad = 0, any = 0, tried = st->src == NULL;
 
-	/* Anything but simple rows up to the end sends the file to the strict path. */
-	h->ok = fast_lines(&h->st, h->r) == FAST_ROW &&
-	    csv_reader_next(h->r, &rec, &h->d) == 0 && h->d.n == 0;
-	return NULL;
-}
-
-/* The offset just past the first line end at or after at, or stop. */
-static unsigned long long
-line_after(int fd, unsigned long long at, unsigned long long stop)
-{
-	char buf[4096], *nl;
-	ssize_t n;
-
-	while (at < stop && (n = pread(fd, buf, sizeof(buf), (off_t)at)) > 0) {
-		if ((nl = memchr(buf, '\n', (size_t)n)) != NULL)
-			return at + (unsigned long long)(nl - buf) + 1;
-		at += (unsigned long long)n;
+	for (;;) {
+		if (st->fast != NULL && !tried && st->d->errors == errors) {
+			tried = 1;
+			if (read_parallel(st, r))
+				break;
+		}
+		/* The strict loop reads one record past a reason to stop: so do we. */
+		if (st->fast != NULL && st->d->errors < DIAGS_MAX)
+			fastread_lines(st->fast, r, st->d);
+		if ((rc = csv_reader_next(r, &rec, st->d)) == 0 || header_bad ||
+		    st->d->errors >= DIAGS_MAX)
+			break;
+		if (rc < 0) {
+			/* Without its header the file's rows mean nothing. */
+			header_bad = !st->have_header;
+			continue;
+		}
+		any = 1;
+		if (rec.comment)
+			read_comment(st, &rec);
+		else if (!st->have_header)
+			header_bad = start_rows(st, &rec) < 0;
+		else
+			read_row(st, &rec);
 	}
-	return stop;
-}
-
-static void
-half_start(struct half *h, const struct reader_state *st, int fd,
-    unsigned long long from, unsigned long long to, unsigned long line)
-{
-	memset(h, 0, sizeof(*h));
-	h->st = *st;
-	h->st.a = aggregate_new_part(st->a);
-	h->st.d = &h->d;
-	h->st.rows = 0;
-	h->r = csv_reader_new_range(fd, from, to, line, st->path);
+	return any;
 }
 
 /*
- * Reads the rows after the header in two halves split at a line end, one
- * per thread, then merges them in order. Only a file of simple rows can
- * be split so (no quotes, hence no line end inside a cell): when either
- * half meets anything else, nothing is kept and the caller reads the
- * rows itself. Returns non-zero when the rows were read.
+ * Reads the file that r reads (and frees r); src, or NULL, holds the same
+ * bytes for the two-thread reader, r's first at offset origin.
  */
 static int
-parallel_read(struct reader_state *st, struct csv_reader *r, int fd,
-    unsigned long long origin, unsigned long long size)
+read_input(struct aggregate *a, const char *path, struct csv_reader *r,
+    const struct fastread_source *src, unsigned long long origin,
+    struct diags *d)
 {
-	unsigned long long start, split;
-	unsigned long line, end_line;
-	struct half h[2];
-	const struct aggregate *parts[2];
-	pthread_t tid;
-	int ok, threaded;
+	struct reader_state st;
+	size_t errors = d->errors;
+	int any;
 
-	csv_reader_tell(r, &start, &line);
-	start += origin;
-	if (size < start || size - start < PARALLEL_MIN)
-		return 0;
-	split = line_after(fd, start + (size - start) / 2, size);
-	half_start(&h[0], st, fd, start, split, line);
-	half_start(&h[1], st, fd, split, size, 1);
-	threaded = pthread_create(&tid, NULL, half_run, &h[1]) == 0;
-	half_run(&h[0]);
-	if (threaded)
-		pthread_join(tid, NULL);
-	else
-		half_run(&h[1]);
-	parts[0] = h[0].st.a;
-	parts[1] = h[1].st.a;
-	ok = h[0].ok && h[1].ok && aggregate_merge_fits(st->a, parts, 2);
-	if (ok) {
-		csv_reader_tell(h[0].r, &start, &end_line);
-		aggregate_merge(st->a, h[0].st.a, 0);
-		aggregate_merge(st->a, h[1].st.a, end_line - 1);
-		st->rows += h[0].st.rows + h[1].st.rows;
-	} else {
-		aggregate_free(h[0].st.a);
-		aggregate_free(h[1].st.a);
-	}
-	csv_reader_free(h[0].r);
-	csv_reader_free(h[1].r);
-	diags_free(&h[0].d);
-	diags_free(&h[1].d);
-	return ok;
-}
-
-/* Where a regular file may be read in parallel: its descriptor, or -1. */
-static int
-parallel_fd(FILE *fp, unsigned long long *origin, unsigned long long *size)
-{
-	struct stat sb;
-	long pos;
-	int fd = fileno(fp);
-
-	if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
-	    sysconf(_SC_NPROCESSORS_ONLN) < 2 || (pos = ftell(fp)) < 0)
-		return -1;
-	*origin = (unsigned long long)pos;
-	*size = (unsigned long long)sb.st_size;
-	return fd;
+	memset(&st, 0, sizeof(st));
+	st.a = a;
+	st.path = shown_path(path);
+	st.d = d;
+	st.input = aggregate_add_input(a, path);
+	st.src = src;
+	st.origin = origin;
+	any = read_records(&st, r);
+	if (!st.have_header && d->errors == errors)
+		diags_add(d, any ? D_NO_HEADER : D_EMPTY_INPUT, st.path, 1, 1,
+		    NULL);
+	else if (st.fast != NULL && st.rows + fastread_rows(st.fast) == 0 &&
+	    d->errors == errors)
+		diags_add(d, D_NO_DATA_ROWS, st.path, st.header_line + 1, 1, NULL);
+	layout_free(&st.lay);
+	fastread_free(st.fast);
+	csv_reader_free(r);
+	return d->errors > errors ? -1 : 0;
 }
 
 int
 results_read(struct aggregate *a, const char *path, FILE *fp, struct diags *d)
 {
-	struct reader_state st;
-	struct csv_reader *r = csv_reader_new(fp, strcmp(path, "-") == 0 ?
-	    "<stdin>" : path);
-	struct csv_record rec;
-	size_t errors = d->errors;
-	int rc, header_bad = 0, any = 0, tried = 0;
-	unsigned long long origin = 0, size = 0;
-	int fd = parallel_fd(fp, &origin, &size);
+	struct fastread_source src;
+	struct stat sb;
+	long pos;
+	int fd = fileno(fp);
 
-	memset(&st, 0, sizeof(st));
-	st.a = a;
-	/* Diagnostics name standard input as such; the model keeps "-". */
-	st.path = strcmp(path, "-") == 0 ? "<stdin>" : path;
-	st.d = d;
-	st.input = aggregate_add_input(a, path);
-	for (;;) {
-		if (st.have_header && !header_bad && !tried && fd >= 0 &&
-		    d->errors == errors) {
-			tried = 1;
-			if (parallel_read(&st, r, fd, origin, size))
-				break;
-		}
-		/* The strict loop reads one record past a reason to stop: so do we. */
-		if (st.have_header && !header_bad && d->errors < DIAGS_MAX)
-			fast_lines(&st, r);
-		if ((rc = csv_reader_next(r, &rec, d)) == 0 || header_bad ||
-		    d->errors >= DIAGS_MAX)
-			break;
-		if (rc < 0) {
-			/* Without its header the file's rows mean nothing. */
-			header_bad = !st.have_header;
-			continue;
-		}
-		any = 1;
-		if (rec.comment)
-			read_comment(&st, &rec);
-		else if (!st.have_header) {
-			st.have_header = 1;
-			st.header_line = rec.line;
-			header_bad = read_header(&st, &rec) < 0;
-		} else
-			read_row(&st, &rec);
+	src.name = shown_path(path);
+	/* A regular file can be read again at any offset, by two threads. */
+	if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	    (pos = ftell(fp)) < 0)
+		return read_input(a, path, csv_reader_new(fp, src.name), NULL, 0,
+		    d);
+	src.fd = fd;
+	src.data = NULL;
+	src.size = (unsigned long long)sb.st_size;
+	return read_input(a, path, csv_reader_new(fp, src.name), &src,
+	    (unsigned long long)pos, d);
+}
+
+int
+results_read_bytes(struct aggregate *a, const char *path, const char *data,
+    size_t len, struct diags *d)
+{
+	struct fastread_source src = { -1, data, len, shown_path(path) };
+	struct csv_reader *r;
+	FILE *fp = NULL;
+	int rc;
+
+	/* POSIX lets fmemopen refuse an empty buffer: an empty range reads nothing. */
+	if (len == 0) {
+		r = csv_reader_new_range(-1, 0, 0, 1, src.name);
+	} else if ((fp = fmemopen((void *)data, len, "r")) == NULL) {
+		aggregate_add_input(a, path);
+		diags_add(d, D_READ_FAILED, src.name, 0, 0, "%s", strerror(errno));
+		return -1;
+	} else {
+		r = csv_reader_new(fp, src.name);
 	}
-	if (!st.have_header && d->errors == errors)
-		diags_add(d, any ? D_NO_HEADER : D_EMPTY_INPUT, st.path, 1, 1,
-		    NULL);
-	else if (st.have_header && !header_bad && st.rows == 0 &&
-	    d->errors == errors)
-		diags_add(d, D_NO_DATA_ROWS, st.path, st.header_line + 1, 1, NULL);
-	layout_free(&st.lay);
-	csv_reader_free(r);
-	return d->errors > errors ? -1 : 0;
+	rc = read_input(a, path, r, &src, 0, d);
+	if (fp != NULL)
+		fclose(fp);
+	return rc;
 }

@@ -10,18 +10,28 @@
 
 /*
  * Reads one result file from fp (path names it in diagnostics and in the
- * model) into a. Accepts the current header (TestName = gadget, TestCase =
- * case) and the older one (GadgetName = gadget, TestName = case), names
- * trimmed and matched case-insensitively. Leading "# Key: value" lines
- * become machine description. Every malformed cell or record is a
- * diagnostic with line and column; rows with errors are not aggregated.
- * A regular file with 8 MiB of rows or more may be read by two threads
- * (see aggregate_merge()): the same model and diagnostics, except that
- * means and deviations may differ in their last bits from one thread's.
- * Returns 0, or -1 when the file had errors.
+ * model; "-" is shown as <stdin>) into a. Accepts the current header
+ * (TestName = gadget, TestCase = case) and the older one (GadgetName =
+ * gadget, TestName = case), names trimmed and matched case-insensitively.
+ * Leading "# Key: value" lines become machine description. Every malformed
+ * cell or record is a diagnostic with line and column; rows with errors
+ * are not aggregated. When fp is a regular file, 8 MiB of rows or more may
+ * be read by two threads (fastread_parallel()): the same model and
+ * diagnostics, except that means and deviations may differ in their last
+ * bits from one thread's. Returns 0, or -1 when the file had errors.
  */
 int results_read(struct aggregate *a, const char *path, FILE *fp,
     struct diags *d);
+
+/*
+ * As results_read(), for a file's len bytes at data, already read (kept
+ * for an attachment, say): the same model and diagnostics as from a
+ * regular file of these bytes, two threads included. data[len] must be
+ * '\0'; the bytes are only read, so other threads may read them meanwhile.
+ * D_READ_FAILED when no stream can be made of them.
+ */
+int results_read_bytes(struct aggregate *a, const char *path,
+    const char *data, size_t len, struct diags *d);
 
 /*
  * Parses s[0..len) (already trimmed) as a finite decimal number in the C

@@ -25,6 +25,19 @@ read_text(const char *text, struct diags *d)
 	return aggregate_finish(a, NULL, 0, d);
 }
 
+/* read_text() for the bytes of a file already in memory, as input.c keeps them. */
+static struct model *
+read_kept_text(const char *text, struct diags *d)
+{
+	struct aggregate *a = aggregate_new(0.95);
+
+	if (results_read_bytes(a, "t.csv", text, strlen(text), d) < 0) {
+		aggregate_free(a);
+		return NULL;
+	}
+	return aggregate_finish(a, NULL, 0, d);
+}
+
 /* The first diagnostic at level error or worse, or NULL. */
 static const struct diag *
 first_error(const struct diags *d)
@@ -37,21 +50,29 @@ first_error(const struct diags *d)
 	return NULL;
 }
 
+/* The first error of text, read from a file and from kept bytes alike. */
 static void
 expect_error(const char *text, enum diag_code code, unsigned long line,
     unsigned long column)
 {
-	struct diags d = { 0 };
-	struct model *m = read_text(text, &d);
-	const struct diag *e = first_error(&d);
+	struct model *(*const readers[])(const char *, struct diags *) = {
+		read_text, read_kept_text
+	};
+	size_t i;
 
-	assert_null(m);
-	assert_non_null(e);
-	assert_int_equal(e->code, code);
-	assert_int_equal(e->line, line);
-	assert_int_equal(e->column, column);
-	assert_string_equal(e->file, "t.csv");
-	diags_free(&d);
+	for (i = 0; i < 2; i++) {
+		struct diags d = { 0 };
+		struct model *m = readers[i](text, &d);
+		const struct diag *e = first_error(&d);
+
+		assert_null(m);
+		assert_non_null(e);
+		assert_int_equal(e->code, code);
+		assert_int_equal(e->line, line);
+		assert_int_equal(e->column, column);
+		assert_string_equal(e->file, "t.csv");
+		diags_free(&d);
+	}
 }
 
 static void
@@ -356,23 +377,21 @@ big_text(long n, long bad_row, const char *bad)
 	return t;
 }
 
-/* Reads text from fp; returns the model dump and the diagnostics as text. */
+/* What was read into a (rc from the reader, diagnostics in d) as text; frees both. */
 static char *
-read_dump(FILE *fp)
+dump_read(struct aggregate *a, int rc, struct diags *d)
 {
-	struct aggregate *a = aggregate_new(0.95);
-	struct diags d = { 0 };
 	struct model *m = NULL;
 	char *out = NULL, *line;
 	size_t outlen = 0, i;
 	FILE *o = open_memstream(&out, &outlen);
 
-	if (results_read(a, "t.csv", fp, &d) == 0)
-		m = aggregate_finish(a, NULL, 0, &d);
+	if (rc == 0)
+		m = aggregate_finish(a, NULL, 0, d);
 	else
 		aggregate_free(a);
-	for (i = 0; i < d.n; i++) {
-		line = diag_format(&d.v[i]);
+	for (i = 0; i < d->n; i++) {
+		line = diag_format(&d->v[i]);
 		fprintf(o, "%s\n", line);
 		free(line);
 	}
@@ -384,22 +403,50 @@ read_dump(FILE *fp)
 			    m->raw[i].cell[RAW_IGMEM]);
 		model_free(m);
 	}
-	diags_free(&d);
+	diags_free(d);
 	fclose(o);
 	return out;
 }
 
-/* The same bytes through a regular file (two threads when big) and through memory (one). */
+/* Reads text from fp; returns the model dump and the diagnostics as text. */
+static char *
+read_dump(FILE *fp)
+{
+	struct aggregate *a = aggregate_new(0.95);
+	struct diags d = { 0 };
+	int rc = results_read(a, "t.csv", fp, &d);
+
+	return dump_read(a, rc, &d);
+}
+
+/* read_dump() of text kept in memory. */
+static char *
+read_kept_dump(const char *text)
+{
+	struct aggregate *a = aggregate_new(0.95);
+	struct diags d = { 0 };
+	int rc = results_read_bytes(a, "t.csv", text, strlen(text), &d);
+
+	return dump_read(a, rc, &d);
+}
+
+/*
+ * The same bytes through a memory stream (one thread), a regular file (two
+ * when big) and kept bytes (split as the file is, so the very same output).
+ */
 static void
 expect_same_either_way(const char *text, double *worst)
 {
 	FILE *mem = fmemopen((void *)text, strlen(text), "r");
 	FILE *reg = testutil_text_file(text);
 	char *one = read_dump(mem), *two = read_dump(reg);
+	char *kept = read_kept_dump(text);
 	char *p = one, *q = two;
 
 	fclose(mem);
 	fclose(reg);
+	assert_string_equal(kept, two);
+	free(kept);
 	/*
 	 * Numbers may differ in their last bits when halves were merged:
 	 * relative to the data's scale (an overhead near 0 is a difference
@@ -458,6 +505,123 @@ test_parallel_read_reports_late_errors_as_one_thread(void **state)
 	fclose(fp);
 	free(text);
 	free(q);
+}
+
+/* The line number of p in text. */
+static unsigned long
+line_of(const char *text, const char *p)
+{
+	unsigned long line = 1;
+
+	for (; text < p; text++)
+		line += *text == '\n';
+	return line;
+}
+
+/* big_text()'s text with a column Note that the reader ignores, " n" in every row. */
+static char *
+with_notes(const char *text)
+{
+	char *out = malloc(strlen(text) * 2), *o = out;
+	const char *p = text, *eol;
+	unsigned long line;
+
+	assert_non_null(out);
+	for (line = 1; *p; line++) {
+		eol = p + strcspn(p, "\r\n");
+		memcpy(o, p, (size_t)(eol - p));
+		o += eol - p;
+		if (line == 2)
+			o += sprintf(o, ",Note");
+		else if (line > 2 && eol > p)
+			o += sprintf(o, ", n");
+		p = eol;
+		if (*p == '\r')
+			*o++ = *p++;
+		if (*p == '\n')
+			*o++ = *p++;
+	}
+	*o = '\0';
+	return out;
+}
+
+/*
+ * Quotes the Note of the row where the two-thread reader looks for a line
+ * end (the middle of the rows after the comment and the header), closed
+ * at the end of the next row: one valid record over two lines.
+ */
+static void
+quote_across_the_split(char *text)
+{
+	size_t start = (size_t)(strchr(strchr(text, '\n') + 1, '\n') + 1 - text);
+	char *row = text + start + (strlen(text) - start) / 2, *end, *next;
+
+	row = strchr(row, '\n');
+	end = row[-1] == '\r' ? row - 1 : row;
+	for (next = row + 1; *next == '\n' || *next == '\r'; next++)
+		continue;
+	assert_memory_equal(end - 2, " n", 2);
+	memcpy(end - 2, "\"n", 2);
+	next = strchr(next, '\n');
+	next -= next[-1] == '\r';
+	assert_memory_equal(next - 2, " n", 2);
+	memcpy(next - 2, "n\"", 2);
+}
+
+static void
+test_quoted_field_across_the_split_reads_as_one_thread(void **state)
+{
+	char *plain = big_text(400000, -1, NULL), *text = with_notes(plain);
+	double worst;
+	struct diags d = { 0 };
+	struct model *m;
+
+	(void)state;
+	quote_across_the_split(text);
+	expect_same_either_way(text, &worst);
+	assert_true(worst == 0); /* one thread all along */
+	m = read_kept_text(text, &d);
+	assert_non_null(m);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(m->total_rows, 400000 - 1);
+	model_free(m);
+	diags_free(&d);
+	free(text);
+	free(plain);
+}
+
+static void
+test_kept_bytes_report_late_errors_at_their_position(void **state)
+{
+	char *text = big_text(400000, 290000, "gadget1,ig,1,256,1.5,abc,1,2,3");
+	struct diags d = { 0 };
+	const struct diag *e;
+
+	(void)state;
+	assert_null(read_kept_text(text, &d));
+	e = first_error(&d);
+	assert_non_null(e);
+	assert_int_equal(e->code, D_NOT_A_NUMBER);
+	assert_int_equal(e->line, line_of(text, strstr(text, "abc")));
+	assert_int_equal(e->column, 22);
+	assert_string_equal(e->file, "t.csv");
+	diags_free(&d);
+	free(text);
+}
+
+static void
+test_kept_bytes_of_stdin_named_as_stdin(void **state)
+{
+	const char *text = HEADER "g,ig,1,x,1,1,0,0,0\n";
+	struct aggregate *a = aggregate_new(0.95);
+	struct diags d = { 0 };
+
+	(void)state;
+	assert_int_equal(results_read_bytes(a, "-", text, strlen(text), &d), -1);
+	assert_non_null(first_error(&d));
+	assert_string_equal(first_error(&d)->file, "<stdin>");
+	aggregate_free(a);
+	diags_free(&d);
 }
 
 /* Rows cut by the reader's chunks, blank lines, CRLF and comments: all counted right. */
@@ -538,6 +702,9 @@ main(void)
 		cmocka_unit_test(test_parse_number_equals_strtod_bitwise),
 		cmocka_unit_test(test_parallel_read_matches_one_thread),
 		cmocka_unit_test(test_parallel_read_reports_late_errors_as_one_thread),
+		cmocka_unit_test(test_quoted_field_across_the_split_reads_as_one_thread),
+		cmocka_unit_test(test_kept_bytes_report_late_errors_at_their_position),
+		cmocka_unit_test(test_kept_bytes_of_stdin_named_as_stdin),
 		cmocka_unit_test(test_fast_rows_across_chunks_and_odd_lines),
 		cmocka_unit_test(test_strict_row_between_fast_rows_keeps_groups),
 	};

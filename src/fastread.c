@@ -1,0 +1,509 @@
+/* Reading simple rows of a result file fast: a tokeniser that parses in place, and a two-thread reader built on it. */
+#include "fastread.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "task.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* Longest gadget or case name remembered as already checked. */
+#define FAST_NAME_MAX 64
+
+/* A name whose bytes were found valid, so equal bytes need no new check. */
+struct known_name {
+	char s[FAST_NAME_MAX];
+	size_t len;
+};
+
+struct fastread {
+	struct aggregate *a;
+	size_t input;
+	struct fastread_layout lay;
+	unsigned present;           /* metrics with a column: a row has them all */
+	struct known_name known[2]; /* gadget, case */
+	int last_ok;                /* the last row was added */
+	double last_rate;           /* its rate */
+	unsigned long rows;
+};
+
+/*
+ * What the fast path made of a line: anything but simple rows goes to the
+ * strict reader, which then says exactly what is wrong.
+ */
+enum fast {
+	FAST_ROW,  /* a row was read and aggregated */
+	FAST_SLOW, /* the line needs the strict reader */
+	FAST_MORE  /* the line goes on past the window */
+};
+
+/* Bytes that end an unquoted cell, or need a closer look. */
+static const unsigned char cell_stop[256] = {
+	['\0'] = 1, ['\n'] = 1, ['\r'] = 1, ['"'] = 1, [','] = 1,
+};
+
+/* A cell's bytes within the window. */
+struct span {
+	const char *s;
+	size_t len;
+};
+
+/* Powers of ten that a double holds exactly. */
+static const double exact_pow10[] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+static int
+is_digit(char c)
+{
+	return (unsigned char)(c - '0') < 10;
+}
+
+const char *
+fastread_number(const char *s, const char *end, double *out)
+{
+	const char *p = s;
+	uint64_t m = 0;
+	int neg = 0, digits = 0, e = 0, ev = 0, eneg = 0;
+	double x;
+
+	if (FLT_EVAL_METHOD != 0)
+		return NULL; /* extended precision would round twice */
+	if (p < end && (*p == '-' || *p == '+'))
+		neg = *p++ == '-';
+	for (; p < end && is_digit(*p); p++, digits++)
+		m = m * 10 + (uint64_t)(*p - '0');
+	if (p < end && *p == '.')
+		for (p++; p < end && is_digit(*p); p++, digits++, e--)
+			m = m * 10 + (uint64_t)(*p - '0');
+	if (digits == 0 || digits > 19 || m > (UINT64_C(1) << 53))
+		return NULL;
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		const char *q = ++p;
+
+		if (p < end && (*p == '-' || *p == '+'))
+			eneg = *p++ == '-';
+		for (q = p; p < end && is_digit(*p) && p - q < 4; p++)
+			ev = ev * 10 + (*p - '0');
+		if (p == q || (p < end && is_digit(*p)))
+			return NULL;
+		e += eneg ? -ev : ev;
+	}
+	if (e < -22 || e > 22)
+		return NULL;
+	x = (double)m;
+	x = e < 0 ? x / exact_pow10[-e] : x * exact_pow10[e];
+	*out = neg ? -x : x;
+	return p;
+}
+
+/* Trims as results.c does: blanks on both sides, a CR at the end. */
+static const char *
+trim(const char *s, size_t len, size_t *out_len)
+{
+	while (len > 0 && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
+	    s[len - 1] == '\r'))
+		len--;
+	*out_len = len;
+	return s;
+}
+
+/*
+ * What ends a cell at q: a ',' (returns 1), the end of the line (2, *after
+ * past it, *nl set when a line end was there), or FAST_SLOW / FAST_MORE
+ * as negative values.
+ */
+static int
+fast_term(const char *q, const struct csv_window *w, const char **after,
+    int *nl)
+{
+	*nl = 1;
+	switch (*q) {
+	case ',':
+		*after = q + 1;
+		return 1;
+	case '\n':
+		*after = q + 1;
+		return 2;
+	case '\r':
+		if (q[1] == '\n') {
+			*after = q + 2;
+			return 2;
+		}
+		return q + 1 == w->end && !w->last ? -FAST_MORE : -FAST_SLOW;
+	case '\0':
+		if (q < w->end)
+			return -FAST_SLOW;
+		if (!w->last)
+			return -FAST_MORE;
+		*after = q;
+		*nl = 0;
+		return 2;
+	default:
+		return -FAST_SLOW;
+	}
+}
+
+/*
+ * Checks a trimmed name once per distinct spelling: returns 1 when it is
+ * the previous row's, 0 for another valid name, -1 for an invalid one.
+ */
+static int
+fast_name(struct known_name *k, const struct span *c)
+{
+	size_t bad, i;
+
+	if (c->len == 0)
+		return -1;
+	if (c->len == k->len) {
+		for (i = 0; i < c->len && c->s[i] == k->s[i]; i++)
+			continue;
+		if (i == c->len)
+			return 1;
+	}
+	if (utf8_check(c->s, c->len, &bad) < 0)
+		return -1;
+	k->len = c->len <= FAST_NAME_MAX ? c->len : (size_t)-1;
+	if (c->len <= FAST_NAME_MAX)
+		memcpy(k->s, c->s, c->len);
+	return 0;
+}
+
+/* Whether the strict reader would take x in a column of this kind. */
+static int
+fast_in_range(const struct fastread *f, enum fastread_kind kind, double x)
+{
+	return fabs(x) <= f->lay.max_magnitude &&
+	    !(kind == FASTREAD_RATE && x < 0);
+}
+
+/* Parses a cell that the fast number parser did not take whole. */
+static int
+fast_value(const struct fastread *f, const struct span *c,
+    enum fastread_kind kind, double *out)
+{
+	size_t len;
+	const char *t = trim(c->s, c->len, &len);
+
+	return f->lay.parse_number(t, len, out) == 0 &&
+	    fast_in_range(f, kind, *out) ? 0 : -1;
+}
+
+/* Splits the line at p into cells, parsing numbers on the way. */
+static enum fast
+fast_split(const struct fastread *f, const struct csv_window *w, const char *p,
+    struct span *cell, double *num, const char **next, int *nl)
+{
+	const char *line = p;
+	size_t i, n = f->lay.ncols;
+	int t = 1;
+
+	for (i = 0; i < n; i++) {
+		enum fastread_kind kind = f->lay.kind[i];
+		const char *q = p;
+		int whole = 0;
+
+		if (kind != FASTREAD_TEXT) {
+			q = fastread_number(p, w->end, &num[i]);
+			whole = q != NULL && cell_stop[(unsigned char)*q];
+			if (q == NULL)
+				q = p;
+		}
+		while (!cell_stop[(unsigned char)*q])
+			q++;
+		if (t != 1 || (t = fast_term(q, w, next, nl)) < 0)
+			return t < 0 ? (enum fast)-t : FAST_SLOW;
+		cell[i].s = p;
+		cell[i].len = (size_t)(q - p);
+		/* Anything the strict path would refuse goes to it, for its message. */
+		if (kind != FASTREAD_TEXT && (whole ?
+		    !fast_in_range(f, kind, num[i]) :
+		    fast_value(f, &cell[i], kind, &num[i]) < 0))
+			return FAST_SLOW;
+		p = *next;
+	}
+	if (t != 2 || *next - line > FASTREAD_MAX_LINE)
+		return FAST_SLOW;
+	return FAST_ROW;
+}
+
+/* Keeps the row's cells, trimmed, for the appendix. */
+static void
+fast_keep_raw(struct fastread *f, const struct span *cell)
+{
+	char *raw[RAW__MAX];
+	size_t len;
+	const char *t;
+	int i;
+
+	for (i = 0; i < RAW__MAX; i++) {
+		long col = f->lay.raw[i];
+
+		raw[i] = NULL;
+		if (col >= 0) {
+			t = trim(cell[col].s, cell[col].len, &len);
+			raw[i] = utf8_clean(t, len);
+		}
+	}
+	aggregate_add_raw(f->a, (const char *const *)raw, f->input);
+	for (i = 0; i < RAW__MAX; i++)
+		free(raw[i]);
+}
+
+/* Reads the simple line at p, numbered line, as one row. */
+static enum fast
+fast_row(struct fastread *f, const struct csv_window *w, const char *p,
+    unsigned long line, const char **next, int *nl, struct diags *d)
+{
+	struct span cell[FASTREAD_MAX_COLS], gadget, tcase;
+	double num[FASTREAD_MAX_COLS], value[METRIC__MAX] = { 0 };
+	struct aggregate_origin origin;
+	enum fast res = fast_split(f, w, p, cell, num, next, nl);
+	double rate;
+	int m, same_g, same_c;
+
+	if (res != FAST_ROW)
+		return res;
+	gadget = cell[f->lay.gadget];
+	gadget.s = trim(gadget.s, gadget.len, &gadget.len);
+	tcase = cell[f->lay.tcase];
+	tcase.s = trim(tcase.s, tcase.len, &tcase.len);
+	if ((same_g = fast_name(&f->known[0], &gadget)) < 0 ||
+	    (same_c = fast_name(&f->known[1], &tcase)) < 0)
+		return FAST_SLOW;
+	for (m = 0; m < METRIC__MAX; m++)
+		if (f->present & (1u << m))
+			value[m] = num[f->lay.metric[m]];
+	rate = num[f->lay.rate];
+	if (same_g && same_c && f->last_ok && rate == f->last_rate) {
+		aggregate_add_again(f->a, value, f->present);
+	} else {
+		origin.input = f->input;
+		origin.line = line;
+		f->last_ok = aggregate_add(f->a, gadget.s, gadget.len, tcase.s,
+		    tcase.len, rate, value, f->present, &origin, d) == 0;
+		f->last_rate = rate;
+	}
+	if (f->last_ok && aggregate_wants_raw(f->a))
+		fast_keep_raw(f, cell);
+	f->rows++;
+	return FAST_ROW;
+}
+
+/*
+ * Reads the simple rows of w from its start; *to is left past the last
+ * line read, *lines holds the line ends up to there.
+ */
+static enum fast
+fast_window(struct fastread *f, const struct csv_window *w, struct diags *d,
+    const char **to, unsigned long *lines)
+{
+	enum fast res = FAST_ROW;
+	const char *p, *next;
+	unsigned long n = 0;
+	int nl;
+
+	for (p = w->p; p < w->end; p = next) {
+		if (*p == '\n' || (*p == '\r' && p[1] == '\n')) {
+			next = p + (*p == '\r') + 1;
+			n++;
+			continue;
+		}
+		if (*p == '#' || d->errors >= DIAGS_MAX)
+			res = FAST_SLOW;
+		else
+			res = fast_row(f, w, p, w->line + n, &next, &nl, d);
+		if (res != FAST_ROW)
+			break;
+		n += (unsigned long)nl;
+	}
+	*to = p;
+	*lines = n;
+	return res;
+}
+
+struct fastread *
+fastread_new(struct aggregate *a, size_t input,
+    const struct fastread_layout *lay)
+{
+	struct fastread *f = xcalloc(1, sizeof(*f));
+	int m;
+
+	f->a = a;
+	f->input = input;
+	f->lay = *lay;
+	for (m = 0; m < METRIC__MAX; m++)
+		if (lay->metric[m] >= 0)
+			f->present |= 1u << m;
+	return f;
+}
+
+void
+fastread_free(struct fastread *f)
+{
+	free(f);
+}
+
+unsigned long
+fastread_rows(const struct fastread *f)
+{
+	return f->rows;
+}
+
+int
+fastread_lines(struct fastread *f, struct csv_reader *r, struct diags *d)
+{
+	struct csv_window w;
+	enum fast res = FAST_ROW;
+	const char *to;
+	unsigned long lines;
+
+	if (f->lay.ncols > FASTREAD_MAX_COLS)
+		return 0;
+	f->last_ok = 0; /* the strict path may have added rows since */
+	while (res != FAST_SLOW && csv_reader_window(r, &w)) {
+		res = fast_window(f, &w, d, &to, &lines);
+		csv_reader_consume(r, to, lines);
+	}
+	return res == FAST_ROW;
+}
+
+/* One half of the rows, read by its own thread into its own aggregate. */
+struct half {
+	struct fastread f;
+	const struct fastread_source *src;
+	unsigned long long from, to;
+	unsigned long line;   /* of from; once read, of to */
+	struct csv_reader *r; /* for a file; NULL for bytes in memory */
+	struct diags d;
+	int ok;               /* every line was simple */
+};
+
+/* Bytes in memory are one window: no copy, no reader. */
+static void
+half_read_bytes(struct half *h)
+{
+	struct csv_window w;
+	const char *to;
+	unsigned long lines;
+
+	w.p = h->src->data + h->from;
+	w.end = h->src->data + h->to;
+	w.line = h->line;
+	w.last = 1; /* a line of the first half ends at its '\n', before end */
+	h->ok = fast_window(&h->f, &w, &h->d, &to, &lines) == FAST_ROW &&
+	    h->d.n == 0;
+	h->line += lines;
+}
+
+static void
+half_run(void *arg)
+{
+	struct half *h = arg;
+	struct csv_record rec;
+	unsigned long long at;
+
+	if (h->r == NULL) {
+		half_read_bytes(h);
+		return;
+	}
+	/* Anything but simple rows up to the end sends the file to the strict path. */
+	h->ok = fastread_lines(&h->f, h->r, &h->d) &&
+	    csv_reader_next(h->r, &rec, &h->d) == 0 && h->d.n == 0;
+	csv_reader_tell(h->r, &at, &h->line);
+}
+
+/* The offset just past the first line end at or after at, or the end. */
+static unsigned long long
+line_after(const struct fastread_source *src, unsigned long long at)
+{
+	char buf[4096], *nl;
+	const char *m;
+	ssize_t n;
+
+	if (src->fd < 0) {
+		m = memchr(src->data + at, '\n', (size_t)(src->size - at));
+		return m != NULL ? (unsigned long long)(m - src->data) + 1 : src->size;
+	}
+	while (at < src->size && (n = pread(src->fd, buf, sizeof(buf),
+	    (off_t)at)) > 0) {
+		if ((nl = memchr(buf, '\n', (size_t)n)) != NULL)
+			return at + (unsigned long long)(nl - buf) + 1;
+		at += (unsigned long long)n;
+	}
+	return src->size;
+}
+
+static void
+half_start(struct half *h, const struct fastread *f,
+    const struct fastread_source *src, unsigned long long from,
+    unsigned long long to, unsigned long line)
+{
+	memset(h, 0, sizeof(*h));
+	h->f = *f;
+	h->f.a = aggregate_new_part(f->a);
+	h->f.last_ok = 0; /* the part has no row to add again to */
+	h->f.rows = 0;
+	h->src = src;
+	h->from = from;
+	h->to = to;
+	h->line = line;
+	if (src->fd >= 0)
+		h->r = csv_reader_new_range(src->fd, from, to, line, src->name);
+}
+
+/* Merges both halves when they could be read so; frees them either way. */
+static int
+half_finish(struct fastread *f, struct half h[2])
+{
+	const struct aggregate *parts[2] = { h[0].f.a, h[1].f.a };
+	int ok = h[0].ok && h[1].ok && aggregate_merge_fits(f->a, parts, 2);
+	int i;
+
+	if (ok) {
+		aggregate_merge(f->a, h[0].f.a, 0);
+		aggregate_merge(f->a, h[1].f.a, h[0].line - 1);
+		f->rows += h[0].f.rows + h[1].f.rows;
+	}
+	for (i = 0; i < 2; i++) {
+		if (!ok)
+			aggregate_free(h[i].f.a);
+		csv_reader_free(h[i].r);
+		diags_free(&h[i].d);
+	}
+	return ok;
+}
+
+/*
+ * Only a file of simple rows can be split at any line end (no quotes,
+ * hence no line end inside a cell): when either half meets anything else,
+ * both are dropped.
+ */
+int
+fastread_parallel(struct fastread *f, const struct fastread_source *src,
+    unsigned long long start, unsigned long line)
+{
+	unsigned long long split;
+	struct half h[2];
+	struct task t;
+
+	if (f->lay.ncols > FASTREAD_MAX_COLS || src->size < start ||
+	    src->size - start < FASTREAD_PARALLEL_MIN ||
+	    sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		return 0;
+	split = line_after(src, start + (src->size - start) / 2);
+	half_start(&h[0], f, src, start, split, line);
+	half_start(&h[1], f, src, split, src->size, 1);
+	task_start(&t, half_run, &h[1]);
+	half_run(&h[0]);
+	task_wait(&t);
+	return half_finish(f, h);
+}

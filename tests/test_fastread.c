@@ -1,0 +1,617 @@
+/* Tests of fastread: simple rows parsed in place, and the two-thread reader on files and on bytes in memory. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "testutil.h"
+#include "aggregate.h"
+#include "fastread.h"
+#include "results.h"
+#include "xalloc.h"
+
+#define HEADER "TestName,TestCase,Run,EventsPerSecond,Cpu,Mem,IgCpu,IgMem,Lost"
+
+/* Rows enough for two threads. */
+#define BIG_ROWS 200000L
+
+/* The columns of HEADER, with results.c's rules for numbers. */
+static struct fastread_layout
+header_layout(void)
+{
+	struct fastread_layout lay;
+	size_t i;
+	int m;
+
+	memset(&lay, 0, sizeof(lay));
+	lay.ncols = 9;
+	for (i = 2; i < lay.ncols; i++)
+		lay.kind[i] = FASTREAD_NUMBER;
+	lay.kind[0] = lay.kind[1] = FASTREAD_TEXT;
+	lay.kind[3] = FASTREAD_RATE;
+	lay.gadget = 0;
+	lay.tcase = 1;
+	lay.rate = 3;
+	for (m = 0; m < METRIC__MAX; m++)
+		lay.metric[m] = 4 + m;
+	for (i = 0; i < RAW__MAX; i++)
+		lay.raw[i] = (long)i; /* RAW_* follow HEADER's order */
+	lay.max_magnitude = 1e15;
+	lay.parse_number = results_parse_number;
+	return lay;
+}
+
+/* An aggregation of one file, t.csv, with a reader for its rows. */
+struct run {
+	struct aggregate *a;
+	struct fastread *f;
+	struct diags d;
+	struct model *m;
+};
+
+static void
+run_open(struct run *r)
+{
+	struct fastread_layout lay = header_layout();
+	size_t input;
+
+	memset(r, 0, sizeof(*r));
+	r->a = aggregate_new(0.95);
+	input = aggregate_add_input(r->a, "t.csv");
+	aggregate_note_columns(r->a, (1u << METRIC__MAX) - 1, 1);
+	r->f = fastread_new(r->a, input, &lay);
+}
+
+/* Builds the model (r->m, NULL without rows), leaving diagnostics in r->d. */
+static void
+run_finish(struct run *r)
+{
+	fastread_free(r->f);
+	r->m = aggregate_finish(r->a, NULL, 0, &r->d);
+	if (r->m != NULL)
+		assert_int_equal(model_check(r->m, stderr), 0);
+}
+
+static void
+run_free(struct run *r)
+{
+	model_free(r->m);
+	diags_free(&r->d);
+}
+
+/* The run's diagnostics, model and some raw rows as text; frees the run. */
+static char *
+run_dump(struct run *r)
+{
+	char *out = NULL, *line;
+	size_t outlen = 0, i;
+	FILE *o = open_memstream(&out, &outlen);
+
+	assert_non_null(o);
+	run_finish(r);
+	for (i = 0; i < r->d.n; i++) {
+		line = diag_format(&r->d.v[i]);
+		fprintf(o, "%s\n", line);
+		free(line);
+	}
+	if (r->m != NULL) {
+		model_dump(r->m, o);
+		fprintf(o, "rows %lu\n", r->m->total_rows);
+		for (i = 0; i < r->m->nraw; i += 997)
+			fprintf(o, "raw %zu %s %s %s %s\n", i,
+			    r->m->raw[i].cell[RAW_GADGET], r->m->raw[i].cell[RAW_RUN],
+			    r->m->raw[i].cell[RAW_CPU], r->m->raw[i].cell[RAW_IGMEM]);
+	}
+	run_free(r);
+	fclose(o);
+	return out;
+}
+
+/*
+ * A header and n rows over 3 gadgets, 2 cases and 4 rates, each line
+ * ended by eol, every row of one length: "gadgetG,CASE....,RUN..,RATE,...".
+ */
+static char *
+rows_text(long n, const char *eol)
+{
+	size_t cap = (size_t)n * 72 + 256, len = 0;
+	char *t = malloc(cap);
+	long i;
+
+	assert_non_null(t);
+	len += (size_t)sprintf(t, HEADER "%s", eol);
+	for (i = 0; i < n; i++)
+		len += (size_t)sprintf(t + len,
+		    "gadget%ld,%s,%05ld,%04ld,%ld.%02ld,14%02ld.5,0.25,9%ld.75,%ld%s",
+		    (i / 1000) % 3, i % 2 ? "      ig" : "baseline", i % 100000,
+		    256L << (i / 3000 % 4), i % 7, i % 100, i % 13, i % 5, i % 3,
+		    eol);
+	assert_true(len < cap);
+	return t;
+}
+
+/* Where the cells of a row of rows_text() start. */
+#define COL_CASE 8
+#define COL_RATE 23
+
+/* Offset of the first row: just past the header line. */
+static unsigned long long
+first_row(const char *text)
+{
+	return (unsigned long long)(strchr(text, '\n') + 1 - text);
+}
+
+/* The start of the line that holds the byte at fraction frac of the rows. */
+static char *
+row_at(char *text, double frac)
+{
+	size_t start = (size_t)first_row(text);
+	char *p = text + start + (size_t)((double)(strlen(text) - start) * frac);
+
+	while (p[-1] != '\n')
+		p--;
+	return p;
+}
+
+/* The line number of p in text. */
+static unsigned long
+line_of(const char *text, const char *p)
+{
+	unsigned long line = 1;
+
+	for (; text < p; text++)
+		line += *text == '\n';
+	return line;
+}
+
+/* Reads the rows of text with fastread_lines() alone, on one thread. */
+static char *
+read_one_thread(const char *text)
+{
+	struct run r;
+	struct csv_record rec;
+	FILE *fp = testutil_text_file(text);
+	struct csv_reader *cr = csv_reader_new_range(fileno(fp), first_row(text),
+	    strlen(text), 2, "t.csv");
+
+	run_open(&r);
+	assert_int_equal(fastread_lines(r.f, cr, &r.d), 1);
+	assert_int_equal(csv_reader_next(cr, &rec, &r.d), 0);
+	csv_reader_free(cr);
+	fclose(fp);
+	return run_dump(&r);
+}
+
+/* Tries the two-thread reader on the rows of text, in memory (fd < 0) or from fd. */
+static int
+read_two_threads(struct run *r, const char *text, int fd)
+{
+	struct fastread_source src = { fd, fd < 0 ? text : NULL, strlen(text),
+	    "t.csv" };
+
+	run_open(r);
+	return fastread_parallel(r->f, &src, first_row(text), 2);
+}
+
+static void
+skip_on_one_processor(void)
+{
+	if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		skip();
+}
+
+/*
+ * Merged halves may differ from one thread in the last bits of means and
+ * deviations: numbers compare within rel of the data's scale (Mem is near
+ * 1400, and an overhead near 0 is the difference of two such means),
+ * everything else byte for byte.
+ */
+static void
+assert_same_dump(const char *one, const char *two, double rel)
+{
+	const char *p = one, *q = two;
+
+	while (*p && *q) {
+		char *pe, *qe;
+		double x = strtod(p, &pe), y = strtod(q, &qe);
+
+		if (pe != p && qe != q) {
+			if (fabs(x - y) > rel * fmax(fabs(y), 1400))
+				fail_msg("%.17g against %.17g near '%.40s'", x, y, p);
+			p = pe, q = qe;
+		} else if (*p++ != *q++) {
+			fail_msg("dumps differ near '%.40s' / '%.40s'", p - 1, q - 1);
+		}
+	}
+	assert_true(*p == '\0' && *q == '\0');
+}
+
+/* Tries the two-thread reader on text in memory: returns 0 and leaves the aggregate empty. */
+static void
+expect_left_to_strict_reader(const char *text)
+{
+	struct run r;
+
+	assert_int_equal(read_two_threads(&r, text, -1), 0);
+	assert_int_equal(fastread_rows(r.f), 0);
+	run_finish(&r);
+	assert_null(r.m); /* no rows: D_NO_DATA */
+	run_free(&r);
+}
+
+static void
+test_split_bytes_give_the_model_of_one_thread(void **state)
+{
+	char *text = rows_text(BIG_ROWS, "\n"), *one, *two;
+	struct run r;
+
+	(void)state;
+	skip_on_one_processor();
+	assert_true(strlen(text) > FASTREAD_PARALLEL_MIN);
+	one = read_one_thread(text);
+	assert_int_equal(read_two_threads(&r, text, -1), 1);
+	assert_int_equal(fastread_rows(r.f), BIG_ROWS);
+	two = run_dump(&r);
+	assert_same_dump(two, one, 1e-12);
+	free(one);
+	free(two);
+	free(text);
+}
+
+static void
+test_file_and_memory_split_alike(void **state)
+{
+	char *text = rows_text(BIG_ROWS, "\n"), *from_file, *from_memory;
+	FILE *fp = testutil_text_file(text);
+	struct run r;
+
+	(void)state;
+	skip_on_one_processor();
+	assert_int_equal(read_two_threads(&r, text, fileno(fp)), 1);
+	from_file = run_dump(&r);
+	assert_int_equal(read_two_threads(&r, text, -1), 1);
+	from_memory = run_dump(&r);
+	assert_string_equal(from_memory, from_file);
+	free(from_file);
+	free(from_memory);
+	fclose(fp);
+	free(text);
+}
+
+static void
+test_crlf_rows_split_like_lf_rows(void **state)
+{
+	char *crlf = rows_text(BIG_ROWS, "\r\n"), *lf = rows_text(BIG_ROWS, "\n");
+	char *one, *two;
+	struct run r;
+
+	(void)state;
+	skip_on_one_processor();
+	assert_int_equal(read_two_threads(&r, crlf, -1), 1);
+	two = run_dump(&r);
+	one = read_one_thread(lf);
+	assert_same_dump(two, one, 1e-12);
+	free(one);
+	free(two);
+	free(crlf);
+	free(lf);
+}
+
+static void
+test_last_row_without_line_end_is_read(void **state)
+{
+	char *text = rows_text(BIG_ROWS, "\n");
+	struct run r;
+
+	(void)state;
+	skip_on_one_processor();
+	text[strlen(text) - 1] = '\0';
+	assert_int_equal(read_two_threads(&r, text, -1), 1);
+	assert_int_equal(fastread_rows(r.f), BIG_ROWS);
+	run_finish(&r);
+	assert_int_equal(r.m->total_rows, BIG_ROWS);
+	run_free(&r);
+	free(text);
+}
+
+/* A gadget first seen in the second half: its warning names its own line. */
+static void
+test_second_half_keeps_the_line_numbers_of_the_file(void **state)
+{
+	char *text = rows_text(BIG_ROWS, "\n");
+	char *row = row_at(text, 0.75);
+	struct run r;
+	size_t i;
+	int found = 0;
+
+	(void)state;
+	skip_on_one_processor();
+	memcpy(row, "lategad", 7);
+	memcpy(row + COL_CASE, "baseline", 8); /* and no ig rows */
+	assert_int_equal(read_two_threads(&r, text, -1), 1);
+	run_finish(&r);
+	for (i = 0; i < r.d.n; i++)
+		if (r.d.v[i].code == D_NO_IG) {
+			assert_int_equal(r.d.v[i].line, line_of(text, row));
+			found = 1;
+		}
+	assert_true(found);
+	run_free(&r);
+	free(text);
+}
+
+/* Quotes the gadget of the row at the middle, closed on the next line. */
+static void
+quote_across_middle(char *text)
+{
+	char *row = row_at(text, 0.5), *next = strchr(row, '\n') + 1;
+
+	assert_memory_equal(next, "gadget", 6);
+	row[0] = '"';
+	next[6] = '"';
+}
+
+static void
+test_quoted_line_end_at_the_split_leaves_rows_to_the_strict_reader(void **state)
+{
+	char *text = rows_text(BIG_ROWS, "\n");
+
+	(void)state;
+	quote_across_middle(text);
+	expect_left_to_strict_reader(text);
+	free(text);
+}
+
+static void
+test_bad_cell_in_the_second_half_leaves_rows_to_the_strict_reader(void **state)
+{
+	char *text = rows_text(BIG_ROWS, "\n");
+
+	(void)state;
+	row_at(text, 0.75)[COL_RATE] = 'x';
+	expect_left_to_strict_reader(text);
+	free(text);
+}
+
+static void
+test_nul_byte_leaves_rows_to_the_strict_reader(void **state)
+{
+	char *text = rows_text(BIG_ROWS, "\n");
+	struct fastread_source src = { -1, text, strlen(text), "t.csv" };
+	struct run r;
+
+	(void)state;
+	row_at(text, 0.9)[COL_CASE] = '\0';
+	run_open(&r);
+	assert_int_equal(fastread_parallel(r.f, &src, first_row(text), 2), 0);
+	assert_int_equal(fastread_rows(r.f), 0);
+	run_finish(&r);
+	run_free(&r);
+	free(text);
+}
+
+static void
+test_line_over_the_limit_leaves_rows_to_the_strict_reader(void **state)
+{
+	char *text = rows_text(BIG_ROWS, "\n");
+	size_t len = strlen(text);
+	char *big = malloc(len + FASTREAD_MAX_LINE + 64);
+
+	(void)state;
+	assert_non_null(big);
+	memcpy(big, text, len);
+	memset(big + len, 'g', FASTREAD_MAX_LINE);
+	strcpy(big + len + FASTREAD_MAX_LINE, ",baseline,1,256,1,1,1,1,1\n");
+	expect_left_to_strict_reader(big);
+	free(big);
+	free(text);
+}
+
+static void
+test_small_input_is_left_to_one_thread(void **state)
+{
+	char *text = rows_text(1000, "\n");
+
+	(void)state;
+	assert_true(strlen(text) < FASTREAD_PARALLEL_MIN);
+	expect_left_to_strict_reader(text);
+	free(text);
+}
+
+/*
+ * Reads text's rows with fastread_lines(); returns what it returned, the
+ * rows read in *rows and the line of the record left to the strict
+ * reader in *line (0 when none is).
+ */
+static int
+lines_of(const char *text, unsigned long *rows, unsigned long *line)
+{
+	struct run r;
+	struct csv_record rec;
+	FILE *fp = testutil_text_file(text);
+	struct csv_reader *cr = csv_reader_new(fp, "t.csv");
+	int rc;
+
+	run_open(&r);
+	assert_int_equal(csv_reader_next(cr, &rec, &r.d), 1); /* the header */
+	rc = fastread_lines(r.f, cr, &r.d);
+	*rows = fastread_rows(r.f);
+	*line = csv_reader_next(cr, &rec, &r.d) == 1 ? rec.line : 0;
+	csv_reader_free(cr);
+	fclose(fp);
+	run_finish(&r);
+	run_free(&r);
+	return rc;
+}
+
+/* Lines 2 and 4 are rows, 3 is blank; s is line 5, one more row follows. */
+static void
+expect_stop_at_line_5(const char *s)
+{
+	char *text = xasprintf(HEADER "\n"
+	    "a,ig,1,256,1,10,0,0,0\n\r\n"
+	    "a,ig,1,256,1,10,0,0,0\r\n"
+	    "%s\n"
+	    "a,ig,1,256,1,10,0,0,0\n", s);
+	unsigned long rows, line;
+
+	assert_int_equal(lines_of(text, &rows, &line), 0);
+	assert_int_equal(rows, 2);
+	assert_int_equal(line, 5);
+	free(text);
+}
+
+static void
+test_lines_stop_at_a_quoted_field(void **state)
+{
+	(void)state;
+	expect_stop_at_line_5("a,\"ig\",1,256,1,10,0,0,0");
+}
+
+static void
+test_lines_stop_at_a_comment(void **state)
+{
+	(void)state;
+	expect_stop_at_line_5("# a comment after the header");
+}
+
+static void
+test_lines_stop_at_a_lone_cr(void **state)
+{
+	(void)state;
+	expect_stop_at_line_5("a,ig,1,256,1,10,0,0,0\rb,ig,1,256,1,10,0,0,0");
+}
+
+static void
+test_lines_stop_at_a_missing_cell(void **state)
+{
+	(void)state;
+	expect_stop_at_line_5("a,ig,1,256,1,10,0,0");
+}
+
+static void
+test_lines_stop_at_a_number_beyond_the_limit(void **state)
+{
+	(void)state;
+	expect_stop_at_line_5("a,ig,1,256,1,2e15,0,0,0");
+}
+
+static void
+test_lines_stop_at_a_negative_rate(void **state)
+{
+	(void)state;
+	expect_stop_at_line_5("a,ig,1,-256,1,10,0,0,0");
+}
+
+static void
+test_lines_stop_at_bad_utf8_in_a_name(void **state)
+{
+	(void)state;
+	expect_stop_at_line_5("a\xff,ig,1,256,1,10,0,0,0");
+}
+
+static void
+test_lines_read_to_the_end_of_simple_rows(void **state)
+{
+	unsigned long rows, line;
+
+	(void)state;
+	assert_int_equal(lines_of(HEADER "\n"
+	    "a,ig,1,256,1,10,0,0,0\n"
+	    "a,baseline,1,256,1,10,0,0,0\r\n\n"
+	    "b,ig,1,512,1,10,0,0,0", &rows, &line), 1);
+	assert_int_equal(rows, 3);
+	assert_int_equal(line, 0);
+}
+
+/* Padded cells and long mantissas go through the strict grammar, to the same value. */
+static void
+test_padded_and_long_numbers_read_as_strtod_reads_them(void **state)
+{
+	static const char *const cells[] = { " 1.5 ", "\t0.123456789012345678901",
+	    "2.3456789012345678", "1e-5", "+7" };
+	struct run r;
+	FILE *fp;
+	struct csv_reader *cr;
+	struct csv_record rec;
+	char *text;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
+		text = xasprintf(HEADER "\na,ig,1,256,%s,10,0,0,0\n", cells[i]);
+		fp = testutil_text_file(text);
+		cr = csv_reader_new(fp, "t.csv");
+		run_open(&r);
+		assert_int_equal(csv_reader_next(cr, &rec, &r.d), 1);
+		assert_int_equal(fastread_lines(r.f, cr, &r.d), 1);
+		assert_int_equal(fastread_rows(r.f), 1);
+		run_finish(&r);
+		assert_true(r.m->gadgets[0].series[0].cells[0].m[METRIC_CPU].mean ==
+		    strtod(cells[i], NULL));
+		run_free(&r);
+		csv_reader_free(cr);
+		fclose(fp);
+		free(text);
+	}
+}
+
+static void
+test_number_parser_stops_after_the_number(void **state)
+{
+	const char *s = "1.25,2";
+	double x = 0;
+
+	(void)state;
+	assert_ptr_equal(fastread_number(s, s + strlen(s), &x), s + 4);
+	assert_true(x == 1.25);
+	s = "-0e3x";
+	assert_ptr_equal(fastread_number(s, s + strlen(s), &x), s + 4);
+	assert_true(x == 0 && signbit(x));
+	s = "12.5";
+	assert_ptr_equal(fastread_number(s, s + 2, &x), s + 2); /* end is end */
+	assert_true(x == 12);
+}
+
+static void
+test_number_parser_leaves_hard_cases_to_strtod(void **state)
+{
+	static const char *const hard[] = { "12345678901234567890", "9007199254740993",
+	    "1e23", "1e-23", "1e", ".", "-", "1e12345" };
+	double x;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(hard) / sizeof(hard[0]); i++)
+		assert_null(fastread_number(hard[i], hard[i] + strlen(hard[i]), &x));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_split_bytes_give_the_model_of_one_thread),
+		cmocka_unit_test(test_file_and_memory_split_alike),
+		cmocka_unit_test(test_crlf_rows_split_like_lf_rows),
+		cmocka_unit_test(test_last_row_without_line_end_is_read),
+		cmocka_unit_test(test_second_half_keeps_the_line_numbers_of_the_file),
+		cmocka_unit_test(test_quoted_line_end_at_the_split_leaves_rows_to_the_strict_reader),
+		cmocka_unit_test(test_bad_cell_in_the_second_half_leaves_rows_to_the_strict_reader),
+		cmocka_unit_test(test_nul_byte_leaves_rows_to_the_strict_reader),
+		cmocka_unit_test(test_line_over_the_limit_leaves_rows_to_the_strict_reader),
+		cmocka_unit_test(test_small_input_is_left_to_one_thread),
+		cmocka_unit_test(test_lines_stop_at_a_quoted_field),
+		cmocka_unit_test(test_lines_stop_at_a_comment),
+		cmocka_unit_test(test_lines_stop_at_a_lone_cr),
+		cmocka_unit_test(test_lines_stop_at_a_missing_cell),
+		cmocka_unit_test(test_lines_stop_at_a_number_beyond_the_limit),
+		cmocka_unit_test(test_lines_stop_at_a_negative_rate),
+		cmocka_unit_test(test_lines_stop_at_bad_utf8_in_a_name),
+		cmocka_unit_test(test_lines_read_to_the_end_of_simple_rows),
+		cmocka_unit_test(test_padded_and_long_numbers_read_as_strtod_reads_them),
+		cmocka_unit_test(test_number_parser_stops_after_the_number),
+		cmocka_unit_test(test_number_parser_leaves_hard_cases_to_strtod),
+	};
+
+	return cmocka_run_group_tests_name("fastread", tests, NULL, NULL);
+}
