@@ -103,9 +103,8 @@ fastread_number(const char *s, const char *end, double *out)
 	return p;
 }
 
-/* Trims as results.c does: blanks on both sides, a CR at the end. */
-static const char *
-trim(const char *s, size_t len, size_t *out_len)
+const char *
+fastread_trim(const char *s, size_t len, size_t *out_len)
 {
 	while (len > 0 && (*s == ' ' || *s == '\t'))
 		s++, len--;
@@ -191,7 +190,7 @@ fast_value(const struct fastread *f, const struct span *c,
     enum fastread_kind kind, double *out)
 {
 	size_t len;
-	const char *t = trim(c->s, c->len, &len);
+	const char *t = fastread_trim(c->s, c->len, &len);
 
 	return f->lay.parse_number(t, len, out) == 0 &&
 	    fast_in_range(f, kind, *out) ? 0 : -1;
@@ -249,7 +248,7 @@ fast_keep_raw(struct fastread *f, const struct span *cell)
 
 		raw[i] = NULL;
 		if (col >= 0) {
-			t = trim(cell[col].s, cell[col].len, &len);
+			t = fastread_trim(cell[col].s, cell[col].len, &len);
 			raw[i] = utf8_clean(t, len);
 		}
 	}
@@ -273,9 +272,9 @@ fast_row(struct fastread *f, const struct csv_window *w, const char *p,
 	if (res != FAST_ROW)
 		return res;
 	gadget = cell[f->lay.gadget];
-	gadget.s = trim(gadget.s, gadget.len, &gadget.len);
+	gadget.s = fastread_trim(gadget.s, gadget.len, &gadget.len);
 	tcase = cell[f->lay.tcase];
-	tcase.s = trim(tcase.s, tcase.len, &tcase.len);
+	tcase.s = fastread_trim(tcase.s, tcase.len, &tcase.len);
 	if ((same_g = fast_name(&f->known[0], &gadget)) < 0 ||
 	    (same_c = fast_name(&f->known[1], &tcase)) < 0)
 		return FAST_SLOW;

@@ -111,4 +111,11 @@ int fastread_parallel(struct fastread *f, const struct fastread_source *src,
  */
 const char *fastread_number(const char *s, const char *end, double *out);
 
+/*
+ * The cell s[0..len) without blanks (spaces, tabs) on either side and a
+ * CR at its end, as every cell and "# Key: value" part is read: returns
+ * its start and sets *out_len.
+ */
+const char *fastread_trim(const char *s, size_t len, size_t *out_len);
+
 #endif

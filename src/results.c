@@ -80,18 +80,6 @@ shown_path(const char *path)
 	return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
-static const char *
-trim(const char *s, size_t len, size_t *out_len)
-{
-	while (len > 0 && (*s == ' ' || *s == '\t'))
-		s++, len--;
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
-	    s[len - 1] == '\r'))
-		len--;
-	*out_len = len;
-	return s;
-}
-
 /* Makes a short, printable copy of a cell for a message. */
 static char *
 quote_cell(const char *s, size_t len)
@@ -227,7 +215,7 @@ read_header(struct reader_state *st, const struct csv_record *rec)
 	for (r = 0; r < ROLE__MAX; r++)
 		st->lay.col_of[r] = -1;
 	for (i = 0; i < rec->nfields; i++) {
-		const char *s = trim(rec->fields[i].text, rec->fields[i].len, &len);
+		const char *s = fastread_trim(rec->fields[i].text, rec->fields[i].len, &len);
 
 		st->lay.names[i] = utf8_clean(s, len);
 		if (strcasecmp(st->lay.names[i], "GadgetName") == 0)
@@ -275,8 +263,8 @@ read_comment(struct reader_state *st, const struct csv_record *rec)
 
 	if (st->have_header || (colon = strchr(text, ':')) == NULL)
 		return;
-	key = trim(text, (size_t)(colon - text), &klen);
-	value = trim(colon + 1, strlen(colon + 1), &vlen);
+	key = fastread_trim(text, (size_t)(colon - text), &klen);
+	value = fastread_trim(colon + 1, strlen(colon + 1), &vlen);
 	if (klen == 0 || klen > 64 || vlen == 0)
 		return;
 	k = utf8_clean(key, klen);
@@ -299,7 +287,7 @@ cell_at(const struct csv_record *rec, long col)
 	const struct csv_field *f = &rec->fields[col];
 	struct cell c;
 
-	c.s = trim(f->text, f->len, &c.len);
+	c.s = fastread_trim(f->text, f->len, &c.len);
 	c.line = f->line;
 	c.column = f->column; /* the reader points at the first non-blank byte */
 	return c;

@@ -1,0 +1,186 @@
+/* The commands of the driver: how each reads its inputs, says what its document is built from, and ends. */
+#include "cli_impl.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "format.h"
+#include "input.h"
+#include "xalloc.h"
+
+static int
+cli_report_load(const struct cli_request *rq, struct cli_data *data,
+    struct diags *d)
+{
+	struct input_request req = { 0 };
+
+	req.paths = rq->inputs;
+	req.npaths = rq->ninputs;
+	req.level = rq->level;
+	req.only = rq->gadgets;
+	req.nonly = rq->ngadgets;
+	req.keep = data->keep;
+	data->model = input_load(&req, d);
+	return data->model != NULL ? 0 : -1;
+}
+
+static int
+cli_report_dump(FILE *out, const struct cli_data *data)
+{
+	model_dump(data->model, out);
+	return 0;
+}
+
+static void
+cli_report_contexts(const struct cli_request *rq, const struct cli_data *data,
+    const struct template *tpl, struct cli_contexts *cx)
+{
+	struct tpl_vars vars = { 0 };
+	char level[FORMAT_MAX];
+	size_t i;
+
+	format_level(level, data->model->level);
+	vars.level = level;
+	vars.date = cx->date;
+	cx->title = rq->title ? xstrdup(rq->title) :
+	    template_expand(tpl->title, &vars);
+	cx->input.tpl = tpl;
+	cx->input.model = data->model;
+	cx->names = xcalloc(data->model->ninputs + 1, sizeof(*cx->names));
+	for (i = 0; i < data->model->ninputs; i++)
+		cx->names[i] = data->model->inputs[i].name;
+}
+
+/* OLD and NEW each on their own, then compared. */
+static int
+cli_compare_load(const struct cli_request *rq, struct cli_data *data,
+    struct diags *d)
+{
+	struct compare_options opt = rq->cmp;
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		struct input_request req = { 0 };
+
+		req.paths = &rq->inputs[i];
+		req.npaths = 1;
+		req.level = rq->level;
+		req.keep = data->keep ? &data->keep[i] : NULL;
+		data->runs[i] = input_load(&req, d);
+	}
+	if (data->runs[0] == NULL || data->runs[1] == NULL)
+		return -1;
+	opt.level = rq->level;
+	data->comparison = compare_build(data->runs[0], data->runs[1], &opt);
+	return 0;
+}
+
+static void
+cli_compare_contexts(const struct cli_request *rq,
+    const struct cli_data *data, const struct template *tpl,
+    struct cli_contexts *cx)
+{
+	const struct comparison *c = data->comparison;
+	struct tpl_vars vars = { 0 };
+	char level[FORMAT_MAX];
+	size_t i;
+
+	cx->names = xcalloc(3, sizeof(*cx->names));
+	for (i = 0; i < 2; i++)
+		cx->names[i] = data->runs[i]->ninputs ?
+		    data->runs[i]->inputs[0].name : "";
+	format_level(level, c->opt.level);
+	vars.level = level;
+	vars.date = cx->date;
+	vars.old = cx->names[0];
+	vars.new = cx->names[1];
+	cx->title = rq->title ? xstrdup(rq->title) :
+	    template_expand(tpl->title, &vars);
+	cx->input.tpl = tpl;
+	cx->input.comparison = c;
+}
+
+/* Says what the outputs say loudly: which machine keys differ. */
+static void
+cli_warn_machines(const struct comparison *c, struct diags *d)
+{
+	char *keys = xstrdup(""), *more;
+	size_t i, n = 0;
+
+	for (i = 0; i < c->nmachine; i++) {
+		if (!c->machine[i].critical)
+			continue;
+		more = xasprintf("%s%s%s", keys, n > 0 ? ", " : "",
+		    c->machine[i].key);
+		free(keys);
+		keys = more;
+		n++;
+	}
+	diags_add(d, D_MACHINES_DIFFER, NULL, 0, 0, "%s %s", keys,
+	    n == 1 ? "differs" : "differ");
+	free(keys);
+}
+
+static int
+cli_compare_finish(const struct cli_request *rq, const struct cli_data *data,
+    struct diags *d)
+{
+	size_t worse = data->comparison->counts[COMPARE_WORSE];
+
+	if (data->comparison->machines_differ)
+		cli_warn_machines(data->comparison, d);
+	if (!rq->fail_on_regression || worse == 0)
+		return CLI_EXIT_OK;
+	diags_add(d, D_REGRESSIONS, NULL, 0, 0, "%zu", worse);
+	return CLI_EXIT_REGRESSION;
+}
+
+/* The commands; "trend" is one more row (and its own load, contexts, ...). */
+const struct cli_command cli_commands[CLI_COMMAND__MAX] = {
+	[CLI_REPORT] = {
+		.id = CLI_REPORT,
+		.name = NULL,
+		.operands = "RESULTS.csv...",
+		.min_inputs = 1,
+		.max_inputs = SIZE_MAX,
+		.operands_error = "no RESULTS.csv given",
+		.about = "Turns Inspektor Gadget benchmark results into a report.",
+		.notes = "A RESULTS file of - reads standard input. Exit status: "
+		    "0 success, 1 usage\nerror, 2 bad input (data or "
+		    "template), 3 cannot write output.\n",
+		.format = CLI_PDF,
+		.stem = "igreport",
+		.template = "templates/default.xml",
+		.kind = TPL_KIND_REPORT,
+		.wrong_kind = "a compare template (<report kind=\"compare\">) "
+		    "is for 'igreport compare'",
+		.load = cli_report_load,
+		.dump = cli_report_dump,
+		.contexts = cli_report_contexts,
+		.finish = NULL,
+	},
+	[CLI_COMPARE] = {
+		.id = CLI_COMPARE,
+		.name = "compare",
+		.operands = "OLD.csv NEW.csv",
+		.min_inputs = 2,
+		.max_inputs = 2,
+		.operands_error = "compare needs exactly two files, OLD.csv "
+		    "and NEW.csv",
+		.about = "Compares two benchmark runs: per gadget, case, rate "
+		    "and metric, and the\noverhead of IG, with Welch's t-test.",
+		.notes = "Exit status: 0 success, 1 usage error, 2 bad input, "
+		    "3 cannot write output,\n4 a regression with "
+		    "--fail-on-regression.\n",
+		.format = CLI_MD,
+		.stem = "compare",
+		.template = "templates/compare.xml",
+		.kind = TPL_KIND_COMPARE,
+		.wrong_kind = "not a compare template (<report kind=\"compare\">)",
+		.load = cli_compare_load,
+		.dump = NULL,
+		.contexts = cli_compare_contexts,
+		.finish = cli_compare_finish,
+	},
+};
+

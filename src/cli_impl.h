@@ -1,0 +1,126 @@
+/* Inside the command-line driver: the request, the commands' table and what its three files share. */
+#ifndef IGREPORT_CLI_IMPL_H
+#define IGREPORT_CLI_IMPL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "cli.h"
+#include "compare.h"
+#include "diag.h"
+#include "fonts.h"
+#include "model.h"
+#include "output.h"
+#include "produce.h"
+#include "template.h"
+
+enum cli_format {
+	CLI_PDF,
+	CLI_SVG,
+	CLI_MD,
+	CLI_ALL,
+	CLI_FORMAT__MAX
+};
+
+/* Each -f value, and where it goes without -o: the command's stem and this suffix. */
+struct cli_format_desc {
+	const char *name;
+	const char *suffix; /* NULL: standard output */
+};
+extern const struct cli_format_desc cli_formats[CLI_FORMAT__MAX];
+
+enum cli_command_id {
+	CLI_REPORT,
+	CLI_COMPARE,
+	CLI_COMMAND__MAX
+};
+
+/* The commands an option applies to, as bits. */
+#define CLI_IN(id) (1u << (id))
+#define CLI_EVERY (~0u)
+
+struct cli_command;
+
+/* What the command line asks for; the strings point into argv. */
+struct cli_request {
+	const struct cli_command *cmd;
+	enum cli_format format;
+	const char *output;
+	const char *template_path;
+	const char *title;
+	const char **gadgets; /* owned array */
+	size_t ngadgets;
+	double level;
+	struct compare_options cmp; /* alpha, threshold, correction; level above */
+	int fail_on_regression;
+	int dump_model;
+	int quiet;
+	int verbose;
+	const char *const *inputs;
+	size_t ninputs;
+};
+
+/* What a command read: one run, or both runs and their comparison. */
+struct cli_data {
+	struct model *model;           /* the report's run */
+	struct model *runs[2];         /* compare: OLD and NEW */
+	struct comparison *comparison; /* compare */
+	struct input_bytes *keep;      /* ninputs entries when the PDF attaches them, else NULL */
+};
+
+/* What the outputs are drawn from, and what that owns. */
+struct cli_contexts {
+	struct produce_input input;   /* what the document is built from */
+	struct document *doc;         /* owned */
+	struct output_context output;
+	const char **names;  /* owned array: the inputs' base names */
+	char *title;         /* owned */
+	char date[64];
+	char creator[64];
+	long long epoch;
+};
+
+/* One command: its operands, its defaults, and what it does its own way. */
+struct cli_command {
+	enum cli_command_id id;
+	const char *name;           /* the word after "igreport"; NULL for the report */
+	const char *operands;       /* for --help */
+	size_t min_inputs, max_inputs;
+	const char *operands_error; /* the usage error for another number of them */
+	const char *about;          /* --help's first paragraph */
+	const char *notes;          /* --help's last */
+	enum cli_format format;     /* without -f */
+	const char *stem;           /* default outputs: STEM.pdf, STEM-svg, STEM-out/ */
+	const char *template;       /* without -t, in the data directory */
+	enum tpl_kind kind;         /* the kind of template it draws with */
+	const char *wrong_kind;     /* D_TEMPLATE_VALUE's detail for another kind */
+	/* Reads the inputs into data; -1 when they had errors. */
+	int (*load)(const struct cli_request *rq, struct cli_data *data,
+	    struct diags *d);
+	/* --dump-model (for commands that have it); -1 when writing failed. */
+	int (*dump)(FILE *out, const struct cli_data *data);
+	/* The only place that says what the document is built from. */
+	void (*contexts)(const struct cli_request *rq,
+	    const struct cli_data *data, const struct template *tpl,
+	    struct cli_contexts *cx);
+	/* After the outputs are in place (NULL: nothing): the exit status. */
+	int (*finish)(const struct cli_request *rq, const struct cli_data *data,
+	    struct diags *d);
+};
+
+
+/* The commands, by id (cli_commands.c). */
+extern const struct cli_command cli_commands[CLI_COMMAND__MAX];
+
+/*
+ * Reads the options and operands of rq->cmd from argv (argv[0] is
+ * "igreport" or the command's name) into rq, printing --help, --version
+ * and usage errors (cli_args.c). Returns -1 to go on, or the exit status
+ * to stop with.
+ */
+int cli_parse(int argc, char **argv, struct cli_request *rq);
+
+/* Where format f goes without -o (NULL: standard output); caller frees. */
+char *cli_default_path(const struct cli_command *cmd, enum cli_format f);
+
+#endif

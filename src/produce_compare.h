@@ -1,0 +1,77 @@
+/* The comparison's tables and sentences for the compare producers, coloured by verdict. */
+#ifndef IGREPORT_PRODUCE_COMPARE_H
+#define IGREPORT_PRODUCE_COMPARE_H
+
+#include <stddef.h>
+
+#include "compare.h"
+#include "document.h"
+
+/* Marks next to a change: up for a regression, down for an improvement. */
+#define COMPARE_MARK_WORSE "\xe2\x96\xb2"  /* U+25B2 */
+#define COMPARE_MARK_BETTER "\xe2\x96\xbc" /* U+25BC */
+
+/* How verdicts are coloured. */
+struct colors {
+	struct canvas_color worse;   /* regressions: text of their cells, red */
+	struct canvas_color better;  /* improvements: green */
+	struct canvas_color unknown; /* no test possible: grey */
+};
+
+/*
+ * Every significant change, regressions first then improvements, each
+ * gadget by gadget (OLD's order), metric changes before overhead
+ * changes: Verdict, Gadget, Case, Rate, Metric, OLD, NEW, Change, p. A
+ * regression's row is in worse (its verdict cell bold), an improvement's
+ * in better. NULL when nothing is significant.
+ */
+struct doc_table *compare_table_significant(const struct comparison *c,
+    const struct tpl_table_style *st, const struct colors *col);
+
+/*
+ * The changes of gadget: one row per case and rate both runs measured
+ * (Case, Rate, then a column per metric both runs have), each cell the
+ * change in percent of OLD (absolute where OLD is 0) with a mark, in the
+ * verdict's colour. NULL when the gadget has no comparison.
+ */
+struct doc_table *compare_table_changes(const struct comparison *c,
+    const char *gadget, const struct tpl_table_style *st,
+    const struct colors *col);
+
+/*
+ * The overhead of gadget in both runs and its change, per rate: Rate,
+ * CPU OLD, CPU NEW, CPU change, Mem OLD, Mem NEW, Mem change; change
+ * cells coloured. NULL when the gadget has no overhead in both runs.
+ */
+struct doc_table *compare_table_overheads(const struct comparison *c,
+    const char *gadget, const struct tpl_table_style *st,
+    const struct colors *col);
+
+/*
+ * Both machine descriptions side by side: a row File, a row Rows, then
+ * one per machine key; a key whose values differ is marked U+2260, and a
+ * critical one (Processor, Memory, Kernel) is drawn in worse, bold.
+ */
+struct doc_table *compare_table_machines(const struct comparison *c,
+    const struct tpl_table_style *st, const struct colors *col);
+
+/* "2 regressions, 1 improvement" (newly allocated). */
+char *compare_text_headline(const struct comparison *c);
+
+/* The files compared and when a change counts as significant (newly allocated). */
+char *compare_text_rule(const struct comparison *c);
+
+/* The warning that the machines differ, naming the keys; NULL when they do not. */
+char *compare_text_warning(const struct comparison *c);
+
+/*
+ * What only one run has, one newly allocated sentence each ("trace_dns,
+ * ig: 8192, 16384 events/s only in NEW"). Returns the count; free each
+ * line and the array.
+ */
+size_t compare_text_only(const struct comparison *c, char ***lines);
+
+/* The sentence for a gadget without comparison ("measured by OLD only"); newly allocated. */
+char *compare_text_no_changes(const struct comparison *c, const char *gadget);
+
+#endif
