@@ -31,9 +31,23 @@ null_text(void *dev, double x, double y, const char *s,
 }
 
 static const struct canvas_ops null_ops = {
-	null_page, null_void, null_group, null_void, null_rect, null_line,
-	null_text,
+	.begin_page = null_page,
+	.end_page = null_void,
+	.begin_group = null_group,
+	.end_group = null_void,
+	.rect = null_rect,
+	.line = null_line,
+	.text = null_text,
+	.tooltip = NULL,
 };
+
+void
+canvas_begin_tip(struct canvas *c, const char *name, const char *tip)
+{
+	c->ops->begin_group(c->dev, name);
+	if (c->ops->tooltip != NULL && tip != NULL)
+		c->ops->tooltip(c->dev, tip);
+}
 
 void
 canvas_null(struct canvas *c, const struct fonts *fonts)

@@ -55,6 +55,12 @@ struct canvas_ops {
 	    const struct canvas_stroke *stroke);
 	void (*text)(void *dev, double x, double y, const char *utf8,
 	    const struct canvas_text *style);
+	/*
+	 * A tooltip for the group just begun (before anything is drawn in
+	 * it): what a viewer shows on hover over the group's marks. NULL in
+	 * a back end without tooltips (the PDF's).
+	 */
+	void (*tooltip)(void *dev, const char *utf8);
 };
 
 /* A drawing target: the device, its callbacks and the shared font metrics. */
@@ -69,6 +75,9 @@ struct canvas {
  * passes that only measure or count pages.
  */
 void canvas_null(struct canvas *c, const struct fonts *fonts);
+
+/* Begins a group called name with a tooltip, where the back end has tooltips. */
+void canvas_begin_tip(struct canvas *c, const char *name, const char *tip);
 
 /* Width in points of utf8 drawn with style. */
 double canvas_text_width(const struct canvas *c, const char *utf8,

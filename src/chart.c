@@ -539,6 +539,13 @@ draw_grid(struct canvas *c, const struct chart_layout *l)
 	c->ops->end_group(c->dev);
 }
 
+/* The tooltip of bar i (rate-major, as l->bars). */
+static const char *
+bar_tip(const struct chart_layout *l, size_t i)
+{
+	return l->series[i % l->nseries].values[i / l->nseries].tip;
+}
+
 static void
 draw_bars(struct canvas *c, const struct chart_layout *l)
 {
@@ -550,8 +557,11 @@ draw_bars(struct canvas *c, const struct chart_layout *l)
 		struct canvas_fill f = {l->series[i % l->nseries].color,
 		    l->spec->bar_opacity};
 
-		if (!b->gap && b->r.h > 0)
-			c->ops->rect(c->dev, b->r.x, b->r.y, b->r.w, b->r.h, &f, NULL);
+		if (b->gap || b->r.h <= 0)
+			continue;
+		canvas_begin_tip(c, "bar", bar_tip(l, i));
+		c->ops->rect(c->dev, b->r.x, b->r.y, b->r.w, b->r.h, &f, NULL);
+		c->ops->end_group(c->dev);
 	}
 	c->ops->end_group(c->dev);
 }
@@ -568,6 +578,7 @@ draw_errorbars(struct canvas *c, const struct chart_layout *l)
 
 		if (b->gap || !b->has_err)
 			continue;
+		canvas_begin_tip(c, "errorbar", bar_tip(l, i));
 		c->ops->line(c->dev, b->cx, b->err_top, b->cx, b->err_bottom, &st);
 		if (b->cap_top)
 			c->ops->line(c->dev, b->cx - b->cap_half, b->err_top,
@@ -575,6 +586,7 @@ draw_errorbars(struct canvas *c, const struct chart_layout *l)
 		if (b->cap_bottom)
 			c->ops->line(c->dev, b->cx - b->cap_half, b->err_bottom,
 			    b->cx + b->cap_half, b->err_bottom, &st);
+		c->ops->end_group(c->dev);
 	}
 	c->ops->end_group(c->dev);
 }

@@ -79,9 +79,11 @@ doc_footer_vars(const struct document *doc, const struct doc_block *section,
 void
 doc_chart_free(struct doc_chart *ch)
 {
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; i < ch->nseries; i++) {
+		for (k = 0; k < ch->ncats; k++)
+			free(ch->series[i].values[k].tip);
 		free(ch->series[i].label);
 		free(ch->series[i].values);
 	}

@@ -42,6 +42,8 @@ struct doc_table {
 struct doc_value {
 	int gap;
 	double mean, half;
+	char *tip;  /* owned: what hovering over its bar says ("With IG, 4096
+	               events/s: 10.53 ± 0.31 % CPU (n = 5)"); NULL for a gap */
 };
 
 /* A series of a chart: its legend text, colour and a value per category. */

@@ -121,10 +121,29 @@ color_used(const struct doc_series *s, size_t n, struct canvas_color c)
 	return 0;
 }
 
+/* "With IG, 4096 events/s: 10.53 \xc2\xb1 0.31 % CPU (n = 5)". */
+static char *
+value_tip(const char *label, double rate, const struct model_stat *st,
+    const struct tpl_chart *ch)
+{
+	char r[FORMAT_MAX], v[FORMAT_MAX];
+
+	const char *unit = metric_unit(ch->metric), *what = metric_label(ch->metric);
+
+	format_rate(r, rate);
+	format_mean_ci(v, st->mean, st->half, ch->decimals, 1);
+	/* "% CPU", "MiB Mem", but "Lost/s". */
+	if (unit[0] == '/')
+		return xasprintf("%s, %s events/s: %s %s%s (n = %lu)", label, r,
+		    v, what, unit, st->n);
+	return xasprintf("%s, %s events/s: %s %s %s (n = %lu)", label, r, v,
+	    unit, what, st->n);
+}
+
 static void
 bind_series(struct doc_series *out, const char *label,
     struct canvas_color color, const struct view *v,
-    const struct view_series *vs, enum metric m)
+    const struct view_series *vs, const struct tpl_chart *ch)
 {
 	size_t r;
 
@@ -132,12 +151,13 @@ bind_series(struct doc_series *out, const char *label,
 	out->color = color;
 	out->values = xcalloc(v->nrates + 1, sizeof(*out->values));
 	for (r = 0; r < v->nrates; r++) {
-		const struct model_stat *st = view_stat(vs, r, m);
+		const struct model_stat *st = view_stat(vs, r, ch->metric);
 
 		out->values[r].gap = st == NULL;
 		if (st != NULL) {
 			out->values[r].mean = st->mean;
 			out->values[r].half = st->half;
+			out->values[r].tip = value_tip(label, v->rates[r], st, ch);
 		}
 	}
 }
@@ -154,7 +174,7 @@ resolve_series(const struct tpl_chart *ch, const struct view *v,
 
 		if (vs != NULL)
 			bind_series(&out[n++], ch->series[i].label,
-			    ch->series[i].color, v, vs, ch->metric);
+			    ch->series[i].color, v, vs, ch);
 	}
 	for (i = 0; ch->other_cases && i < v->nseries; i++) {
 		if (listed(ch, v->series[i].name))
@@ -164,7 +184,7 @@ resolve_series(const struct tpl_chart *ch, const struct view *v,
 		    color_used(out, n, palette[pal % NPALETTE]))
 			pal++;
 		bind_series(&out[n++], v->series[i].name,
-		    palette[pal++ % NPALETTE], v, &v->series[i], ch->metric);
+		    palette[pal++ % NPALETTE], v, &v->series[i], ch);
 	}
 	return n;
 }

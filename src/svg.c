@@ -360,6 +360,18 @@ svg_text(void *dev, double x, double y, const char *utf8,
 	free(clean);
 }
 
+/* A <title> as the group's first child: browsers show it on hover, no script needed. */
+static void
+svg_tooltip(void *dev, const char *utf8)
+{
+	struct svg *s = dev;
+	char *clean = svg_sanitize(utf8, 0);
+
+	assert(s->depth > 0);
+	svg_element_text(s, "title", clean);
+	free(clean);
+}
+
 static const struct canvas_ops svg_ops = {
 	.begin_page = svg_begin_page,
 	.end_page = svg_end_page,
@@ -368,6 +380,7 @@ static const struct canvas_ops svg_ops = {
 	.rect = svg_rect,
 	.line = svg_line,
 	.text = svg_text,
+	.tooltip = svg_tooltip,
 };
 
 void

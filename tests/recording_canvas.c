@@ -126,6 +126,12 @@ rec_text(void *dev, double x, double y, const char *utf8,
 	    num(c, st->size), col, st->vertical ? "V " : "", utf8);
 }
 
+static void
+rec_tooltip(void *dev, const char *utf8)
+{
+	rec_printf(dev, "tooltip \"%s\"\n", utf8);
+}
+
 static const struct canvas_ops rec_ops = {
 	.begin_page = rec_begin_page,
 	.end_page = rec_end_page,
@@ -134,6 +140,7 @@ static const struct canvas_ops rec_ops = {
 	.rect = rec_rect,
 	.line = rec_line,
 	.text = rec_text,
+	.tooltip = rec_tooltip,
 };
 
 struct recording_canvas *

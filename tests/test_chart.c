@@ -40,6 +40,18 @@ struct fixture {
 static const struct canvas_color blue = {0x1f, 0x77, 0xb4};
 static const struct canvas_color orange = {0xff, 0x7f, 0x0e};
 
+static size_t
+count_substr(const char *s, const char *sub)
+{
+	size_t n = 0;
+
+	while ((s = strstr(s, sub)) != NULL) {
+		n++;
+		s++;
+	}
+	return n;
+}
+
 static void
 check_close(double got, double want, double tol, const char *what)
 {
@@ -386,13 +398,28 @@ test_error_bars_have_caps(void **state)
 	/* 7 bars with an interval: a stem and two caps each. */
 	{
 		const char *g = strstr(fx->rc->text, "group errorbars\n");
-		const char *e = strstr(g, "endgroup\n");
+		const char *e = strstr(g, "group axes\n");
 		size_t lines = 0;
 
 		for (; g < e; g++)
 			lines += strncmp(g, "\nline ", 6) == 0;
 		assert_int_equal(lines, 21);
 	}
+	chart_layout_free(l);
+}
+
+static void
+test_bars_and_error_bars_carry_tooltips(void **state)
+{
+	struct fixture *fx = *state;
+	struct chart_layout *l = layout(fx);
+
+	chart_draw(&fx->rc->canvas, l);
+	/* 2 series x 4 rates, each bar and each error bar in a group with its tooltip. */
+	assert_int_equal(count_substr(fx->rc->text, "group bar\ntooltip "), 8);
+	assert_int_equal(count_substr(fx->rc->text, "group errorbar\ntooltip "), 8);
+	assert_non_null(strstr(fx->rc->text, "group bar\ntooltip \"With IG, "
+	    "3000 events/s: 31.00 \xc2\xb1 1.00 % CPU (n = 5)\"\nrect "));
 	chart_layout_free(l);
 }
 
@@ -495,18 +522,6 @@ test_labels_stay_inside_plot_at_top(void **state)
 	check_labels_apart(l, &shown);
 	assert_int_equal(shown, 8);
 	chart_layout_free(l);
-}
-
-static size_t
-count_substr(const char *s, const char *sub)
-{
-	size_t n = 0;
-
-	while ((s = strstr(s, sub)) != NULL) {
-		n++;
-		s++;
-	}
-	return n;
 }
 
 static void
@@ -659,6 +674,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_bar_positions_three_series, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_cases_left_out_unless_asked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_error_bars_have_caps, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bars_and_error_bars_carry_tooltips, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_error_bar_clipped_at_axis_has_no_cap, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_labels_full_size_when_room, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_labels_do_not_overlap_on_dense_chart, setup, teardown),
