@@ -114,13 +114,18 @@ demo: deps igreport
 	./igreport -o out/report.pdf samples/test_results_synthetic.csv
 	./igreport -f svg -o out/svg samples/test_results_synthetic.csv
 	./igreport -f md -o out/report.md samples/test_results_synthetic.csv
+	./igreport -f html -o out/report.html samples/test_results_synthetic.csv
 	./igreport -t templates/compact.xml -o out/report-compact.pdf samples/test_results_synthetic.csv
-	@echo "wrote out/report.pdf, out/report-compact.pdf, out/report.md and out/svg/"
+	@echo "wrote out/report.pdf, out/report-compact.pdf, out/report.md, out/report.html and out/svg/"
 
 # The README's page previews, rendered from the demo report.
 previews: demo
 	pdftoppm -r 40 -png -f 2 -l 3 out/report.pdf docs/preview 2>/dev/null
 	pdftoppm -r 40 -png -f 2 -l 2 out/report-compact.pdf docs/preview-compact 2>/dev/null
+	@# The HTML page in headless Chromium (Debian's chromium package; not needed by make check).
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
+		--window-size=1100,1400 --screenshot=docs/preview-html.png \
+		file://$(CURDIR)/out/report.html 2>/dev/null
 
 install: igreport
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/fonts

@@ -113,6 +113,7 @@ cli_write_all(const struct cli_request *rq, const struct output_context *ctx,
 {
 	char *pdf = xasprintf("%s/%s.pdf", dir, rq->cmd->stem);
 	char *md = xasprintf("%s/%s.md", dir, rq->cmd->stem);
+	char *html = xasprintf("%s/%s.html", dir, rq->cmd->stem);
 	struct output_job *job;
 	int rc = -1;
 
@@ -120,11 +121,13 @@ cli_write_all(const struct cli_request *rq, const struct output_context *ctx,
 		job = output_pdf_begin(ctx, pdf);
 		if (output_svg(ctx, dir, batch, d) < 0)
 			output_pdf_cancel(job);
-		else if (output_pdf_end(job, batch, d) == 0)
+		else if (output_pdf_end(job, batch, d) == 0 &&
+		    output_html(ctx, html, batch, d) == 0)
 			rc = output_markdown(ctx, md, batch, d);
 	}
 	free(pdf);
 	free(md);
+	free(html);
 	return rc;
 }
 
@@ -147,6 +150,9 @@ cli_write_format(const struct cli_request *rq,
 		break;
 	case CLI_MD:
 		rc = output_markdown(ctx, path, batch, d);
+		break;
+	case CLI_HTML:
+		rc = output_html(ctx, path, batch, d);
 		break;
 	case CLI_ALL:
 		rc = cli_write_all(rq, ctx, path, batch, d);
@@ -231,7 +237,9 @@ cli_run(const struct cli_request *rq)
 
 	memset(&data, 0, sizeof(data));
 	memset(&layout, 0, sizeof(layout));
-	if (!rq->dump_model && (rq->format == CLI_PDF || rq->format == CLI_ALL))
+	/* The PDF attaches the inputs, the HTML offers them for download. */
+	if (!rq->dump_model && (rq->format == CLI_PDF ||
+	    rq->format == CLI_HTML || rq->format == CLI_ALL))
 		data.keep = xcalloc(rq->ninputs, sizeof(*data.keep));
 	if (draws) {
 		layout.rq = rq;

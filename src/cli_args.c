@@ -15,6 +15,7 @@ const struct cli_format_desc cli_formats[CLI_FORMAT__MAX] = {
 	[CLI_PDF] = { "pdf", ".pdf" },
 	[CLI_SVG] = { "svg", "-svg" },
 	[CLI_MD] = { "md", NULL },
+	[CLI_HTML] = { "html", ".html" },
 	[CLI_ALL] = { "all", "-out" },
 };
 
@@ -158,13 +159,14 @@ cli_version(struct cli_request *rq, const struct cli_option *opt,
 
 /* Every option of every command, in --help's order. */
 static const struct cli_option cli_option_table[] = {
-	{ 'f', "format", "pdf|svg|md|all", CLI_EVERY, cli_set_format, 0,
-	    "unknown format '%s' (pdf, svg, md or all)",
+	{ 'f', "format", "pdf|svg|md|html|all", CLI_EVERY, cli_set_format, 0,
+	    "unknown format '%s' (pdf, svg, md, html or all)",
 	    "output format (default {format})" },
 	{ 'o', "output", "PATH", CLI_EVERY, cli_set_string,
 	    CLI_FIELD(output), NULL,
 	    "PDF file (default {pdf}), SVG directory (default {svg}), "
-	    "Markdown file (default {md}), or for all a directory ({all})" },
+	    "Markdown file (default {md}), HTML file (default {html}), or for "
+	    "all a directory ({all})" },
 	{ 't', "template", "FILE", CLI_EVERY, cli_set_string,
 	    CLI_FIELD(template_path), NULL,
 	    "layout template (default: {template})" },

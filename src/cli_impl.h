@@ -18,6 +18,7 @@ enum cli_format {
 	CLI_PDF,
 	CLI_SVG,
 	CLI_MD,
+	CLI_HTML,
 	CLI_ALL,
 	CLI_FORMAT__MAX
 };

@@ -51,13 +51,17 @@ doc_list_add(struct doc_block *b, const char *text)
 }
 
 const struct doc_block *
-doc_find(const struct document *doc, const char *id)
+doc_find(const struct document *doc, const char *name)
 {
+	const struct doc_block *b;
 	size_t i;
 
-	for (i = 0; i < doc->nblocks; i++)
-		if (doc->blocks[i].id != NULL && strcmp(doc->blocks[i].id, id) == 0)
-			return &doc->blocks[i];
+	for (i = 0; i < doc->nblocks; i++) {
+		b = &doc->blocks[i];
+		if ((b->id != NULL && strcmp(b->id, name) == 0) ||
+		    (b->anchor != NULL && strcmp(b->anchor, name) == 0))
+			return b;
+	}
 	return NULL;
 }
 
@@ -100,6 +104,7 @@ block_free(struct doc_block *b)
 	size_t i;
 
 	free(b->id);
+	free(b->anchor);
 	free(b->text);
 	free(b->subtitle);
 	free(b->desc);

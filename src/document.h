@@ -96,6 +96,11 @@ struct doc_block {
 	 * standalone SVG items.
 	 */
 	char *id;
+	/*
+	 * SECTION: its anchor, unique among ids and anchors, of the same
+	 * characters: "cover", "appendix", or the gadget's name made safe.
+	 */
+	char *anchor;
 	char *text;      /* SECTION (gadget name, or NULL), TITLE, HEADING, PARAGRAPH,
 	                    BANNER; FIGURE and TABLE: their title (may be "") */
 	char *subtitle;  /* TITLE */
@@ -142,8 +147,8 @@ void doc_add_paragraph(struct document *doc, const char *text,
 /* Appends text (copied) as one more item of list block b. */
 void doc_list_add(struct doc_block *b, const char *text);
 
-/* The block whose id is id, or NULL. */
-const struct doc_block *doc_find(const struct document *doc, const char *id);
+/* The block whose id or anchor is name, or NULL. */
+const struct doc_block *doc_find(const struct document *doc, const char *name);
 
 void doc_free(struct document *doc);
 

@@ -12,6 +12,7 @@
 #include "datadir.h"
 #include "outfile.h"
 #include "pdf.h"
+#include "render_html.h"
 #include "render_md.h"
 #include "render_pdf.h"
 #include "render_svg.h"
@@ -117,7 +118,7 @@ static int
 svg_item(const struct output_context *ctx, const struct doc_block *it,
     const char *dir, struct output_batch *batch, struct diags *d)
 {
-	struct svg_info info = { it->text, it->desc };
+	struct svg_info info = { it->text, it->desc, 0 };
 	struct svg *s = svg_open(&info, d);
 	struct canvas c;
 	struct outfile *o;
@@ -259,6 +260,54 @@ output_markdown(const struct output_context *ctx, const char *path,
 		return -1;
 	render_md_write(outfile_stream(o), ctx->doc, ctx->link_figures);
 	batch_add(batch, o); /* a write error shows when the batch is committed */
+	return 0;
+}
+
+/* The inputs as the HTML offers them for download: what the PDF attaches. */
+static struct html_attachment *
+html_attachments(const struct output_context *ctx)
+{
+	struct html_attachment *a = xcalloc(ctx->ninputs + 1, sizeof(*a));
+	size_t i;
+
+	for (i = 0; i < ctx->ninputs; i++) {
+		a[i].name = ctx->names[i];
+		if (ctx->bytes != NULL && ctx->bytes[i].data != NULL) {
+			a[i].data = (const unsigned char *)ctx->bytes[i].data;
+			a[i].len = ctx->bytes[i].len;
+		}
+	}
+	return a;
+}
+
+int
+output_html(const struct output_context *ctx, const char *path,
+    struct output_batch *batch, struct diags *d)
+{
+	struct html_attachment *att = html_attachments(ctx);
+	int to_stdout = strcmp(path, "-") == 0;
+	struct outfile *o = NULL;
+	size_t n;
+	int rc;
+
+	if (!to_stdout && (o = outfile_open(path, ctx->inputs, ctx->ninputs,
+	    d)) == NULL) {
+		free(att);
+		return -1;
+	}
+	n = d->n;
+	rc = render_html_write(to_stdout ? stdout : outfile_stream(o), ctx->doc,
+	    ctx->fonts, att, ctx->bytes != NULL ? ctx->ninputs : 0,
+	    ctx->creator, d);
+	free(att);
+	name_diags(d, n, to_stdout ? OUTPUT_STDOUT : path);
+	if (o == NULL)
+		return rc;
+	if (rc < 0) {
+		outfile_abort(o);
+		return -1;
+	}
+	batch_add(batch, o);
 	return 0;
 }
 

@@ -74,6 +74,13 @@ int output_prepare_dir(const char *dir, struct output_batch *batch,
 int output_svg(const struct output_context *ctx, const char *dir,
     struct output_batch *batch, struct diags *d);
 
+/*
+ * Writes the HTML page to path ("-": standard output), the inputs kept
+ * in ctx->bytes offered for download. Returns 0 or -1.
+ */
+int output_html(const struct output_context *ctx, const char *path,
+    struct output_batch *batch, struct diags *d);
+
 /* Writes the Markdown report to path, or to standard output when path is NULL or "-". */
 int output_markdown(const struct output_context *ctx, const char *path,
     struct output_batch *batch, struct diags *d);

@@ -50,15 +50,15 @@ produce_list(struct producer *p)
 }
 
 /*
- * An item id from a gadget name and a template id: characters other than
- * letters, digits, '-' and '_' become '_', so a gadget named "../x" cannot
- * leave the output directory or hide as a dot file; a number is added
- * when the id is taken already.
+ * base (taken over) made an id or anchor: characters other than letters,
+ * digits, '-' and '_' become '_', so a gadget named "../x" cannot leave
+ * the output directory or hide as a dot file; a number is added when the
+ * name is taken already.
  */
 static char *
-item_id(const struct document *doc, const char *gadget, const char *id)
+unique_name(const struct document *doc, char *base)
 {
-	char *base = xasprintf("%s-%s", gadget, id), *s, *c;
+	char *s, *c;
 	size_t k = 2;
 
 	for (c = base; *c; c++)
@@ -72,6 +72,13 @@ item_id(const struct document *doc, const char *gadget, const char *id)
 	}
 	free(base);
 	return s;
+}
+
+/* An item id from a gadget name and a template id. */
+static char *
+item_id(const struct document *doc, const char *gadget, const char *id)
+{
+	return unique_name(doc, xasprintf("%s-%s", gadget, id));
 }
 
 void
@@ -403,6 +410,9 @@ produce_section(struct producer *p, const struct produce_kind *k,
 	char *sub;
 
 	b->section = kinds[sec->kind];
+	b->anchor = unique_name(p->doc, p->view != NULL ?
+	    xstrdup(p->view->gadget) : xstrdup(sec->kind == TPL_SECTION_COVER ?
+	    "cover" : "appendix"));
 	if (sec->kind == TPL_SECTION_COVER) {
 		b = doc_add(p->doc, DOC_TITLE, p->in->title);
 		sub = xasprintf("igreport %s", p->in->version);

@@ -27,6 +27,7 @@ struct svg {
 	int in_page;
 	int depth;  /* open groups */
 	int failed; /* a libxml2 call returned an error */
+	int fragment; /* svg_info.fragment */
 };
 
 void
@@ -182,6 +183,7 @@ svg_open(const struct svg_info *info, struct diags *d)
 	}
 	svg_check(s, xmlTextWriterSetIndent(s->w, 1));
 	svg_check(s, xmlTextWriterSetIndentString(s->w, BAD_CAST "  "));
+	s->fragment = info ? info->fragment : 0;
 	s->title = svg_sanitize(info ? info->title : NULL, 0);
 	s->desc = svg_sanitize(info ? info->desc : NULL, 1);
 	return s;
@@ -203,10 +205,15 @@ svg_begin_page(void *dev, double width, double height)
 	strcat(box, w);
 	strcat(box, " ");
 	strcat(box, h);
-	svg_check(s, xmlTextWriterStartDocument(s->w, NULL, "UTF-8", NULL));
+	if (!s->fragment)
+		svg_check(s, xmlTextWriterStartDocument(s->w, NULL, "UTF-8",
+		    NULL));
 	svg_start(s, "svg");
 	svg_attr(s, "xmlns", "http://www.w3.org/2000/svg");
-	svg_attr(s, "version", "1.1");
+	if (s->fragment)
+		svg_attr(s, "role", "img");
+	else
+		svg_attr(s, "version", "1.1");
 	svg_attr(s, "width", w);
 	svg_attr(s, "height", h);
 	svg_attr(s, "viewBox", box);

@@ -14,6 +14,11 @@
 struct svg_info {
 	const char *title; /* <title> */
 	const char *desc;  /* <desc> */
+	/*
+	 * Non-zero: an <svg> element to place inside an HTML page, with no
+	 * XML declaration and role="img"; else a standalone SVG file.
+	 */
+	int fragment;
 };
 
 struct svg;
