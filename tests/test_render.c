@@ -6,6 +6,7 @@
 #include "testutil.h"
 #include "fixture.h"
 #include "recording_canvas.h"
+#include "render_html.h"
 #include "render_md.h"
 #include "render_pdf.h"
 #include "render_svg.h"
@@ -309,6 +310,141 @@ test_svg_changes_table_keeps_its_verdict_colours(void **state)
 	drawing_free(&dr);
 }
 
+/* --- HTML ------------------------------------------------------------------- */
+
+/* The page of dr's document with attachments att; asserts it is written. */
+static char *
+html_of(const struct drawing *dr, const struct html_attachment *att,
+    size_t natt)
+{
+	struct diags d = { 0 };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+
+	assert_non_null(out);
+	assert_int_equal(render_html_write(out, dr->doc, dr->fonts, att, natt,
+	    "igreport test", &d), 0);
+	assert_int_equal(fclose(out), 0);
+	assert_int_equal(d.n, 0);
+	diags_free(&d);
+	return buf;
+}
+
+static void
+test_html_sections_have_anchors_in_the_contents(void **state)
+{
+	struct drawing dr;
+	char *h;
+
+	(void)state;
+	drawing_report(&dr, "templates/default.xml", fixture_run(2, FIXTURE_ALL_METRICS));
+	h = html_of(&dr, NULL, 0);
+	assert_int_equal(strncmp(h, "<!DOCTYPE html>\n<html lang=\"en\">", 31), 0);
+	assert_true(must_find(h, "<nav aria-label=\"Contents\">") <
+	    must_find(h, "<main>"));
+	must_find(h, "<li><a href=\"#trace_dns\">trace_dns</a><ol><li><a "
+	    "href=\"#trace_dns-host\">trace_dns - Host</a></li>");
+	must_find(h, "<section id=\"cover\" class=\"cover\"><h1>Test report</h1>");
+	must_find(h, "<section id=\"trace_exec\" class=\"gadget\"><h2>trace_exec</h2>");
+	must_find(h, "<section id=\"appendix\" class=\"appendix\">");
+	assert_null(strstr(h, "<script"));
+	free(h);
+	drawing_free(&dr);
+}
+
+static void
+test_html_figure_is_inline_svg_with_a_caption(void **state)
+{
+	struct drawing dr;
+	const char *f;
+	char *h;
+
+	(void)state;
+	drawing_report(&dr, "templates/default.xml", fixture_run(1, FIXTURE_ALL_METRICS));
+	h = html_of(&dr, NULL, 0);
+	f = must_find(h, "<figure id=\"trace_dns-host\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"");
+	assert_true(must_find(f, "<title>With IG, 512 events/s: ") <
+	    must_find(f, "<figcaption>trace_dns - Host</figcaption></figure>"));
+	/* No XML declaration in the page's middle. */
+	assert_null(strstr(h + 1, "<?xml"));
+	free(h);
+	drawing_free(&dr);
+}
+
+static void
+test_html_tables_have_caption_head_and_scope(void **state)
+{
+	struct drawing dr;
+	const char *t;
+	char *h;
+
+	(void)state;
+	drawing_report(&dr, "templates/default.xml", fixture_run(1, FIXTURE_ALL_METRICS));
+	h = html_of(&dr, NULL, 0);
+	t = must_find(h, "<table id=\"trace_dns-table\" style=\"font-size:9pt;");
+	assert_true(must_find(t, "<caption>Performance metrics - trace_dns</caption>"
+	    "<thead><tr><th scope=\"col\">RPS</th><th scope=\"col\">Baseline<br/>CPU (%)</th>") <
+	    must_find(t, "</thead><tbody><tr><td>256</td>"));
+	/* The raw data folded away, zebra-striped. */
+	must_find(h, "<details><summary>12 rows</summary><table class=\"zebra\"");
+	free(h);
+	drawing_free(&dr);
+}
+
+static void
+test_html_header_colours_are_made_legible(void **state)
+{
+	struct drawing dr;
+	char *h;
+
+	(void)state;
+	drawing_report(&dr, "templates/default.xml", fixture_run(1, FIXTURE_ALL_METRICS));
+	h = html_of(&dr, NULL, 0);
+	/* White on the notebook's #4CAF50 is 2.8:1: the green is darkened to 4.5:1. */
+	assert_null(strstr(h, "--head-bg:#4caf50;"));
+	must_find(h, "--head-fg:#ffffff;");
+	free(h);
+	drawing_free(&dr);
+}
+
+static void
+test_html_downloads_are_data_links_or_say_too_large(void **state)
+{
+	static const unsigned char csv[] = "a,b\n1,2\n";
+	const struct html_attachment att[2] = {
+		{ "t.csv", csv, sizeof(csv) - 1 },
+		{ "big.csv", NULL, 0 },
+	};
+	struct drawing dr;
+	char *h;
+
+	(void)state;
+	drawing_report(&dr, "templates/default.xml", fixture_run(1, FIXTURE_ALL_METRICS));
+	h = html_of(&dr, att, 2);
+	must_find(h, "<a download=\"t.csv\" href=\"data:text/csv;base64,"
+	    "YSxiCjEsMgo=\">t.csv</a>");
+	must_find(h, "<li>big.csv: too large to attach (over 64 MiB)</li>");
+	free(h);
+	drawing_free(&dr);
+}
+
+static void
+test_html_comparison_has_banner_and_lead(void **state)
+{
+	struct drawing dr;
+	char *h;
+
+	(void)state;
+	drawing_comparison(&dr, fixture_new_meta);
+	h = html_of(&dr, NULL, 0);
+	must_find(h, "<p class=\"banner\" role=\"alert\" style=\"background:" FIXTURE_WORSE_HEX "\">");
+	must_find(h, "<p class=\"lead\" style=\"color:" FIXTURE_WORSE_HEX "\">1 regression, 2 improvements</p>");
+	must_find(h, "<td style=\"color:" FIXTURE_WORSE_HEX ";font-weight:bold\">");
+	free(h);
+	drawing_free(&dr);
+}
+
 /* --- Markdown -------------------------------------------------------------- */
 
 static void
@@ -518,6 +654,12 @@ main(void)
 		cmocka_unit_test(test_svg_table_is_as_wide_as_its_columns),
 		cmocka_unit_test(test_svg_table_is_as_wide_as_a_longer_title),
 		cmocka_unit_test(test_svg_changes_table_keeps_its_verdict_colours),
+		cmocka_unit_test(test_html_sections_have_anchors_in_the_contents),
+		cmocka_unit_test(test_html_figure_is_inline_svg_with_a_caption),
+		cmocka_unit_test(test_html_tables_have_caption_head_and_scope),
+		cmocka_unit_test(test_html_header_colours_are_made_legible),
+		cmocka_unit_test(test_html_downloads_are_data_links_or_say_too_large),
+		cmocka_unit_test(test_html_comparison_has_banner_and_lead),
 		cmocka_unit_test(test_md_title_and_headings),
 		cmocka_unit_test(test_md_table_per_gadget_follows_the_template_columns),
 		cmocka_unit_test(test_md_lists_inputs_by_base_name),
