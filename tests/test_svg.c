@@ -83,7 +83,7 @@ draw_typical(const struct canvas *c)
 }
 
 static const struct svg_info typical_info = {
-	"trace_exec: host", "Mean CPU use per rate"};
+	"trace_exec: host", "Mean CPU use per rate", 0};
 
 static const char typical_svg[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -140,7 +140,7 @@ draw_hostile(const struct canvas *c)
 }
 
 static const struct svg_info hostile_info = {
-	"x\x02<&>\"\xe2\x82", "line1\nline2\r\n\x1b[0m"};
+	"x\x02<&>\"\xe2\x82", "line1\nline2\r\n\x1b[0m", 0};
 
 /* Byte-for-byte comparison; cmocka truncates long strings, so show where they part. */
 static void
@@ -438,10 +438,49 @@ test_discard_frees_unfinished(void **state)
 	assert_int_equal(d.n, 0);
 }
 
+static void
+draw_tipped_bar(const struct canvas *c)
+{
+	const struct canvas_fill fill = {blue, 1};
+
+	c->ops->begin_page(c->dev, 100, 50);
+	c->ops->begin_group(c->dev, "bar");
+	c->ops->tooltip(c->dev, "With IG, 1024 events/s: <1> & \"2\"");
+	c->ops->rect(c->dev, 1, 2, 3, 4, &fill, NULL);
+	c->ops->end_group(c->dev);
+	c->ops->end_page(c->dev);
+}
+
+static void
+test_fragment_has_no_declaration_and_is_an_image(void **state)
+{
+	static const struct svg_info info = {"T", "D", 1};
+	char *text = render(&info, draw_tipped_bar);
+
+	(void)state;
+	assert_int_equal(strncmp(text, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	    "role=\"img\" width=\"100\"", 60), 0);
+	assert_null(strstr(text, "<?xml"));
+	free(text);
+}
+
+static void
+test_tooltip_is_the_groups_first_child_escaped(void **state)
+{
+	char *text = render(&typical_info, draw_tipped_bar);
+
+	(void)state;
+	assert_non_null(strstr(text, "<g class=\"bar\">\n    <title>With IG, "
+	    "1024 events/s: &lt;1&gt; &amp; &quot;2&quot;</title>\n    <rect "));
+	free(text);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fragment_has_no_declaration_and_is_an_image),
+		cmocka_unit_test(test_tooltip_is_the_groups_first_child_escaped),
 		cmocka_unit_test(test_typical_drawing_exact_document),
 		cmocka_unit_test(test_identical_calls_identical_bytes),
 		cmocka_unit_test(test_number_formatting),
