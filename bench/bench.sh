@@ -32,6 +32,15 @@ echo "agg = igreport --dump-model >/dev/null; full = igreport --format all; nb =
 set -- $("$measure" "$runs" "$bin" --version); floor_s=$1
 set -- $("$measure" "$runs" /bin/true); true_s=$1
 echo "floor: igreport --version $floor_s s (/bin/true $true_s s)"
+# The HTML page against the SVG files it inlines, on the real-size file
+# (target: -f html within 1.5 times -f svg).
+if (cd "$dir/work" && "$bin" --format html -o r.html "$dir/rows-270.csv" >/dev/null 2>&1); then
+	set -- $(cd "$dir/work" && "$measure" "$runs" "$bin" --format svg -o svg "$dir/rows-270.csv"); svg_s=$1
+	set -- $(cd "$dir/work" && "$measure" "$runs" "$bin" --format html -o r.html "$dir/rows-270.csv"); html_s=$1
+	awk -v h="$html_s" -v s="$svg_s" -v kb="$(wc -c <"$dir/work/r.html")" 'BEGIN {
+		printf "html: 270 rows, -f html %.4f s, -f svg %.4f s, html/svg %.2f; page %.0f KB\n",
+		    h, s, h / s, kb / 1000 }'
+fi
 echo
 echo "rows mb wc agg agg_rss_kib full nb nbfig" >"$dir/results.tsv"
 printf '%9s %7s | %8s | %8s %7s %6s %6s | %8s %6s | %8s %6s | %8s %6s\n' \

@@ -9,3 +9,4 @@ for f in $links; do [ -f "out/$f" ]; done
 grep -v '^!\[' out/compare.md | cat -s >a.md
 cat -s stdout.md >b.md
 cmp a.md b.md
+/usr/bin/python3 "$SRCDIR/tests/html_check.py" out/compare.html
