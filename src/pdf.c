@@ -8,10 +8,9 @@
 #include <time.h>
 
 #include <hpdf.h>
-#include <hpdf_namedict.h>
-#include <hpdf_pages.h>
 
 #include "pdf.h"
+#include "pdf_haru.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -335,8 +334,8 @@ pdf_ready(struct pdf *p)
  * byte and formats each number with five decimals on every path or
  * colour call: a third of a report's drawing time. So shapes, colours and
  * Windows-1252 text are formatted here, three decimals (1/1000 point),
- * and appended to the page's content stream (the page attributes of
- * hpdf_pages.h) between libharu's own calls for resources: fonts (Tf),
+ * and appended to the page's content stream (pdf_haru.c) between
+ * libharu's own calls for resources: fonts (Tf),
  * transparency (gs) and UTF-8 text. Every sequence written here is whole
  * (re f, m l S, BT ... ET), so libharu's graphics mode stays valid.
  */
@@ -418,13 +417,9 @@ pdf_op_string(struct pdf *p, const char *s)
 static void
 pdf_op_flush(struct pdf *p)
 {
-	HPDF_PageAttr attr;
-
 	if (p->nops == 0)
 		return;
-	attr = (HPDF_PageAttr)p->page->attr;
-	if (HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)p->ops,
-	    (HPDF_UINT)p->nops) != HPDF_OK)
+	if (pdf_haru_page_append(p->page, p->ops, p->nops) < 0)
 		(void)pdf_failed(p);
 	p->nops = 0;
 }
@@ -759,110 +754,6 @@ pdf_canvas(struct pdf *p, struct canvas *out)
 	out->fonts = p->fonts;
 }
 
-/* The catalogue's /Names /EmbeddedFiles tree, created on first use. */
-static HPDF_NameTree
-pdf_embedded_files(HPDF_Doc doc)
-{
-	HPDF_NameDict names = HPDF_Catalog_GetNames(doc->catalog);
-	HPDF_NameTree tree;
-
-	if (names == NULL) {
-		names = HPDF_NameDict_New(doc->mmgr, doc->xref);
-		if (names == NULL ||
-		    HPDF_Catalog_SetNames(doc->catalog, names) != HPDF_OK)
-			return NULL;
-	}
-	tree = HPDF_NameDict_GetNameTree(names, HPDF_NAME_EMBEDDED_FILES);
-	if (tree == NULL) {
-		tree = HPDF_NameTree_New(doc->mmgr, doc->xref);
-		if (tree == NULL ||
-		    HPDF_NameDict_SetNameTree(names, HPDF_NAME_EMBEDDED_FILES,
-			tree) != HPDF_OK)
-			return NULL;
-	}
-	return tree;
-}
-
-/* An /EmbeddedFile stream of a CSV of len bytes, its data still to be written. */
-static HPDF_Dict
-pdf_file_stream(HPDF_Doc doc, size_t len)
-{
-	HPDF_Dict ef, params;
-
-	ef = HPDF_DictStream_New(doc->mmgr, doc->xref);
-	params = HPDF_Dict_New(doc->mmgr);
-	if (ef == NULL || params == NULL)
-		return NULL;
-	HPDF_Dict_AddName(ef, "Type", "EmbeddedFile");
-	HPDF_Dict_AddName(ef, "Subtype", "text/csv");
-	if (len <= 0x7fffffff) {
-		HPDF_Dict_AddNumber(params, "Size", (HPDF_INT32)len);
-		HPDF_Dict_Add(ef, "Params", params);
-	}
-	return ef;
-}
-
-static int
-pdf_stream_write(HPDF_Dict ef, const unsigned char *data, size_t len)
-{
-	size_t off, n;
-
-	for (off = 0; off < len; off += n) {
-		n = len - off < 65536 ? len - off : 65536;
-		if (HPDF_Stream_Write(ef->stream, data + off,
-			(HPDF_UINT)n) != HPDF_OK)
-			return -1;
-	}
-	return 0;
-}
-
-/*
- * libharu writes a stream's /Filter from its own filter flags, removing
- * any set by hand when they say none; so data deflated already is written
- * as it is (no flags) and the key is added by the dictionary's write hook.
- */
-static HPDF_STATUS
-pdf_write_flate_key(HPDF_Dict dict, HPDF_Stream out)
-{
-	(void)dict;
-	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
-}
-
-/*
- * The Filespec of an attachment named name (a base name: checked), with
- * its /EF stream ef, in the /EmbeddedFiles name tree. Returns 0 or -1.
- */
-static int
-pdf_attach_stream(struct pdf *p, const char *name, HPDF_Dict ef,
-    struct diags *d)
-{
-	HPDF_Doc doc = p->doc;
-	HPDF_NameTree tree;
-	HPDF_Dict fs, efd;
-	char *clean;
-
-	clean = xstrdup(pdf_clean(p, name));
-	tree = pdf_embedded_files(doc);
-	fs = HPDF_Dict_New(doc->mmgr);
-	efd = HPDF_Dict_New(doc->mmgr);
-	if (tree != NULL && ef != NULL && fs != NULL && efd != NULL &&
-	    HPDF_Xref_Add(doc->xref, fs) == HPDF_OK) {
-		HPDF_Dict_AddName(fs, "Type", "Filespec");
-		HPDF_Dict_Add(fs, "F", HPDF_String_New(doc->mmgr, clean, NULL));
-		HPDF_Dict_Add(fs, "UF", HPDF_String_New(doc->mmgr, clean,
-		    pdf_string_encoder(p, clean)));
-		HPDF_Dict_Add(efd, "F", ef);
-		HPDF_Dict_Add(fs, "EF", efd);
-		HPDF_NameTree_Add(tree, HPDF_String_New(doc->mmgr, clean, NULL),
-		    fs);
-	}
-	free(clean);
-	if (!pdf_failed(p))
-		return 0;
-	pdf_report(p, d, name);
-	return -1;
-}
-
 /* Refuses a name that is no base name, and a document in error. */
 static int
 pdf_attach_check(struct pdf *p, const char *name, struct diags *d)
@@ -880,32 +771,26 @@ pdf_attach_check(struct pdf *p, const char *name, struct diags *d)
 }
 
 /*
- * HPDF_AttachFile in 2.3.0 reads a path and names the attachment by that
- * path, which would leak local directories. The same objects are built
- * here through libharu's exported object API, from memory, under the
- * base name: a Filespec with /F and /UF (UTF-16), its /EF stream, and an
- * entry in the /EmbeddedFiles name tree. The CSV of len bytes comes as
- * itself (bytes), for libharu to deflate, or when deflated as its zlib
- * stream, written as it is.
+ * The CSV of len bytes comes as itself (bytes), for libharu to deflate,
+ * or when deflated as its zlib stream, written as it is (pdf_haru.c
+ * builds the objects: libharu's own HPDF_AttachFile reads a path).
  */
 static int
 pdf_attach_bytes(struct pdf *p, const char *name, const unsigned char *bytes,
     size_t nbytes, size_t len, int deflated, struct diags *d)
 {
-	HPDF_Dict ef;
+	char *clean;
 
 	if (pdf_attach_check(p, name, d) < 0)
 		return -1;
-	ef = pdf_file_stream(p->doc, len);
-	if (ef != NULL) {
-		ef->filter = deflated ? HPDF_STREAM_FILTER_NONE :
-		    HPDF_STREAM_FILTER_FLATE_DECODE;
-		if (deflated)
-			ef->write_fn = pdf_write_flate_key;
-		if (pdf_stream_write(ef, bytes, nbytes) < 0)
-			ef = NULL;
-	}
-	return pdf_attach_stream(p, name, ef, d);
+	clean = xstrdup(pdf_clean(p, name));
+	(void)pdf_haru_attach(p->doc, clean, pdf_string_encoder(p, clean),
+	    bytes, nbytes, len, deflated);
+	free(clean);
+	if (!pdf_failed(p))
+		return 0;
+	pdf_report(p, d, name);
+	return -1;
 }
 
 int
