@@ -34,6 +34,9 @@
  */
 #define PDF_BOLD_STROKE 0.045 /* stroke width of synthetic bold, in ems */
 
+/* Code points of the Basic Multilingual Plane, all that libharu's UTF-8 encoding draws. */
+#define PDF_BMP 0x10000u
+
 /* Alpha values are compared at this resolution to share ExtGStates. */
 #define PDF_ALPHA_STEPS 1000u
 
@@ -58,6 +61,7 @@ struct pdf {
 	HPDF_Page page;       /* NULL between pages */
 	HPDF_Font winansi;    /* for text Windows-1252 can spell */
 	HPDF_Font unicode;    /* for the rest; NULL until first needed */
+	unsigned char *drawn; /* bit set of the BMP code points drawn in unicode */
 	double height;        /* of the current page, to flip y */
 	struct pdf_state st;
 	const struct fonts *fonts;
@@ -706,6 +710,21 @@ pdf_show_text(struct pdf *p, HPDF_Font font, const char *s, double x,
 	HPDF_Page_EndText(p->page);
 }
 
+/* Notes the code points of the cleaned text s for the font's ToUnicode map. */
+static void
+pdf_mark_drawn(struct pdf *p, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t cp;
+
+	if (p->drawn == NULL)
+		p->drawn = xcalloc(PDF_BMP / 8, 1);
+	while (*u != '\0') {
+		u += utf8_decode(u, UTF8_NUL_TERMINATED, &cp);
+		p->drawn[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+	}
+}
+
 static void
 pdf_text(void *dev, double x, double y, const char *utf8,
     const struct canvas_text *style)
@@ -726,6 +745,8 @@ pdf_text(void *dev, double x, double y, const char *utf8,
 	if (bold)
 		pdf_use_stroke(p, style->color, style->size * PDF_BOLD_STROKE, 0);
 	pdf_use_text_state(p, font, style->size, bold);
+	if (font == p->unicode)
+		pdf_mark_drawn(p, s);
 	width = pdf_text_width(font, s, style->size);
 	shift = style->align == CANVAS_CENTER ? width / 2 :
 	    style->align == CANVAS_RIGHT ? width : 0;
@@ -838,11 +859,88 @@ pdf_copy(struct pdf *p, FILE *out, struct diags *d)
 	return 0;
 }
 
+/*
+ * The ToUnicode map of the UTF-8 font. Its codes are the code points
+ * themselves (libharu writes each character as its UTF-16 unit and maps
+ * it to a glyph through CIDToGIDMap), so the map is the identity on the
+ * characters drawn: runs of consecutive ones within one high byte, as
+ * bfrange entries require, at most 100 to a block as the CMap
+ * specification allows.
+ */
+static int
+pdf_next_run(const unsigned char *drawn, uint32_t *cp, uint32_t *last)
+{
+	while (*cp < PDF_BMP && !(drawn[*cp >> 3] & (1u << (*cp & 7))))
+		(*cp)++;
+	if (*cp >= PDF_BMP)
+		return 0;
+	*last = *cp;
+	while ((*last & 0xff) != 0xff && *last + 1 < PDF_BMP &&
+	    (drawn[(*last + 1) >> 3] & (1u << ((*last + 1) & 7))))
+		(*last)++;
+	return 1;
+}
+
+static void
+pdf_op_hex4(struct pdf *p, uint32_t v, const char *after)
+{
+	char buf[16];
+
+	snprintf(buf, sizeof buf, "<%04X>%s", (unsigned)v, after);
+	pdf_op(p, buf);
+}
+
+static size_t
+pdf_count_runs(const unsigned char *drawn)
+{
+	uint32_t cp = 0, last;
+	size_t n = 0;
+
+	for (; pdf_next_run(drawn, &cp, &last); cp = last + 1)
+		n++;
+	return n;
+}
+
+/* Builds the map in the (empty, between pages) operator buffer and hands it to the font. */
+static void
+pdf_write_to_unicode(struct pdf *p)
+{
+	size_t left = pdf_count_runs(p->drawn), inblock = 0;
+	uint32_t cp = 0, last;
+	char head[32];
+
+	assert(p->nops == 0);
+	pdf_op(p, "/CIDInit /ProcSet findresource begin\n12 dict begin\n"
+	    "begincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n"
+	    "/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\n"
+	    "endcodespacerange\n");
+	for (; pdf_next_run(p->drawn, &cp, &last); cp = last + 1, left--) {
+		if (inblock == 0) {
+			inblock = left < 100 ? left : 100;
+			snprintf(head, sizeof head, "%zu beginbfrange\n", inblock);
+			pdf_op(p, head);
+		}
+		pdf_op_hex4(p, cp, " ");
+		pdf_op_hex4(p, last, " ");
+		pdf_op_hex4(p, cp, "\n");
+		if (--inblock == 0)
+			pdf_op(p, "endbfrange\n");
+	}
+	pdf_op(p, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+	    "end\nend\n");
+	if (pdf_haru_to_unicode(p->unicode, p->ops, p->nops) < 0)
+		(void)pdf_failed(p);
+	p->nops = 0;
+}
+
 int
 pdf_close(struct pdf *p, FILE *out, struct diags *d)
 {
 	int ret = -1;
 
+	if (p->unicode != NULL && p->drawn != NULL && !pdf_failed(p))
+		pdf_write_to_unicode(p);
 	if (pdf_failed(p))
 		pdf_report(p, d, NULL);
 	else if (HPDF_SaveToStream(p->doc) != HPDF_OK || pdf_failed(p))
@@ -863,5 +961,6 @@ pdf_discard(struct pdf *p)
 	free(p->buf);
 	free(p->ansi);
 	free(p->ops);
+	free(p->drawn);
 	free(p);
 }

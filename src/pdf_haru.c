@@ -1,6 +1,7 @@
 /* Every use of libharu's internals, for what its public API cannot do; see pdf_haru.h. */
 #include "pdf_haru.h"
 
+#include <hpdf_conf.h>
 #include <hpdf_doc.h>
 #include <hpdf_namedict.h>
 #include <hpdf_pages.h>
@@ -139,4 +140,44 @@ pdf_haru_attach(HPDF_Doc doc, const char *name, HPDF_Encoder uf,
 			ef = NULL;
 	}
 	return haru_filespec(doc, name, uf, ef);
+}
+
+/*
+ * For a Type0 font in its UTF-8 encoding, libharu (2.3.0, and 2.4.6 still:
+ * CreateCMap in hpdf_font_cid.c) gives as /ToUnicode the encoding CMap of
+ * its encoder (codes to CIDs, "begincidrange"), which is no ToUnicode map:
+ * poppler warns "Invalid 'begincidrange' operator in ToUnicode CMap" on
+ * every use and guesses the text. The stream keeps its object and gets a
+ * real map for its program; the keys of an encoding CMap go. Later
+ * versions are left alone until checked.
+ */
+#if HPDF_VERSION_ID < 20500
+#define HARU_BAD_TO_UNICODE 1
+#endif
+
+int
+pdf_haru_to_unicode(HPDF_Font font, const char *cmap, size_t len)
+{
+#ifdef HARU_BAD_TO_UNICODE
+	static const char *const keys[] = { "Type", "CMapName",
+		"CIDSystemInfo", "WMode" };
+	HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+	HPDF_Stream s;
+	size_t i;
+
+	if (tu == NULL || tu->stream == NULL)
+		return -1;
+	s = HPDF_MemStream_New(tu->mmgr, HPDF_STREAM_BUF_SIZ);
+	if (s == NULL)
+		return -1;
+	HPDF_Stream_Free(tu->stream);
+	tu->stream = s;
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		(void)HPDF_Dict_RemoveElement(tu, keys[i]);
+	return HPDF_Stream_Write(s, (const HPDF_BYTE *)cmap, (HPDF_UINT)len) ==
+	    HPDF_OK ? 0 : -1;
+#else
+	(void)font, (void)cmap, (void)len;
+	return 0;
+#endif
 }

@@ -26,4 +26,11 @@ int pdf_haru_page_append(HPDF_Page page, const char *ops, size_t n);
 int pdf_haru_attach(HPDF_Doc doc, const char *name, HPDF_Encoder uf,
     const unsigned char *bytes, size_t nbytes, size_t len, int deflated);
 
+/*
+ * Replaces the ToUnicode map of font, a Type0 font in libharu's UTF-8
+ * encoding, by the len bytes of cmap (a ToUnicode CMap program); does
+ * nothing with a libharu not known to need it.
+ */
+int pdf_haru_to_unicode(HPDF_Font font, const char *cmap, size_t len);
+
 #endif

@@ -360,6 +360,36 @@ test_other_text_uses_the_whole_font(void **state)
 	free(name);
 }
 
+/*
+ * The whole font's ToUnicode map is one (libharu 2.3.0 writes its
+ * encoding CMap there, which poppler warns about on every use): a
+ * bfrange per run of drawn characters, and poppler says nothing.
+ */
+static void
+test_whole_font_has_a_to_unicode_map(void **state)
+{
+	char *name = test_text_doc("▲ Δ µ±"), *out;
+	int status;
+
+	(void)state;
+	out = test_run(&status, "pdftotext '%s' /dev/null 2>&1; pdffonts '%s' "
+	    "2>&1 >/dev/null", name, name);
+	if (status != 0 || *out != '\0')
+		fail_msg("poppler says:\n%s", out);
+	free(out);
+	out = test_run(&status, "qpdf --qdf --object-streams=disable '%s' - | "
+	    "sed -n '/begincmap/,/endcmap/p'", name);
+	assert_null(strstr(out, "cidrange"));
+	if (strstr(out, "/Ordering (UCS)") == NULL ||
+	    strstr(out, "5 beginbfrange\n<0020> <0020> <0020>\n"
+	    "<00B1> <00B1> <00B1>\n<00B5> <00B5> <00B5>\n"
+	    "<0394> <0394> <0394>\n<25B2> <25B2> <25B2>\nendbfrange\n") == NULL)
+		fail_msg("not the ToUnicode map expected:\n%s", out);
+	free(out);
+	unlink(name);
+	free(name);
+}
+
 static void
 test_text_extracts(void **state)
 {
@@ -793,6 +823,7 @@ main(void)
 		cmocka_unit_test(test_font_is_embedded),
 		cmocka_unit_test(test_windows_1252_text_needs_only_the_small_font),
 		cmocka_unit_test(test_other_text_uses_the_whole_font),
+		cmocka_unit_test(test_whole_font_has_a_to_unicode_map),
 		cmocka_unit_test(test_text_extracts),
 		cmocka_unit_test(test_text_positions_follow_alignment),
 		cmocka_unit_test(test_attachment_has_base_name),
