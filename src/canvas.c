@@ -1,4 +1,4 @@
-/* The back-end independent part of the canvas: text measurement through the shared fonts, and a canvas that draws nothing. */
+/* The back-end independent part of the canvas: text measurement through the shared fonts, optional navigation, and a canvas that draws nothing. */
 #include "canvas.h"
 
 double
@@ -32,8 +32,24 @@ null_text(void *dev, double x, double y, const char *s,
 
 static const struct canvas_ops null_ops = {
 	null_page, null_void, null_group, null_void, null_rect, null_line,
-	null_text,
+	null_text, NULL, NULL,
 };
+
+void
+canvas_bookmark(const struct canvas *c, int level, const char *title,
+    const char *anchor, double y)
+{
+	if (c->ops->bookmark != NULL)
+		c->ops->bookmark(c->dev, level, title, anchor, y);
+}
+
+void
+canvas_link(const struct canvas *c, double x, double y, double w, double h,
+    const char *anchor)
+{
+	if (c->ops->link != NULL)
+		c->ops->link(c->dev, x, y, w, h, anchor);
+}
 
 void
 canvas_null(struct canvas *c, const struct fonts *fonts)

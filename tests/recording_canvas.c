@@ -126,6 +126,26 @@ rec_text(void *dev, double x, double y, const char *utf8,
 	    num(c, st->size), col, st->vertical ? "V " : "", utf8);
 }
 
+static void
+rec_bookmark(void *dev, int level, const char *title, const char *anchor,
+    double y)
+{
+	char a[32];
+
+	rec_printf(dev, "bookmark %d %s \"%s\" %s\n", level, num(a, y), title,
+	    anchor != NULL ? anchor : "-");
+}
+
+static void
+rec_link(void *dev, double x, double y, double w, double h,
+    const char *anchor)
+{
+	char a[32], b[32], c[32], d[32];
+
+	rec_printf(dev, "link %s %s %s %s %s\n", num(a, x), num(b, y),
+	    num(c, w), num(d, h), anchor);
+}
+
 static const struct canvas_ops rec_ops = {
 	.begin_page = rec_begin_page,
 	.end_page = rec_end_page,
@@ -134,6 +154,8 @@ static const struct canvas_ops rec_ops = {
 	.rect = rec_rect,
 	.line = rec_line,
 	.text = rec_text,
+	.bookmark = rec_bookmark,
+	.link = rec_link,
 };
 
 struct recording_canvas *
