@@ -94,6 +94,12 @@ struct doc_block {
 	 * standalone SVG items.
 	 */
 	char *id;
+	/*
+	 * SECTION of a gadget: the target of links to it ("trace_exec"),
+	 * unique among anchors and ids, same alphabet. Apart from id, which
+	 * names SVG files.
+	 */
+	char *anchor;
 	char *text;      /* SECTION (gadget name, or NULL), TITLE, HEADING, PARAGRAPH,
 	                    BANNER; FIGURE and TABLE: their title (may be "") */
 	char *subtitle;  /* TITLE */
@@ -102,6 +108,7 @@ struct doc_block {
 	enum doc_role role;            /* PARAGRAPH */
 	struct canvas_color color;     /* PARAGRAPH text, BANNER background */
 	char **items;                  /* LIST */
+	char **item_links;             /* LIST: NULL, or per item the anchor it links to (or NULL) */
 	size_t nitems;
 	struct doc_chart *charts;      /* FIGURE */
 	size_t ncharts;
@@ -140,8 +147,16 @@ void doc_add_paragraph(struct document *doc, const char *text,
 /* Appends text (copied) as one more item of list block b. */
 void doc_list_add(struct doc_block *b, const char *text);
 
+/* As doc_list_add, the item linking to the block whose anchor is anchor (copied). */
+void doc_list_add_link(struct doc_block *b, const char *text,
+    const char *anchor);
+
 /* The block whose id is id, or NULL. */
 const struct doc_block *doc_find(const struct document *doc, const char *id);
+
+/* The block whose anchor is anchor, or NULL. */
+const struct doc_block *doc_find_anchor(const struct document *doc,
+    const char *anchor);
 
 void doc_free(struct document *doc);
 
