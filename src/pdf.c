@@ -45,6 +45,23 @@ struct pdf_alpha {
 	HPDF_ExtGState gs;
 };
 
+/* Outline levels: a section, and the figures and tables in it. */
+#define PDF_OUTLINE_LEVELS 4
+
+/* Where a bookmark with an anchor points: a page and the top of its view, PDF units. */
+struct pdf_anchor {
+	char *name;
+	size_t page;
+	double top;
+};
+
+/* A link area on a page, to the anchor named, resolved at close. */
+struct pdf_link {
+	char *anchor;
+	size_t page;
+	HPDF_Rect rect;
+};
+
 /* The graphics and text state the current page's content stream has set. */
 struct pdf_state {
 	struct canvas_color fill, stroke;
@@ -78,6 +95,13 @@ struct pdf {
 	size_t nops, ops_cap;
 	int in_text;                /* a text object of ours is open */
 	long long text_x, text_y;   /* its line origin, in 1/1000 point */
+	HPDF_Page *pages;           /* every page begun, for links */
+	size_t npages, pages_cap;
+	HPDF_Outline outline[PDF_OUTLINE_LEVELS]; /* the last entry per level */
+	struct pdf_anchor *anchors;
+	size_t nanchors, anchors_cap;
+	struct pdf_link *links;
+	size_t nlinks, links_cap;
 };
 
 static void
@@ -315,6 +339,8 @@ pdf_open(const struct fonts *fonts, const struct pdf_info *info,
 		return NULL;
 	}
 	pdf_set_info(p, info);
+	if (pdf_haru_catalog(p->doc, "en") < 0)
+		(void)pdf_failed(p);
 	if (pdf_failed(p)) {
 		pdf_report(p, d, NULL);
 		pdf_discard(p);
@@ -560,6 +586,9 @@ pdf_begin_page(void *dev, double width, double height)
 	p->page = HPDF_AddPage(p->doc);
 	if (p->page == NULL)
 		return;
+	xgrow((void **)&p->pages, &p->pages_cap, p->npages + 1,
+	    sizeof *p->pages);
+	p->pages[p->npages++] = p->page;
 	HPDF_Page_SetWidth(p->page, pdf_real(width));
 	HPDF_Page_SetHeight(p->page, pdf_real(height));
 	p->height = height;
@@ -757,6 +786,103 @@ pdf_text(void *dev, double x, double y, const char *utf8,
 		pdf_show_text(p, font, s, x - shift, py, 0);
 }
 
+/* A view of page (an index) fitting its width, with top (PDF units) at the top. */
+static HPDF_Destination
+pdf_destination(struct pdf *p, size_t page, double top)
+{
+	HPDF_Destination dst = HPDF_Page_CreateDestination(p->pages[page]);
+
+	if (dst != NULL)
+		HPDF_Destination_SetFitH(dst, pdf_real(top < 0 ? 0 : top));
+	return dst;
+}
+
+static void
+pdf_add_anchor(struct pdf *p, const char *name, double top)
+{
+	struct pdf_anchor *a;
+
+	xgrow((void **)&p->anchors, &p->anchors_cap, p->nanchors + 1,
+	    sizeof *p->anchors);
+	a = &p->anchors[p->nanchors++];
+	a->name = xstrdup(name);
+	a->page = p->npages - 1;
+	a->top = top;
+}
+
+/*
+ * The outline opens with the document (PageMode UseOutlines) once it has
+ * an entry; an entry's parent is the last one a level up.
+ */
+static void
+pdf_bookmark(void *dev, int level, const char *title, const char *anchor,
+    double y)
+{
+	struct pdf *p = dev;
+	HPDF_Outline o;
+	HPDF_Destination dst;
+	const char *clean;
+	int i;
+
+	if (!pdf_ready(p))
+		return;
+	assert(level >= 1 && level <= PDF_OUTLINE_LEVELS);
+	if (p->outline[0] == NULL)
+		HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
+	clean = pdf_clean(p, title);
+	o = HPDF_CreateOutline(p->doc, level > 1 ? p->outline[level - 2] : NULL,
+	    clean, pdf_string_encoder(p, clean));
+	dst = pdf_destination(p, p->npages - 1, p->height - y);
+	if (o == NULL || dst == NULL)
+		return;
+	HPDF_Outline_SetDestination(o, dst);
+	for (i = level - 1; i < PDF_OUTLINE_LEVELS; i++)
+		p->outline[i] = i == level - 1 ? o : NULL;
+	if (anchor != NULL)
+		pdf_add_anchor(p, anchor, p->height - y);
+}
+
+static void
+pdf_link(void *dev, double x, double y, double w, double h,
+    const char *anchor)
+{
+	struct pdf *p = dev;
+	struct pdf_link *l;
+
+	if (!pdf_ready(p))
+		return;
+	xgrow((void **)&p->links, &p->links_cap, p->nlinks + 1,
+	    sizeof *p->links);
+	l = &p->links[p->nlinks++];
+	l->anchor = xstrdup(anchor);
+	l->page = p->npages - 1;
+	l->rect.left = pdf_real(x);
+	l->rect.right = pdf_real(x + w);
+	l->rect.bottom = pdf_real(p->height - y - h);
+	l->rect.top = pdf_real(p->height - y);
+}
+
+/* The link annotations, now that every anchor is known; a link to none is left out. */
+static void
+pdf_resolve_links(struct pdf *p)
+{
+	HPDF_Annotation annot;
+	size_t i, k;
+
+	for (i = 0; i < p->nlinks && !pdf_failed(p); i++) {
+		for (k = 0; k < p->nanchors; k++)
+			if (strcmp(p->anchors[k].name, p->links[i].anchor) == 0)
+				break;
+		if (k == p->nanchors)
+			continue;
+		annot = HPDF_Page_CreateLinkAnnot(p->pages[p->links[i].page],
+		    p->links[i].rect, pdf_destination(p, p->anchors[k].page,
+		    p->anchors[k].top));
+		if (annot != NULL)
+			HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+	}
+}
+
 static const struct canvas_ops pdf_ops = {
 	.begin_page = pdf_begin_page,
 	.end_page = pdf_end_page,
@@ -765,6 +891,8 @@ static const struct canvas_ops pdf_ops = {
 	.rect = pdf_rect,
 	.line = pdf_line,
 	.text = pdf_text,
+	.bookmark = pdf_bookmark,
+	.link = pdf_link,
 };
 
 void
@@ -941,6 +1069,7 @@ pdf_close(struct pdf *p, FILE *out, struct diags *d)
 
 	if (p->unicode != NULL && p->drawn != NULL && !pdf_failed(p))
 		pdf_write_to_unicode(p);
+	pdf_resolve_links(p);
 	if (pdf_failed(p))
 		pdf_report(p, d, NULL);
 	else if (HPDF_SaveToStream(p->doc) != HPDF_OK || pdf_failed(p))
@@ -954,6 +1083,8 @@ pdf_close(struct pdf *p, FILE *out, struct diags *d)
 void
 pdf_discard(struct pdf *p)
 {
+	size_t i;
+
 	if (p == NULL)
 		return;
 	HPDF_Free(p->doc);
@@ -962,5 +1093,12 @@ pdf_discard(struct pdf *p)
 	free(p->ansi);
 	free(p->ops);
 	free(p->drawn);
+	free(p->pages);
+	for (i = 0; i < p->nanchors; i++)
+		free(p->anchors[i].name);
+	free(p->anchors);
+	for (i = 0; i < p->nlinks; i++)
+		free(p->links[i].anchor);
+	free(p->links);
 	free(p);
 }

@@ -143,6 +143,24 @@ pdf_haru_attach(HPDF_Doc doc, const char *name, HPDF_Encoder uf,
 }
 
 /*
+ * Neither 2.3.0 nor 2.4.6 has a call for the catalogue's /Lang, and
+ * HPDF_SetViewerPreference knows no DisplayDocTitle (and replaces the
+ * whole dictionary), so both are added to the catalogue here.
+ */
+int
+pdf_haru_catalog(HPDF_Doc doc, const char *lang)
+{
+	HPDF_Dict prefs = HPDF_Dict_New(doc->mmgr);
+	HPDF_String s = HPDF_String_New(doc->mmgr, lang, NULL);
+
+	if (prefs == NULL || s == NULL ||
+	    HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE) != HPDF_OK ||
+	    HPDF_Dict_Add(doc->catalog, "ViewerPreferences", prefs) != HPDF_OK)
+		return -1;
+	return HPDF_Dict_Add(doc->catalog, "Lang", s) == HPDF_OK ? 0 : -1;
+}
+
+/*
  * For a Type0 font in its UTF-8 encoding, libharu (2.3.0, and 2.4.6 still:
  * CreateCMap in hpdf_font_cid.c) gives as /ToUnicode the encoding CMap of
  * its encoder (codes to CIDs, "begincidrange"), which is no ToUnicode map:

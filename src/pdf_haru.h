@@ -26,6 +26,9 @@ int pdf_haru_page_append(HPDF_Page page, const char *ops, size_t n);
 int pdf_haru_attach(HPDF_Doc doc, const char *name, HPDF_Encoder uf,
     const unsigned char *bytes, size_t nbytes, size_t len, int deflated);
 
+/* Sets the catalogue's /Lang to lang (ASCII) and the viewer preference DisplayDocTitle. */
+int pdf_haru_catalog(HPDF_Doc doc, const char *lang);
+
 /*
  * Replaces the ToUnicode map of font, a Type0 font in libharu's UTF-8
  * encoding, by the len bytes of cmap (a ToUnicode CMap program); does
