@@ -1,4 +1,4 @@
-/* The back-end independent part of the canvas: text measurement through the shared fonts, and a canvas that draws nothing. */
+/* The back-end independent part of the canvas: text measurement through the shared fonts, optional navigation, and a canvas that draws nothing. */
 #include "canvas.h"
 
 double
@@ -39,6 +39,8 @@ static const struct canvas_ops null_ops = {
 	.line = null_line,
 	.text = null_text,
 	.tooltip = NULL,
+	.bookmark = NULL,
+	.link = NULL,
 };
 
 void
@@ -47,6 +49,22 @@ canvas_begin_tip(struct canvas *c, const char *name, const char *tip)
 	c->ops->begin_group(c->dev, name);
 	if (c->ops->tooltip != NULL && tip != NULL)
 		c->ops->tooltip(c->dev, tip);
+}
+
+void
+canvas_bookmark(const struct canvas *c, int level, const char *title,
+    const char *anchor, double y)
+{
+	if (c->ops->bookmark != NULL)
+		c->ops->bookmark(c->dev, level, title, anchor, y);
+}
+
+void
+canvas_link(const struct canvas *c, double x, double y, double w, double h,
+    const char *anchor)
+{
+	if (c->ops->link != NULL)
+		c->ops->link(c->dev, x, y, w, h, anchor);
 }
 
 void

@@ -43,6 +43,8 @@ struct canvas_text {
 /*
  * Device callbacks. dev is the back end's own state. Text is UTF-8 and
  * y is its baseline. A NULL fill or stroke in rect means "none".
+ * Navigation is optional: bookmark and link are NULL in a back end that
+ * has none (call them through canvas_bookmark and canvas_link).
  */
 struct canvas_ops {
 	void (*begin_page)(void *dev, double width, double height);
@@ -61,6 +63,19 @@ struct canvas_ops {
 	 * a back end without tooltips (the PDF's).
 	 */
 	void (*tooltip)(void *dev, const char *utf8);
+	/*
+	 * An entry of the document's outline at level (1: top) for the
+	 * current page from y down, titled title (UTF-8), and the target of
+	 * links to anchor (NULL: none).
+	 */
+	void (*bookmark)(void *dev, int level, const char *title,
+	    const char *anchor, double y);
+	/*
+	 * A clickable area of the current page that goes to the bookmark of
+	 * anchor, which may come on a later page; none if it never comes.
+	 */
+	void (*link)(void *dev, double x, double y, double w, double h,
+	    const char *anchor);
 };
 
 /* A drawing target: the device, its callbacks and the shared font metrics. */
@@ -78,6 +93,12 @@ void canvas_null(struct canvas *c, const struct fonts *fonts);
 
 /* Begins a group called name with a tooltip, where the back end has tooltips. */
 void canvas_begin_tip(struct canvas *c, const char *name, const char *tip);
+
+/* The bookmark and link callbacks of c, or nothing where c has none. */
+void canvas_bookmark(const struct canvas *c, int level, const char *title,
+    const char *anchor, double y);
+void canvas_link(const struct canvas *c, double x, double y, double w,
+    double h, const char *anchor);
 
 /* Width in points of utf8 drawn with style. */
 double canvas_text_width(const struct canvas *c, const char *utf8,

@@ -47,7 +47,33 @@ doc_list_add(struct doc_block *b, const char *text)
 {
 	assert(b->kind == DOC_LIST);
 	b->items = xrealloc(b->items, (b->nitems + 1) * sizeof(*b->items));
+	if (b->item_links != NULL) {
+		b->item_links = xrealloc(b->item_links,
+		    (b->nitems + 1) * sizeof(*b->item_links));
+		b->item_links[b->nitems] = NULL;
+	}
 	b->items[b->nitems++] = xstrdup(text);
+}
+
+void
+doc_list_add_link(struct doc_block *b, const char *text, const char *anchor)
+{
+	if (b->item_links == NULL)
+		b->item_links = xcalloc(b->nitems + 1, sizeof(*b->item_links));
+	doc_list_add(b, text);
+	b->item_links[b->nitems - 1] = xstrdup(anchor);
+}
+
+const struct doc_block *
+doc_find_anchor(const struct document *doc, const char *anchor)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nblocks; i++)
+		if (doc->blocks[i].anchor != NULL &&
+		    strcmp(doc->blocks[i].anchor, anchor) == 0)
+			return &doc->blocks[i];
+	return NULL;
 }
 
 const struct doc_block *
@@ -108,9 +134,13 @@ block_free(struct doc_block *b)
 	free(b->text);
 	free(b->subtitle);
 	free(b->desc);
-	for (i = 0; i < b->nitems; i++)
+	for (i = 0; i < b->nitems; i++) {
 		free(b->items[i]);
+		if (b->item_links != NULL)
+			free(b->item_links[i]);
+	}
 	free(b->items);
+	free(b->item_links);
 	for (i = 0; i < b->ncharts; i++)
 		doc_chart_free(&b->charts[i]);
 	free(b->charts);

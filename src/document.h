@@ -97,8 +97,9 @@ struct doc_block {
 	 */
 	char *id;
 	/*
-	 * SECTION: its anchor, unique among ids and anchors, of the same
-	 * characters: "cover", "appendix", or the gadget's name made safe.
+ * SECTION: the target of links to it ("cover", "trace_exec",
+	 * "appendix"), unique among anchors and ids, same alphabet. Apart
+	 * from id, which names SVG files.
 	 */
 	char *anchor;
 	char *text;      /* SECTION (gadget name, or NULL), TITLE, HEADING, PARAGRAPH,
@@ -109,6 +110,7 @@ struct doc_block {
 	enum doc_role role;            /* PARAGRAPH */
 	struct canvas_color color;     /* PARAGRAPH text, BANNER background */
 	char **items;                  /* LIST */
+	char **item_links;             /* LIST: NULL, or per item the anchor it links to (or NULL) */
 	size_t nitems;
 	struct doc_chart *charts;      /* FIGURE */
 	size_t ncharts;
@@ -147,8 +149,16 @@ void doc_add_paragraph(struct document *doc, const char *text,
 /* Appends text (copied) as one more item of list block b. */
 void doc_list_add(struct doc_block *b, const char *text);
 
+/* As doc_list_add, the item linking to the block whose anchor is anchor (copied). */
+void doc_list_add_link(struct doc_block *b, const char *text,
+    const char *anchor);
+
 /* The block whose id or anchor is name, or NULL. */
 const struct doc_block *doc_find(const struct document *doc, const char *name);
+
+/* The block whose anchor is anchor, or NULL. */
+const struct doc_block *doc_find_anchor(const struct document *doc,
+    const char *anchor);
 
 void doc_free(struct document *doc);
 

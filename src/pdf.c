@@ -8,10 +8,9 @@
 #include <time.h>
 
 #include <hpdf.h>
-#include <hpdf_namedict.h>
-#include <hpdf_pages.h>
 
 #include "pdf.h"
+#include "pdf_haru.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -35,12 +34,32 @@
  */
 #define PDF_BOLD_STROKE 0.045 /* stroke width of synthetic bold, in ems */
 
+/* Code points of the Basic Multilingual Plane, all that libharu's UTF-8 encoding draws. */
+#define PDF_BMP 0x10000u
+
 /* Alpha values are compared at this resolution to share ExtGStates. */
 #define PDF_ALPHA_STEPS 1000u
 
 struct pdf_alpha {
 	unsigned fill, stroke; /* in 1/PDF_ALPHA_STEPS */
 	HPDF_ExtGState gs;
+};
+
+/* Outline levels: a section, and the figures and tables in it. */
+#define PDF_OUTLINE_LEVELS 4
+
+/* Where a bookmark with an anchor points: a page and the top of its view, PDF units. */
+struct pdf_anchor {
+	char *name;
+	size_t page;
+	double top;
+};
+
+/* A link area on a page, to the anchor named, resolved at close. */
+struct pdf_link {
+	char *anchor;
+	size_t page;
+	HPDF_Rect rect;
 };
 
 /* The graphics and text state the current page's content stream has set. */
@@ -59,6 +78,7 @@ struct pdf {
 	HPDF_Page page;       /* NULL between pages */
 	HPDF_Font winansi;    /* for text Windows-1252 can spell */
 	HPDF_Font unicode;    /* for the rest; NULL until first needed */
+	unsigned char *drawn; /* bit set of the BMP code points drawn in unicode */
 	double height;        /* of the current page, to flip y */
 	struct pdf_state st;
 	const struct fonts *fonts;
@@ -75,6 +95,13 @@ struct pdf {
 	size_t nops, ops_cap;
 	int in_text;                /* a text object of ours is open */
 	long long text_x, text_y;   /* its line origin, in 1/1000 point */
+	HPDF_Page *pages;           /* every page begun, for links */
+	size_t npages, pages_cap;
+	HPDF_Outline outline[PDF_OUTLINE_LEVELS]; /* the last entry per level */
+	struct pdf_anchor *anchors;
+	size_t nanchors, anchors_cap;
+	struct pdf_link *links;
+	size_t nlinks, links_cap;
 };
 
 static void
@@ -312,6 +339,8 @@ pdf_open(const struct fonts *fonts, const struct pdf_info *info,
 		return NULL;
 	}
 	pdf_set_info(p, info);
+	if (pdf_haru_catalog(p->doc, "en") < 0)
+		(void)pdf_failed(p);
 	if (pdf_failed(p)) {
 		pdf_report(p, d, NULL);
 		pdf_discard(p);
@@ -335,8 +364,8 @@ pdf_ready(struct pdf *p)
  * byte and formats each number with five decimals on every path or
  * colour call: a third of a report's drawing time. So shapes, colours and
  * Windows-1252 text are formatted here, three decimals (1/1000 point),
- * and appended to the page's content stream (the page attributes of
- * hpdf_pages.h) between libharu's own calls for resources: fonts (Tf),
+ * and appended to the page's content stream (pdf_haru.c) between
+ * libharu's own calls for resources: fonts (Tf),
  * transparency (gs) and UTF-8 text. Every sequence written here is whole
  * (re f, m l S, BT ... ET), so libharu's graphics mode stays valid.
  */
@@ -418,13 +447,9 @@ pdf_op_string(struct pdf *p, const char *s)
 static void
 pdf_op_flush(struct pdf *p)
 {
-	HPDF_PageAttr attr;
-
 	if (p->nops == 0)
 		return;
-	attr = (HPDF_PageAttr)p->page->attr;
-	if (HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)p->ops,
-	    (HPDF_UINT)p->nops) != HPDF_OK)
+	if (pdf_haru_page_append(p->page, p->ops, p->nops) < 0)
 		(void)pdf_failed(p);
 	p->nops = 0;
 }
@@ -561,6 +586,9 @@ pdf_begin_page(void *dev, double width, double height)
 	p->page = HPDF_AddPage(p->doc);
 	if (p->page == NULL)
 		return;
+	xgrow((void **)&p->pages, &p->pages_cap, p->npages + 1,
+	    sizeof *p->pages);
+	p->pages[p->npages++] = p->page;
 	HPDF_Page_SetWidth(p->page, pdf_real(width));
 	HPDF_Page_SetHeight(p->page, pdf_real(height));
 	p->height = height;
@@ -711,6 +739,21 @@ pdf_show_text(struct pdf *p, HPDF_Font font, const char *s, double x,
 	HPDF_Page_EndText(p->page);
 }
 
+/* Notes the code points of the cleaned text s for the font's ToUnicode map. */
+static void
+pdf_mark_drawn(struct pdf *p, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t cp;
+
+	if (p->drawn == NULL)
+		p->drawn = xcalloc(PDF_BMP / 8, 1);
+	while (*u != '\0') {
+		u += utf8_decode(u, UTF8_NUL_TERMINATED, &cp);
+		p->drawn[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+	}
+}
+
 static void
 pdf_text(void *dev, double x, double y, const char *utf8,
     const struct canvas_text *style)
@@ -731,6 +774,8 @@ pdf_text(void *dev, double x, double y, const char *utf8,
 	if (bold)
 		pdf_use_stroke(p, style->color, style->size * PDF_BOLD_STROKE, 0);
 	pdf_use_text_state(p, font, style->size, bold);
+	if (font == p->unicode)
+		pdf_mark_drawn(p, s);
 	width = pdf_text_width(font, s, style->size);
 	shift = style->align == CANVAS_CENTER ? width / 2 :
 	    style->align == CANVAS_RIGHT ? width : 0;
@@ -741,6 +786,103 @@ pdf_text(void *dev, double x, double y, const char *utf8,
 		pdf_show_text(p, font, s, x - shift, py, 0);
 }
 
+/* A view of page (an index) fitting its width, with top (PDF units) at the top. */
+static HPDF_Destination
+pdf_destination(struct pdf *p, size_t page, double top)
+{
+	HPDF_Destination dst = HPDF_Page_CreateDestination(p->pages[page]);
+
+	if (dst != NULL)
+		HPDF_Destination_SetFitH(dst, pdf_real(top < 0 ? 0 : top));
+	return dst;
+}
+
+static void
+pdf_add_anchor(struct pdf *p, const char *name, double top)
+{
+	struct pdf_anchor *a;
+
+	xgrow((void **)&p->anchors, &p->anchors_cap, p->nanchors + 1,
+	    sizeof *p->anchors);
+	a = &p->anchors[p->nanchors++];
+	a->name = xstrdup(name);
+	a->page = p->npages - 1;
+	a->top = top;
+}
+
+/*
+ * The outline opens with the document (PageMode UseOutlines) once it has
+ * an entry; an entry's parent is the last one a level up.
+ */
+static void
+pdf_bookmark(void *dev, int level, const char *title, const char *anchor,
+    double y)
+{
+	struct pdf *p = dev;
+	HPDF_Outline o;
+	HPDF_Destination dst;
+	const char *clean;
+	int i;
+
+	if (!pdf_ready(p))
+		return;
+	assert(level >= 1 && level <= PDF_OUTLINE_LEVELS);
+	if (p->outline[0] == NULL)
+		HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
+	clean = pdf_clean(p, title);
+	o = HPDF_CreateOutline(p->doc, level > 1 ? p->outline[level - 2] : NULL,
+	    clean, pdf_string_encoder(p, clean));
+	dst = pdf_destination(p, p->npages - 1, p->height - y);
+	if (o == NULL || dst == NULL)
+		return;
+	HPDF_Outline_SetDestination(o, dst);
+	for (i = level - 1; i < PDF_OUTLINE_LEVELS; i++)
+		p->outline[i] = i == level - 1 ? o : NULL;
+	if (anchor != NULL)
+		pdf_add_anchor(p, anchor, p->height - y);
+}
+
+static void
+pdf_link(void *dev, double x, double y, double w, double h,
+    const char *anchor)
+{
+	struct pdf *p = dev;
+	struct pdf_link *l;
+
+	if (!pdf_ready(p))
+		return;
+	xgrow((void **)&p->links, &p->links_cap, p->nlinks + 1,
+	    sizeof *p->links);
+	l = &p->links[p->nlinks++];
+	l->anchor = xstrdup(anchor);
+	l->page = p->npages - 1;
+	l->rect.left = pdf_real(x);
+	l->rect.right = pdf_real(x + w);
+	l->rect.bottom = pdf_real(p->height - y - h);
+	l->rect.top = pdf_real(p->height - y);
+}
+
+/* The link annotations, now that every anchor is known; a link to none is left out. */
+static void
+pdf_resolve_links(struct pdf *p)
+{
+	HPDF_Annotation annot;
+	size_t i, k;
+
+	for (i = 0; i < p->nlinks && !pdf_failed(p); i++) {
+		for (k = 0; k < p->nanchors; k++)
+			if (strcmp(p->anchors[k].name, p->links[i].anchor) == 0)
+				break;
+		if (k == p->nanchors)
+			continue;
+		annot = HPDF_Page_CreateLinkAnnot(p->pages[p->links[i].page],
+		    p->links[i].rect, pdf_destination(p, p->anchors[k].page,
+		    p->anchors[k].top));
+		if (annot != NULL)
+			HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+	}
+}
+
 static const struct canvas_ops pdf_ops = {
 	.begin_page = pdf_begin_page,
 	.end_page = pdf_end_page,
@@ -749,6 +891,8 @@ static const struct canvas_ops pdf_ops = {
 	.rect = pdf_rect,
 	.line = pdf_line,
 	.text = pdf_text,
+	.bookmark = pdf_bookmark,
+	.link = pdf_link,
 };
 
 void
@@ -757,110 +901,6 @@ pdf_canvas(struct pdf *p, struct canvas *out)
 	out->ops = &pdf_ops;
 	out->dev = p;
 	out->fonts = p->fonts;
-}
-
-/* The catalogue's /Names /EmbeddedFiles tree, created on first use. */
-static HPDF_NameTree
-pdf_embedded_files(HPDF_Doc doc)
-{
-	HPDF_NameDict names = HPDF_Catalog_GetNames(doc->catalog);
-	HPDF_NameTree tree;
-
-	if (names == NULL) {
-		names = HPDF_NameDict_New(doc->mmgr, doc->xref);
-		if (names == NULL ||
-		    HPDF_Catalog_SetNames(doc->catalog, names) != HPDF_OK)
-			return NULL;
-	}
-	tree = HPDF_NameDict_GetNameTree(names, HPDF_NAME_EMBEDDED_FILES);
-	if (tree == NULL) {
-		tree = HPDF_NameTree_New(doc->mmgr, doc->xref);
-		if (tree == NULL ||
-		    HPDF_NameDict_SetNameTree(names, HPDF_NAME_EMBEDDED_FILES,
-			tree) != HPDF_OK)
-			return NULL;
-	}
-	return tree;
-}
-
-/* An /EmbeddedFile stream of a CSV of len bytes, its data still to be written. */
-static HPDF_Dict
-pdf_file_stream(HPDF_Doc doc, size_t len)
-{
-	HPDF_Dict ef, params;
-
-	ef = HPDF_DictStream_New(doc->mmgr, doc->xref);
-	params = HPDF_Dict_New(doc->mmgr);
-	if (ef == NULL || params == NULL)
-		return NULL;
-	HPDF_Dict_AddName(ef, "Type", "EmbeddedFile");
-	HPDF_Dict_AddName(ef, "Subtype", "text/csv");
-	if (len <= 0x7fffffff) {
-		HPDF_Dict_AddNumber(params, "Size", (HPDF_INT32)len);
-		HPDF_Dict_Add(ef, "Params", params);
-	}
-	return ef;
-}
-
-static int
-pdf_stream_write(HPDF_Dict ef, const unsigned char *data, size_t len)
-{
-	size_t off, n;
-
-	for (off = 0; off < len; off += n) {
-		n = len - off < 65536 ? len - off : 65536;
-		if (HPDF_Stream_Write(ef->stream, data + off,
-			(HPDF_UINT)n) != HPDF_OK)
-			return -1;
-	}
-	return 0;
-}
-
-/*
- * libharu writes a stream's /Filter from its own filter flags, removing
- * any set by hand when they say none; so data deflated already is written
- * as it is (no flags) and the key is added by the dictionary's write hook.
- */
-static HPDF_STATUS
-pdf_write_flate_key(HPDF_Dict dict, HPDF_Stream out)
-{
-	(void)dict;
-	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
-}
-
-/*
- * The Filespec of an attachment named name (a base name: checked), with
- * its /EF stream ef, in the /EmbeddedFiles name tree. Returns 0 or -1.
- */
-static int
-pdf_attach_stream(struct pdf *p, const char *name, HPDF_Dict ef,
-    struct diags *d)
-{
-	HPDF_Doc doc = p->doc;
-	HPDF_NameTree tree;
-	HPDF_Dict fs, efd;
-	char *clean;
-
-	clean = xstrdup(pdf_clean(p, name));
-	tree = pdf_embedded_files(doc);
-	fs = HPDF_Dict_New(doc->mmgr);
-	efd = HPDF_Dict_New(doc->mmgr);
-	if (tree != NULL && ef != NULL && fs != NULL && efd != NULL &&
-	    HPDF_Xref_Add(doc->xref, fs) == HPDF_OK) {
-		HPDF_Dict_AddName(fs, "Type", "Filespec");
-		HPDF_Dict_Add(fs, "F", HPDF_String_New(doc->mmgr, clean, NULL));
-		HPDF_Dict_Add(fs, "UF", HPDF_String_New(doc->mmgr, clean,
-		    pdf_string_encoder(p, clean)));
-		HPDF_Dict_Add(efd, "F", ef);
-		HPDF_Dict_Add(fs, "EF", efd);
-		HPDF_NameTree_Add(tree, HPDF_String_New(doc->mmgr, clean, NULL),
-		    fs);
-	}
-	free(clean);
-	if (!pdf_failed(p))
-		return 0;
-	pdf_report(p, d, name);
-	return -1;
 }
 
 /* Refuses a name that is no base name, and a document in error. */
@@ -880,32 +920,26 @@ pdf_attach_check(struct pdf *p, const char *name, struct diags *d)
 }
 
 /*
- * HPDF_AttachFile in 2.3.0 reads a path and names the attachment by that
- * path, which would leak local directories. The same objects are built
- * here through libharu's exported object API, from memory, under the
- * base name: a Filespec with /F and /UF (UTF-16), its /EF stream, and an
- * entry in the /EmbeddedFiles name tree. The CSV of len bytes comes as
- * itself (bytes), for libharu to deflate, or when deflated as its zlib
- * stream, written as it is.
+ * The CSV of len bytes comes as itself (bytes), for libharu to deflate,
+ * or when deflated as its zlib stream, written as it is (pdf_haru.c
+ * builds the objects: libharu's own HPDF_AttachFile reads a path).
  */
 static int
 pdf_attach_bytes(struct pdf *p, const char *name, const unsigned char *bytes,
     size_t nbytes, size_t len, int deflated, struct diags *d)
 {
-	HPDF_Dict ef;
+	char *clean;
 
 	if (pdf_attach_check(p, name, d) < 0)
 		return -1;
-	ef = pdf_file_stream(p->doc, len);
-	if (ef != NULL) {
-		ef->filter = deflated ? HPDF_STREAM_FILTER_NONE :
-		    HPDF_STREAM_FILTER_FLATE_DECODE;
-		if (deflated)
-			ef->write_fn = pdf_write_flate_key;
-		if (pdf_stream_write(ef, bytes, nbytes) < 0)
-			ef = NULL;
-	}
-	return pdf_attach_stream(p, name, ef, d);
+	clean = xstrdup(pdf_clean(p, name));
+	(void)pdf_haru_attach(p->doc, clean, pdf_string_encoder(p, clean),
+	    bytes, nbytes, len, deflated);
+	free(clean);
+	if (!pdf_failed(p))
+		return 0;
+	pdf_report(p, d, name);
+	return -1;
 }
 
 int
@@ -953,11 +987,89 @@ pdf_copy(struct pdf *p, FILE *out, struct diags *d)
 	return 0;
 }
 
+/*
+ * The ToUnicode map of the UTF-8 font. Its codes are the code points
+ * themselves (libharu writes each character as its UTF-16 unit and maps
+ * it to a glyph through CIDToGIDMap), so the map is the identity on the
+ * characters drawn: runs of consecutive ones within one high byte, as
+ * bfrange entries require, at most 100 to a block as the CMap
+ * specification allows.
+ */
+static int
+pdf_next_run(const unsigned char *drawn, uint32_t *cp, uint32_t *last)
+{
+	while (*cp < PDF_BMP && !(drawn[*cp >> 3] & (1u << (*cp & 7))))
+		(*cp)++;
+	if (*cp >= PDF_BMP)
+		return 0;
+	*last = *cp;
+	while ((*last & 0xff) != 0xff && *last + 1 < PDF_BMP &&
+	    (drawn[(*last + 1) >> 3] & (1u << ((*last + 1) & 7))))
+		(*last)++;
+	return 1;
+}
+
+static void
+pdf_op_hex4(struct pdf *p, uint32_t v, const char *after)
+{
+	char buf[16];
+
+	snprintf(buf, sizeof buf, "<%04X>%s", (unsigned)v, after);
+	pdf_op(p, buf);
+}
+
+static size_t
+pdf_count_runs(const unsigned char *drawn)
+{
+	uint32_t cp = 0, last;
+	size_t n = 0;
+
+	for (; pdf_next_run(drawn, &cp, &last); cp = last + 1)
+		n++;
+	return n;
+}
+
+/* Builds the map in the (empty, between pages) operator buffer and hands it to the font. */
+static void
+pdf_write_to_unicode(struct pdf *p)
+{
+	size_t left = pdf_count_runs(p->drawn), inblock = 0;
+	uint32_t cp = 0, last;
+	char head[32];
+
+	assert(p->nops == 0);
+	pdf_op(p, "/CIDInit /ProcSet findresource begin\n12 dict begin\n"
+	    "begincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n"
+	    "/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\n"
+	    "endcodespacerange\n");
+	for (; pdf_next_run(p->drawn, &cp, &last); cp = last + 1, left--) {
+		if (inblock == 0) {
+			inblock = left < 100 ? left : 100;
+			snprintf(head, sizeof head, "%zu beginbfrange\n", inblock);
+			pdf_op(p, head);
+		}
+		pdf_op_hex4(p, cp, " ");
+		pdf_op_hex4(p, last, " ");
+		pdf_op_hex4(p, cp, "\n");
+		if (--inblock == 0)
+			pdf_op(p, "endbfrange\n");
+	}
+	pdf_op(p, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+	    "end\nend\n");
+	if (pdf_haru_to_unicode(p->unicode, p->ops, p->nops) < 0)
+		(void)pdf_failed(p);
+	p->nops = 0;
+}
+
 int
 pdf_close(struct pdf *p, FILE *out, struct diags *d)
 {
 	int ret = -1;
 
+	if (p->unicode != NULL && p->drawn != NULL && !pdf_failed(p))
+		pdf_write_to_unicode(p);
+	pdf_resolve_links(p);
 	if (pdf_failed(p))
 		pdf_report(p, d, NULL);
 	else if (HPDF_SaveToStream(p->doc) != HPDF_OK || pdf_failed(p))
@@ -971,6 +1083,8 @@ pdf_close(struct pdf *p, FILE *out, struct diags *d)
 void
 pdf_discard(struct pdf *p)
 {
+	size_t i;
+
 	if (p == NULL)
 		return;
 	HPDF_Free(p->doc);
@@ -978,5 +1092,13 @@ pdf_discard(struct pdf *p)
 	free(p->buf);
 	free(p->ansi);
 	free(p->ops);
+	free(p->drawn);
+	free(p->pages);
+	for (i = 0; i < p->nanchors; i++)
+		free(p->anchors[i].name);
+	free(p->anchors);
+	for (i = 0; i < p->nlinks; i++)
+		free(p->links[i].anchor);
+	free(p->links);
 	free(p);
 }

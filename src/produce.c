@@ -50,23 +50,41 @@ produce_list(struct producer *p)
 }
 
 /*
- * base (taken over) made an id or anchor: characters other than letters,
+ * Ids and anchors from gadget names: characters other than letters,
  * digits, '-' and '_' become '_', so a gadget named "../x" cannot leave
- * the output directory or hide as a dot file; a number is added when the
- * name is taken already.
+ * the output directory or hide as a dot file.
  */
-static char *
-unique_name(const struct document *doc, char *base)
+static void
+safe_name(char *s)
 {
-	char *s, *c;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
+			*s = '_';
+}
+
+/* Whether s is some block's id or some gadget's anchor already. */
+static int
+name_taken(const struct producer *p, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < p->nanchors; i++)
+		if (strcmp(p->anchors[i].anchor, s) == 0)
+			return 1;
+	return doc_find(p->doc, s) != NULL;
+}
+
+/* base (made safe, taken over) with a number added while it is taken. */
+static char *
+unique_name(const struct producer *p, char *base)
+{
+	char *s;
 	size_t k = 2;
 
-	for (c = base; *c; c++)
-		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
-		    (*c >= '0' && *c <= '9') || *c == '-' || *c == '_'))
-			*c = '_';
+	safe_name(base);
 	s = xstrdup(base);
-	while (doc_find(doc, s) != NULL) {
+	while (name_taken(p, s)) {
 		free(s);
 		s = xasprintf("%s-%zu", base, k++);
 	}
@@ -76,9 +94,27 @@ unique_name(const struct document *doc, char *base)
 
 /* An item id from a gadget name and a template id. */
 static char *
-item_id(const struct document *doc, const char *gadget, const char *id)
+item_id(const struct producer *p, const char *gadget, const char *id)
 {
-	return unique_name(doc, xasprintf("%s-%s", gadget, id));
+	return unique_name(p, xasprintf("%s-%s", gadget, id));
+}
+
+const char *
+produce_gadget_anchor(struct producer *p, const char *gadget)
+{
+	struct producer_anchor *a;
+	size_t i;
+
+	for (i = 0; i < p->nanchors; i++)
+		if (strcmp(p->anchors[i].gadget, gadget) == 0)
+			return p->anchors[i].anchor;
+	p->anchors = xrealloc(p->anchors,
+	    (p->nanchors + 1) * sizeof(*p->anchors));
+	a = &p->anchors[p->nanchors];
+	a->anchor = unique_name(p, xstrdup(gadget));
+	a->gadget = xstrdup(gadget);
+	p->nanchors++;
+	return a->anchor;
 }
 
 void
@@ -275,7 +311,7 @@ produce_figure(struct producer *p, const struct tpl_block *b)
 	blk->charts = charts;
 	blk->ncharts = n;
 	blk->height = fig->height;
-	blk->id = item_id(p->doc, p->view->gadget, fig->id);
+	blk->id = item_id(p, p->view->gadget, fig->id);
 	blk->desc = figure_desc(p, fig);
 }
 
@@ -289,7 +325,7 @@ produce_add_table(struct producer *p, const struct tpl_table *spec,
 	free(title);
 	blk->table = tb;
 	if (p->view != NULL && spec->id != NULL && *spec->id != '\0') {
-		blk->id = item_id(p->doc, p->view->gadget, spec->id);
+		blk->id = item_id(p, p->view->gadget, spec->id);
 		blk->desc = desc;
 	} else
 		free(desc);
@@ -410,9 +446,11 @@ produce_section(struct producer *p, const struct produce_kind *k,
 	char *sub;
 
 	b->section = kinds[sec->kind];
-	b->anchor = unique_name(p->doc, p->view != NULL ?
-	    xstrdup(p->view->gadget) : xstrdup(sec->kind == TPL_SECTION_COVER ?
-	    "cover" : "appendix"));
+	if (p->view != NULL)
+		b->anchor = xstrdup(produce_gadget_anchor(p, p->view->gadget));
+	else
+		b->anchor = unique_name(p, xstrdup(sec->kind ==
+		    TPL_SECTION_COVER ? "cover" : "appendix"));
 	if (sec->kind == TPL_SECTION_COVER) {
 		b = doc_add(p->doc, DOC_TITLE, p->in->title);
 		sub = xasprintf("igreport %s", p->in->version);
@@ -473,6 +511,7 @@ produce_document(const struct produce_input *in, struct diags *d)
 	const struct produce_kind *k = in->comparison != NULL ?
 	    &produce_compare : &produce_report;
 	struct producer p;
+	size_t i;
 
 	if (check_kind(in, d) < 0)
 		return NULL;
@@ -491,5 +530,10 @@ produce_document(const struct produce_input *in, struct diags *d)
 	p.doc->old = p.old != NULL ? xstrdup(p.old) : NULL;
 	p.doc->new = p.new != NULL ? xstrdup(p.new) : NULL;
 	produce_all(&p, k);
+	for (i = 0; i < p.nanchors; i++) {
+		free(p.anchors[i].gadget);
+		free(p.anchors[i].anchor);
+	}
+	free(p.anchors);
 	return p.doc;
 }

@@ -15,6 +15,13 @@ struct producer {
 	const struct view *view; /* the current gadget's, in a gadget section; else NULL */
 	char level[FORMAT_MAX];  /* "95" */
 	const char *old, *new;   /* compare: the inputs' base names */
+	struct producer_anchor *anchors; /* given to gadgets so far */
+	size_t nanchors;
+};
+
+/* The anchor of a gadget's section, decided when first asked for. */
+struct producer_anchor {
+	char *gadget, *anchor;
 };
 
 /* Makes the blocks of template block b. */
@@ -43,6 +50,12 @@ char *produce_expand(const struct producer *p, const char *text);
 
 /* A paragraph of body text in the template's text colour. */
 void produce_paragraph(struct producer *p, const char *text);
+
+/*
+ * The anchor of gadget's section (see struct doc_block), the same each
+ * time asked, even before the section exists (a summary links to it).
+ */
+const char *produce_gadget_anchor(struct producer *p, const char *gadget);
 
 /* An empty bulleted list. */
 struct doc_block *produce_list(struct producer *p);

@@ -62,7 +62,8 @@ produce_summary(struct producer *p, const struct tpl_block *b)
 	(void)b;
 	for (i = 0; i < m->ngadgets; i++) {
 		s = summary_gadget(m, &m->gadgets[i]);
-		doc_list_add(list, s);
+		doc_list_add_link(list, s,
+		    produce_gadget_anchor(p, m->gadgets[i].name));
 		free(s);
 	}
 }

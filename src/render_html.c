@@ -329,8 +329,16 @@ h_list(struct html *h, const struct doc_block *b)
 	size_t i;
 
 	h_start(h, "ul");
-	for (i = 0; i < b->nitems; i++)
-		h_element(h, "li", b->items[i]);
+	for (i = 0; i < b->nitems; i++) {
+		if (b->item_links == NULL || b->item_links[i] == NULL) {
+			h_element(h, "li", b->items[i]);
+			continue;
+		}
+		/* A summary sentence leads to its gadget, as in the PDF. */
+		h_start(h, "li");
+		h_link(h, b->item_links[i], b->items[i]);
+		h_end(h);
+	}
 	h_end(h);
 }
 

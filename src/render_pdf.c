@@ -20,6 +20,7 @@ struct flow {
 	double y;      /* top of the free space */
 	double left, top, width, bottom;
 	const struct doc_block *section; /* the section being drawn */
+	const char *link;                /* the anchor the text being set links to, or NULL */
 };
 
 static const struct canvas_color footer_gray = { 0x66, 0x66, 0x66 };
@@ -82,7 +83,7 @@ flow_paragraph_color(struct flow *f, const char *text, enum font_face face,
     double size, double indent, const char *bullet, struct canvas_color color)
 {
 	struct canvas_text st = { face, size, color, CANVAS_LEFT, 0 };
-	double line_h = size * 1.35;
+	double line_h = size * 1.35, lead;
 	const char *s = text;
 	size_t n;
 	char *line;
@@ -93,11 +94,17 @@ flow_paragraph_color(struct flow *f, const char *text, enum font_face face,
 		n = text_flow_fit(f->c, s, f->width - indent, &st);
 		line = xstrndup(s, n);
 		flow_need(f, line_h);
-		if (bullet != NULL && s == text + strspn(text, " "))
+		/* The bullet, on the first line, is the item's too when it links. */
+		lead = bullet != NULL && s == text + strspn(text, " ") ? size : 0;
+		if (lead > 0)
 			f->c->ops->text(f->c->dev, f->left + indent - size,
 			    f->y + size, bullet, &st);
 		f->c->ops->text(f->c->dev, f->left + indent, f->y + size, line,
 		    &st);
+		if (f->link != NULL)
+			canvas_link(f->c, f->left + indent - lead, f->y,
+			    lead + canvas_text_width(f->c, line, &st), line_h,
+			    f->link);
 		f->y += line_h;
 		free(line);
 		s += n;
@@ -161,9 +168,12 @@ block_list(struct flow *f, const struct doc_block *b)
 {
 	size_t i;
 
-	for (i = 0; i < b->nitems; i++)
+	for (i = 0; i < b->nitems; i++) {
+		f->link = b->item_links != NULL ? b->item_links[i] : NULL;
 		flow_paragraph(f, b->items[i], FONT_REGULAR, f->t->body_size,
 		    f->t->body_size * 1.5, BULLET);
+	}
+	f->link = NULL;
 }
 
 /* A full-width box in the block's colour with text in white bold, kept on one page. */
@@ -190,10 +200,19 @@ block_banner(struct flow *f, const struct doc_block *b)
 	f->y += h + f->t->body_size;
 }
 
+/* An outline entry under the section's for a figure or table with a title, at the current position. */
+static void
+flow_bookmark_item(struct flow *f, const struct doc_block *b)
+{
+	if (*b->text != '\0')
+		canvas_bookmark(f->c, 2, b->text, b->id, f->y);
+}
+
 static void
 block_figure(struct flow *f, const struct doc_block *b)
 {
 	flow_need(f, b->height);
+	flow_bookmark_item(f, b);
 	chart_draw_figure(f->c, f->t, b, f->left, f->y, f->width);
 	f->y += b->height + f->t->body_size;
 }
@@ -238,6 +257,7 @@ block_table(struct flow *f, const struct doc_block *b)
 
 	if (*b->text != '\0') {
 		flow_need(f, f->t->heading_size * 1.5 + table_height(tb, 0, 2));
+		flow_bookmark_item(f, b);
 		flow_paragraph(f, b->text, FONT_BOLD, f->t->heading_size * 0.85,
 		    0, NULL);
 	}
@@ -254,6 +274,24 @@ block_table(struct flow *f, const struct doc_block *b)
 	table_free(tb);
 }
 
+/*
+ * The outline's name of the section b: a gadget's name, else the title
+ * or first heading the section opens with, else the document's title.
+ */
+static const char *
+section_title(const struct document *doc, const struct doc_block *b)
+{
+	const struct doc_block *end = doc->blocks + doc->nblocks, *n;
+
+	if (b->text != NULL && *b->text != '\0')
+		return b->text;
+	for (n = b + 1; n < end && n->kind != DOC_SECTION; n++)
+		if ((n->kind == DOC_TITLE || n->kind == DOC_HEADING) &&
+		    *n->text != '\0')
+			return n->text;
+	return doc->title;
+}
+
 static void
 draw_block(struct flow *f, const struct doc_block *b)
 {
@@ -261,6 +299,8 @@ draw_block(struct flow *f, const struct doc_block *b)
 	case DOC_SECTION:
 		f->section = b;
 		flow_new_page(f);
+		canvas_bookmark(f->c, 1, section_title(f->doc, b), b->anchor,
+		    f->y);
 		break;
 	case DOC_TITLE:
 		block_title(f, b);

@@ -132,6 +132,26 @@ rec_tooltip(void *dev, const char *utf8)
 	rec_printf(dev, "tooltip \"%s\"\n", utf8);
 }
 
+static void
+rec_bookmark(void *dev, int level, const char *title, const char *anchor,
+    double y)
+{
+	char a[32];
+
+	rec_printf(dev, "bookmark %d %s \"%s\" %s\n", level, num(a, y), title,
+	    anchor != NULL ? anchor : "-");
+}
+
+static void
+rec_link(void *dev, double x, double y, double w, double h,
+    const char *anchor)
+{
+	char a[32], b[32], c[32], d[32];
+
+	rec_printf(dev, "link %s %s %s %s %s\n", num(a, x), num(b, y),
+	    num(c, w), num(d, h), anchor);
+}
+
 static const struct canvas_ops rec_ops = {
 	.begin_page = rec_begin_page,
 	.end_page = rec_end_page,
@@ -141,6 +161,8 @@ static const struct canvas_ops rec_ops = {
 	.line = rec_line,
 	.text = rec_text,
 	.tooltip = rec_tooltip,
+	.bookmark = rec_bookmark,
+	.link = rec_link,
 };
 
 struct recording_canvas *

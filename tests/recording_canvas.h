@@ -14,6 +14,8 @@
  *   line X1 Y1 X2 Y2 stroke=#rrggbb/OPACITY/WIDTH[/dash]
  *   text X Y ALIGN(L|C|R) FACE(R|B) SIZE #rrggbb [V ]"UTF-8"   (V: vertical)
  *   tooltip "UTF-8"
+ *   bookmark LEVEL Y "TITLE" ANCHOR|-
+ *   link X Y W H ANCHOR
  * Opacities use two decimals.
  */
 struct recording_canvas {

@@ -360,6 +360,93 @@ test_other_text_uses_the_whole_font(void **state)
 	free(name);
 }
 
+/*
+ * The whole font's ToUnicode map is one (libharu 2.3.0 writes its
+ * encoding CMap there, which poppler warns about on every use): a
+ * bfrange per run of drawn characters, and poppler says nothing.
+ */
+static void
+test_whole_font_has_a_to_unicode_map(void **state)
+{
+	char *name = test_text_doc("▲ Δ µ±"), *out;
+	int status;
+
+	(void)state;
+	out = test_run(&status, "pdftotext '%s' /dev/null 2>&1; pdffonts '%s' "
+	    "2>&1 >/dev/null", name, name);
+	if (status != 0 || *out != '\0')
+		fail_msg("poppler says:\n%s", out);
+	free(out);
+	out = test_run(&status, "qpdf --qdf --object-streams=disable '%s' - | "
+	    "sed -n '/begincmap/,/endcmap/p'", name);
+	assert_null(strstr(out, "cidrange"));
+	if (strstr(out, "/Ordering (UCS)") == NULL ||
+	    strstr(out, "5 beginbfrange\n<0020> <0020> <0020>\n"
+	    "<00B1> <00B1> <00B1>\n<00B5> <00B5> <00B5>\n"
+	    "<0394> <0394> <0394>\n<25B2> <25B2> <25B2>\nendbfrange\n") == NULL)
+		fail_msg("not the ToUnicode map expected:\n%s", out);
+	free(out);
+	unlink(name);
+	free(name);
+}
+
+/*
+ * Bookmarks nest under the last entry a level up and open the outline
+ * with the document; a link may point at an anchor of a later page, and
+ * one to an anchor never set is left out.
+ */
+static void
+test_outline_and_links(void **state)
+{
+	struct fonts *f = test_fonts(NULL);
+	struct diags d = {0};
+	struct canvas c;
+	struct pdf *p = pdf_open(f, &test_info, &d);
+	char *name = test_tmpname(), *out;
+	int status;
+
+	(void)state;
+	assert_non_null(p);
+	pdf_canvas(p, &c);
+	c.ops->begin_page(c.dev, 600, 800);
+	c.ops->bookmark(c.dev, 1, "Cover", NULL, 36);
+	c.ops->link(c.dev, 50, 100, 200, 20, "gadget-b");
+	c.ops->link(c.dev, 50, 120, 200, 20, "nowhere");
+	c.ops->end_page(c.dev);
+	c.ops->begin_page(c.dev, 600, 800);
+	c.ops->bookmark(c.dev, 1, "Gadget Ω", "gadget-b", 36);
+	c.ops->bookmark(c.dev, 2, "Figure", "gadget-b-fig", 400);
+	c.ops->end_page(c.dev);
+	test_close(p, name, 0, &d);
+	assert_int_equal(d.n, 0);
+	out = test_run(&status, "mutool show '%s' outline", name);
+	assert_int_equal(status, 0);
+	assert_string_equal(out, "|\t\"Cover\"\t#page=1&view=FitH,36\n"
+	    "-\t\"Gadget Ω\"\t#page=2&view=FitH,36\n"
+	    "|\t\t\"Figure\"\t#page=2&view=FitH,400\n");
+	free(out);
+	out = test_run(&status, "mutool show '%s' trailer/Root/PageMode "
+	    "pages/1/Annots pages/1/Annots/1/Rect pages/1/Annots/1/Border "
+	    "pages/1/Annots/1/Dest pages/2 | sed 's/ 0 R/R/g; s/ 0 obj//'",
+	    name);
+	assert_int_equal(status, 0);
+	if (strstr(out, "/UseOutlines\n") == NULL ||
+	    strstr(out, "[ 50 680 250 700 ]\n[ 0 0 0 ]\n") == NULL)
+		fail_msg("not the catalogue and link expected:\n%s", out);
+	free(out);
+	/* One annotation, going to page 2's top. */
+	out = test_run(&status, "f='%s'; n=$(mutool show \"$f\" pages/1/Annots "
+	    "| wc -w); p=$(mutool show \"$f\" pages/2 | sed -n '1s/ 0 obj//p'); "
+	    "[ $n = 5 ] && mutool show \"$f\" pages/1/Annots/1/Dest | grep -Fx "
+	    "\"[ $p 0 R /FitH 764 ]\"", name);
+	if (status != 0)
+		fail_msg("the link does not go to page 2's top");
+	free(out);
+	unlink(name);
+	free(name);
+	test_fonts_free(f);
+}
+
 static void
 test_text_extracts(void **state)
 {
@@ -793,6 +880,8 @@ main(void)
 		cmocka_unit_test(test_font_is_embedded),
 		cmocka_unit_test(test_windows_1252_text_needs_only_the_small_font),
 		cmocka_unit_test(test_other_text_uses_the_whole_font),
+		cmocka_unit_test(test_whole_font_has_a_to_unicode_map),
+		cmocka_unit_test(test_outline_and_links),
 		cmocka_unit_test(test_text_extracts),
 		cmocka_unit_test(test_text_positions_follow_alignment),
 		cmocka_unit_test(test_attachment_has_base_name),

@@ -114,6 +114,41 @@ test_pdf_default_template_pages(void **state)
 	drawing_free(&dr);
 }
 
+/*
+ * The outline: the cover (by its title), each gadget with its anchor and
+ * its figures and table under it, the appendix (by its heading); the
+ * summary sentences on the cover link to their gadgets' anchors.
+ */
+static void
+test_pdf_bookmarks_sections_and_links_summary(void **state)
+{
+	struct drawing dr;
+	const char *text, *page2;
+
+	(void)state;
+	drawing_report(&dr, "templates/default.xml",
+	    fixture_run(2, FIXTURE_ALL_METRICS));
+	render_pdf_draw(&dr.rc->canvas, dr.doc);
+	text = dr.rc->text;
+	assert_int_equal(recording_canvas_count(dr.rc, "bookmark 1 "), 4);
+	assert_int_equal(recording_canvas_count(dr.rc, "bookmark 2 "), 6);
+	assert_true(must_find(text, "bookmark 1 36.0 \"Test report\" cover\n") <
+	    must_find(text, "endpage\n"));
+	must_find(must_find(text, "bookmark 1 36.0 \"trace_exec\" trace_exec\n"),
+	    "bookmark 2 36.0 \"trace_exec - Host\" trace_exec-host\n");
+	must_find(text, "\"Performance metrics - trace_exec\" trace_exec-table\n");
+	must_find(text, "bookmark 1 36.0 \"Raw data\" appendix\n");
+	page2 = must_find(text, "endpage\n");
+	assert_true(must_find(text, "link 41.0 ") < page2);
+	assert_true(must_find(text, " trace_dns\n") < page2);
+	assert_true(must_find(page2, "bookmark 1 36.0 \"trace_dns\" trace_dns\n") != NULL);
+	if (strstr(page2, "link ") != NULL)
+		fail_msg("a link after the cover:\n%s", strstr(page2, "link "));
+	/* One sentence per gadget, its first line with the bullet. */
+	assert_int_equal(recording_canvas_count(dr.rc, "link 41.0 "), 2);
+	drawing_free(&dr);
+}
+
 static void
 test_pdf_compact_template_has_fewer_pages(void **state)
 {
@@ -348,6 +383,8 @@ test_html_sections_have_anchors_in_the_contents(void **state)
 	must_find(h, "<section id=\"cover\" class=\"cover\"><h1>Test report</h1>");
 	must_find(h, "<section id=\"trace_exec\" class=\"gadget\"><h2>trace_exec</h2>");
 	must_find(h, "<section id=\"appendix\" class=\"appendix\">");
+	/* Summary sentences lead to their gadgets. */
+	must_find(h, "<li><a href=\"#trace_exec\">trace_exec: ");
 	assert_null(strstr(h, "<script"));
 	free(h);
 	drawing_free(&dr);
@@ -645,6 +682,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pdf_default_template_pages),
+		cmocka_unit_test(test_pdf_bookmarks_sections_and_links_summary),
 		cmocka_unit_test(test_pdf_compact_template_has_fewer_pages),
 		cmocka_unit_test(test_pdf_compare_draws_verdict_tables_and_figures),
 		cmocka_unit_test(test_pdf_different_machines_draw_a_red_banner),

@@ -6,7 +6,9 @@
 # repository root, for cases that use the shipped samples. A case whose
 # status is not 0 must leave no new file behind. REGEN=1 rewrites the
 # expected stdout.txt, stderr.txt and status from what the binary does now.
-# E2E_CASES="a b ..." runs only the cases named.
+# E2E_CASES="a b ..." runs only the cases named. Every PDF a case leaves
+# must read, list its fonts and render under poppler with nothing on
+# stderr (a warning there is a defect of the file).
 set -u
 bin=${1:?usage: run.sh PATH/TO/igreport}
 root=$(cd "$(dirname "$0")" && pwd)
@@ -18,6 +20,15 @@ mkdir "$scratch/bin"
 ln -s "$bin" "$scratch/bin/igreport"
 pass=0
 fail=0
+# The PDFs in directory $1 that poppler warns about, with its words.
+poppler_warnings() {
+	find "$1" -name '*.pdf' -type f | sort | while IFS= read -r pdf; do
+		{ pdftotext "$pdf" /dev/null; pdffonts "$pdf" >/dev/null
+		  pdftoppm -r 10 -png "$pdf" "$scratch/pp"; } 2>&1 >/dev/null |
+			sed "s|^|${pdf##*/}: |"
+	done
+	rm -f "$scratch"/pp*.png
+}
 for dir in "$root"/*/; do
 	name=$(basename "$dir")
 	[ -f "$dir/cmd" ] || continue
@@ -63,6 +74,10 @@ for dir in "$root"/*/; do
 		if ! (cd "$work" && sh ./check.sh >"$scratch/diff" 2>&1); then
 			problems="$problems check.sh failed;"
 		fi
+	fi
+	if [ -z "$problems" ] && [ "$expected_status" = 0 ]; then
+		poppler_warnings "$work" >"$scratch/diff"
+		[ -s "$scratch/diff" ] && problems="$problems poppler warns;"
 	fi
 	if [ -z "$problems" ]; then
 		pass=$((pass + 1))

@@ -1,0 +1,201 @@
+/* Every use of libharu's internals, for what its public API cannot do; see pdf_haru.h. */
+#include "pdf_haru.h"
+
+#include <hpdf_conf.h>
+#include <hpdf_doc.h>
+#include <hpdf_namedict.h>
+#include <hpdf_pages.h>
+
+/*
+ * The layouts used here (a document's catalogue, memory manager and
+ * cross-reference table, a page's content stream, a stream dictionary's
+ * filter, write hook and stream) are those of libharu 2.3.0 to 2.4.6; a
+ * libharu 3 may change any of them, so it is refused until checked.
+ */
+#if HPDF_MAJOR_VERSION != 2 || HPDF_VERSION_ID < 20300
+#error "pdf_haru.c uses libharu internals checked against 2.3.0 to 2.4.6 only"
+#endif
+
+/*
+ * igreport formats most content operators itself (see pdf.c: libharu
+ * 2.3.0 spends a third of a report's drawing time formatting numbers),
+ * and the public API has no call that writes raw operators.
+ */
+int
+pdf_haru_page_append(HPDF_Page page, const char *ops, size_t n)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+
+	return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)ops,
+	    (HPDF_UINT)n) == HPDF_OK ? 0 : -1;
+}
+
+/* The catalogue's /Names /EmbeddedFiles tree, created on first use. */
+static HPDF_NameTree
+haru_embedded_files(HPDF_Doc doc)
+{
+	HPDF_NameDict names = HPDF_Catalog_GetNames(doc->catalog);
+	HPDF_NameTree tree;
+
+	if (names == NULL) {
+		names = HPDF_NameDict_New(doc->mmgr, doc->xref);
+		if (names == NULL ||
+		    HPDF_Catalog_SetNames(doc->catalog, names) != HPDF_OK)
+			return NULL;
+	}
+	tree = HPDF_NameDict_GetNameTree(names, HPDF_NAME_EMBEDDED_FILES);
+	if (tree == NULL) {
+		tree = HPDF_NameTree_New(doc->mmgr, doc->xref);
+		if (tree == NULL ||
+		    HPDF_NameDict_SetNameTree(names, HPDF_NAME_EMBEDDED_FILES,
+			tree) != HPDF_OK)
+			return NULL;
+	}
+	return tree;
+}
+
+/* An /EmbeddedFile stream of a CSV of len bytes, its data still to be written. */
+static HPDF_Dict
+haru_file_stream(HPDF_Doc doc, size_t len)
+{
+	HPDF_Dict ef, params;
+
+	ef = HPDF_DictStream_New(doc->mmgr, doc->xref);
+	params = HPDF_Dict_New(doc->mmgr);
+	if (ef == NULL || params == NULL)
+		return NULL;
+	HPDF_Dict_AddName(ef, "Type", "EmbeddedFile");
+	HPDF_Dict_AddName(ef, "Subtype", "text/csv");
+	if (len <= 0x7fffffff) {
+		HPDF_Dict_AddNumber(params, "Size", (HPDF_INT32)len);
+		HPDF_Dict_Add(ef, "Params", params);
+	}
+	return ef;
+}
+
+static int
+haru_stream_write(HPDF_Dict ef, const unsigned char *data, size_t len)
+{
+	size_t off, n;
+
+	for (off = 0; off < len; off += n) {
+		n = len - off < 65536 ? len - off : 65536;
+		if (HPDF_Stream_Write(ef->stream, data + off,
+			(HPDF_UINT)n) != HPDF_OK)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * libharu writes a stream's /Filter from its own filter flags, removing
+ * any set by hand when they say none; so data deflated already is written
+ * as it is (no flags) and the key is added by the dictionary's write hook.
+ */
+static HPDF_STATUS
+haru_write_flate_key(HPDF_Dict dict, HPDF_Stream out)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+/* The Filespec of an attachment named name with its /EF stream ef, in the /EmbeddedFiles tree. */
+static int
+haru_filespec(HPDF_Doc doc, const char *name, HPDF_Encoder uf, HPDF_Dict ef)
+{
+	HPDF_NameTree tree = haru_embedded_files(doc);
+	HPDF_Dict fs = HPDF_Dict_New(doc->mmgr);
+	HPDF_Dict efd = HPDF_Dict_New(doc->mmgr);
+
+	if (tree == NULL || ef == NULL || fs == NULL || efd == NULL ||
+	    HPDF_Xref_Add(doc->xref, fs) != HPDF_OK)
+		return -1;
+	HPDF_Dict_AddName(fs, "Type", "Filespec");
+	HPDF_Dict_Add(fs, "F", HPDF_String_New(doc->mmgr, name, NULL));
+	HPDF_Dict_Add(fs, "UF", HPDF_String_New(doc->mmgr, name, uf));
+	HPDF_Dict_Add(efd, "F", ef);
+	HPDF_Dict_Add(fs, "EF", efd);
+	HPDF_NameTree_Add(tree, HPDF_String_New(doc->mmgr, name, NULL), fs);
+	return 0;
+}
+
+/*
+ * HPDF_AttachFile in 2.3.0 reads a path and names the attachment by that
+ * path, which would leak local directories. The same objects are built
+ * here from memory under the base name: a Filespec with /F and /UF
+ * (UTF-16), its /EF stream, and an entry in the /EmbeddedFiles name tree.
+ */
+int
+pdf_haru_attach(HPDF_Doc doc, const char *name, HPDF_Encoder uf,
+    const unsigned char *bytes, size_t nbytes, size_t len, int deflated)
+{
+	HPDF_Dict ef = haru_file_stream(doc, len);
+
+	if (ef != NULL) {
+		ef->filter = deflated ? HPDF_STREAM_FILTER_NONE :
+		    HPDF_STREAM_FILTER_FLATE_DECODE;
+		if (deflated)
+			ef->write_fn = haru_write_flate_key;
+		if (haru_stream_write(ef, bytes, nbytes) < 0)
+			ef = NULL;
+	}
+	return haru_filespec(doc, name, uf, ef);
+}
+
+/*
+ * Neither 2.3.0 nor 2.4.6 has a call for the catalogue's /Lang, and
+ * HPDF_SetViewerPreference knows no DisplayDocTitle (and replaces the
+ * whole dictionary), so both are added to the catalogue here.
+ */
+int
+pdf_haru_catalog(HPDF_Doc doc, const char *lang)
+{
+	HPDF_Dict prefs = HPDF_Dict_New(doc->mmgr);
+	HPDF_String s = HPDF_String_New(doc->mmgr, lang, NULL);
+
+	if (prefs == NULL || s == NULL ||
+	    HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE) != HPDF_OK ||
+	    HPDF_Dict_Add(doc->catalog, "ViewerPreferences", prefs) != HPDF_OK)
+		return -1;
+	return HPDF_Dict_Add(doc->catalog, "Lang", s) == HPDF_OK ? 0 : -1;
+}
+
+/*
+ * For a Type0 font in its UTF-8 encoding, libharu (2.3.0, and 2.4.6 still:
+ * CreateCMap in hpdf_font_cid.c) gives as /ToUnicode the encoding CMap of
+ * its encoder (codes to CIDs, "begincidrange"), which is no ToUnicode map:
+ * poppler warns "Invalid 'begincidrange' operator in ToUnicode CMap" on
+ * every use and guesses the text. The stream keeps its object and gets a
+ * real map for its program; the keys of an encoding CMap go. Later
+ * versions are left alone until checked.
+ */
+#if HPDF_VERSION_ID < 20500
+#define HARU_BAD_TO_UNICODE 1
+#endif
+
+int
+pdf_haru_to_unicode(HPDF_Font font, const char *cmap, size_t len)
+{
+#ifdef HARU_BAD_TO_UNICODE
+	static const char *const keys[] = { "Type", "CMapName",
+		"CIDSystemInfo", "WMode" };
+	HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+	HPDF_Stream s;
+	size_t i;
+
+	if (tu == NULL || tu->stream == NULL)
+		return -1;
+	s = HPDF_MemStream_New(tu->mmgr, HPDF_STREAM_BUF_SIZ);
+	if (s == NULL)
+		return -1;
+	HPDF_Stream_Free(tu->stream);
+	tu->stream = s;
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		(void)HPDF_Dict_RemoveElement(tu, keys[i]);
+	return HPDF_Stream_Write(s, (const HPDF_BYTE *)cmap, (HPDF_UINT)len) ==
+	    HPDF_OK ? 0 : -1;
+#else
+	(void)font, (void)cmap, (void)len;
+	return 0;
+#endif
+}

@@ -1,0 +1,39 @@
+/* What the PDF back end needs from libharu beyond its public API: the one module that touches its internals. */
+#ifndef IGREPORT_PDF_HARU_H
+#define IGREPORT_PDF_HARU_H
+
+#include <stddef.h>
+
+#include <hpdf.h>
+
+/*
+ * Every function here works on libharu's objects through the headers it
+ * installs but does not document (hpdf_doc.h, hpdf_pages.h, the fields of
+ * its dictionaries and streams), checked against libharu 2.3.0 (Debian 12)
+ * and 2.4.6. A failure is left in the document's error state, as libharu's
+ * own internal calls leave it (HPDF_GetError), and -1 is returned.
+ */
+
+/* Appends n bytes of content operators to page's content stream. */
+int pdf_haru_page_append(HPDF_Page page, const char *ops, size_t n);
+
+/*
+ * Attaches a file named name (cleaned UTF-8; uf writes its /UF string:
+ * NULL for ASCII) of len bytes whose data are the nbytes at bytes: the
+ * file itself, for libharu to deflate, or when deflated its zlib stream,
+ * written as it is.
+ */
+int pdf_haru_attach(HPDF_Doc doc, const char *name, HPDF_Encoder uf,
+    const unsigned char *bytes, size_t nbytes, size_t len, int deflated);
+
+/* Sets the catalogue's /Lang to lang (ASCII) and the viewer preference DisplayDocTitle. */
+int pdf_haru_catalog(HPDF_Doc doc, const char *lang);
+
+/*
+ * Replaces the ToUnicode map of font, a Type0 font in libharu's UTF-8
+ * encoding, by the len bytes of cmap (a ToUnicode CMap program); does
+ * nothing with a libharu not known to need it.
+ */
+int pdf_haru_to_unicode(HPDF_Font font, const char *cmap, size_t len);
+
+#endif
