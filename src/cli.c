@@ -7,7 +7,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "cli_impl.h"
+#include "cli_args.h"
+#include "cli_commands.h"
 #include "input.h"
 #include "task.h"
 #include "xalloc.h"

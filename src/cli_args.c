@@ -1,5 +1,5 @@
 /* The driver's options: one table for every command, getopt from it, --help from it, usage errors. */
-#include "cli_impl.h"
+#include "cli_args.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_commands.h"
 #include "xalloc.h"
 
 /* Each -f value, and where it goes without -o: the command's stem and this suffix. */

@@ -1,5 +1,5 @@
 /* The commands of the driver: how each reads its inputs, says what its document is built from, and ends. */
-#include "cli_impl.h"
+#include "cli_commands.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-#include "produce_compare.h"
+#include "produce_compare_tables.h"
 #include "xalloc.h"
 
 static const struct canvas_color unknown_gray = { 0x75, 0x75, 0x75 };

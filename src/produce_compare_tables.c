@@ -1,5 +1,5 @@
 /* The comparison's tables and sentences: changes formatted with their marks, cells coloured by verdict. */
-#include "produce_compare.h"
+#include "produce_compare_tables.h"
 
 #include <math.h>
 #include <stdlib.h>

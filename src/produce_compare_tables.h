@@ -1,6 +1,6 @@
 /* The comparison's tables and sentences for the compare producers, coloured by verdict. */
-#ifndef IGREPORT_PRODUCE_COMPARE_H
-#define IGREPORT_PRODUCE_COMPARE_H
+#ifndef IGREPORT_PRODUCE_COMPARE_TABLES_H
+#define IGREPORT_PRODUCE_COMPARE_TABLES_H
 
 #include <stddef.h>
 

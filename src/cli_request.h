@@ -1,6 +1,6 @@
-/* Inside the command-line driver: the request, the commands' table and what its three files share. */
-#ifndef IGREPORT_CLI_IMPL_H
-#define IGREPORT_CLI_IMPL_H
+/* Inside the command-line driver: the formats, the request and what a command is, shared by its three files. */
+#ifndef IGREPORT_CLI_REQUEST_H
+#define IGREPORT_CLI_REQUEST_H
 
 #include <stddef.h>
 #include <stdio.h>
@@ -28,7 +28,6 @@ struct cli_format_desc {
 	const char *name;
 	const char *suffix; /* NULL: standard output */
 };
-extern const struct cli_format_desc cli_formats[CLI_FORMAT__MAX];
 
 enum cli_command_id {
 	CLI_REPORT,
@@ -108,20 +107,5 @@ struct cli_command {
 	int (*finish)(const struct cli_request *rq, const struct cli_data *data,
 	    struct diags *d);
 };
-
-
-/* The commands, by id (cli_commands.c). */
-extern const struct cli_command cli_commands[CLI_COMMAND__MAX];
-
-/*
- * Reads the options and operands of rq->cmd from argv (argv[0] is
- * "igreport" or the command's name) into rq, printing --help, --version
- * and usage errors (cli_args.c). Returns -1 to go on, or the exit status
- * to stop with.
- */
-int cli_parse(int argc, char **argv, struct cli_request *rq);
-
-/* Where format f goes without -o (NULL: standard output); caller frees. */
-char *cli_default_path(const struct cli_command *cmd, enum cli_format f);
 
 #endif
