@@ -420,25 +420,31 @@ half_run(void *arg)
 	csv_reader_tell(h->r, &at, &h->line);
 }
 
-/* The offset just past the first line end at or after at, or the end. */
+/*
+ * The offset just past the first line end at or after at, or 0 when there
+ * is none within FASTREAD_MAX_LINE bytes: a line that long is not simple,
+ * and a file of one endless line must not be scanned to its end.
+ */
 static unsigned long long
 line_after(const struct fastread_source *src, unsigned long long at)
 {
 	char buf[4096], *nl;
 	const char *m;
+	unsigned long long stop = src->size - at > FASTREAD_MAX_LINE ?
+	    at + FASTREAD_MAX_LINE : src->size;
 	ssize_t n;
 
 	if (src->fd < 0) {
-		m = memchr(src->data + at, '\n', (size_t)(src->size - at));
-		return m != NULL ? (unsigned long long)(m - src->data) + 1 : src->size;
+		m = memchr(src->data + at, '\n', (size_t)(stop - at));
+		return m != NULL ? (unsigned long long)(m - src->data) + 1 : 0;
 	}
-	while (at < src->size && (n = pread(src->fd, buf, sizeof(buf),
+	while (at < stop && (n = pread(src->fd, buf, sizeof(buf),
 	    (off_t)at)) > 0) {
 		if ((nl = memchr(buf, '\n', (size_t)n)) != NULL)
 			return at + (unsigned long long)(nl - buf) + 1;
 		at += (unsigned long long)n;
 	}
-	return src->size;
+	return 0;
 }
 
 static void
@@ -498,7 +504,8 @@ fastread_parallel(struct fastread *f, const struct fastread_source *src,
 	    src->size - start < FASTREAD_PARALLEL_MIN ||
 	    sysconf(_SC_NPROCESSORS_ONLN) < 2)
 		return 0;
-	split = line_after(src, start + (src->size - start) / 2);
+	if ((split = line_after(src, start + (src->size - start) / 2)) == 0)
+		return 0;
 	half_start(&h[0], f, src, start, split, line);
 	half_start(&h[1], f, src, split, src->size, 1);
 	task_start(&t, half_run, &h[1]);

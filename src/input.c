@@ -12,30 +12,134 @@
 #include "xalloc.h"
 #include "zpack.h"
 
-/* Reads all of fp, a NUL after it for the reader; returns -1 on a read error. */
+/*
+ * Reads fp to its end, a NUL after it for the reader: returns 0, 1 when
+ * it holds more than INPUT_ATTACH_MAX bytes (only that much is read), or
+ * -1 on a read error.
+ */
 static int
 slurp(FILE *fp, struct input_bytes *b)
 {
-	size_t cap = 65536, n;
+	size_t cap = 65536, n, want;
 
 	b->data = xmalloc(cap);
 	b->len = 0;
-	while ((n = fread(b->data + b->len, 1, cap - b->len, fp)) > 0) {
+	for (;;) {
+		want = cap - b->len;
+		if ((n = fread(b->data + b->len, 1, want, fp)) == 0)
+			break;
 		b->len += n;
-		if (b->len == cap)
-			b->data = xrealloc(b->data, cap *= 2);
+		if (b->len > (size_t)INPUT_ATTACH_MAX)
+			return 1;
+		if (b->len == cap) {
+			cap = cap * 2 <= (size_t)INPUT_ATTACH_MAX ? cap * 2 :
+			    (size_t)INPUT_ATTACH_MAX + 2;
+			b->data = xrealloc(b->data, cap);
+		}
 	}
 	b->data[b->len] = '\0'; /* b->len < cap: a full buffer has just grown */
 	return ferror(fp) ? -1 : 0;
 }
 
-static int
-too_big_to_keep(FILE *fp)
+/* What an opened input is, as far as keeping its bytes goes. */
+enum kind {
+	KIND_STREAM,  /* not a regular file: its size says nothing */
+	KIND_FILE,    /* a regular file small enough to keep */
+	KIND_TOO_BIG  /* a regular file over INPUT_ATTACH_MAX */
+};
+
+static enum kind
+kind_of(FILE *fp)
 {
 	struct stat st;
 
-	return fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
-	    st.st_size > INPUT_ATTACH_MAX;
+	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode))
+		return KIND_STREAM;
+	return st.st_size > INPUT_ATTACH_MAX ? KIND_TOO_BIG : KIND_FILE;
+}
+
+/* Bytes of a stream kept while it is read, up to the attachment limit. */
+struct tee {
+	char *data;
+	size_t len, cap;
+	int over; /* the stream went past INPUT_ATTACH_MAX: nothing is kept */
+};
+
+static void
+tee_tap(void *arg, const char *s, size_t n)
+{
+	struct tee *t = arg;
+
+	if (t->over)
+		return;
+	if (n > (size_t)INPUT_ATTACH_MAX - t->len) {
+		/* Past the limit the bytes are dropped: memory stays bounded. */
+		free(t->data);
+		memset(t, 0, sizeof(*t));
+		t->over = 1;
+		return;
+	}
+	if (t->len + n + 1 > t->cap)
+		xgrow((void **)&t->data, &t->cap, t->len + n + 1, 1);
+	memcpy(t->data + t->len, s, n);
+	t->len += n;
+}
+
+static void
+warn_not_attached(const char *shown, struct diags *d)
+{
+	diags_add(d, D_NOT_ATTACHED, shown, 0, 0, "over %ld MiB",
+	    INPUT_ATTACH_MAX / 1024 / 1024);
+}
+
+/*
+ * A pipe, FIFO or device: read once, its bytes kept on the way while they
+ * fit, so that an endless stream costs no more memory than a big file.
+ */
+static void
+read_stream_kept(struct aggregate *agg, const char *path, const char *shown,
+    FILE *fp, struct input_bytes *keep, struct diags *d)
+{
+	struct tee t = { 0 };
+
+	results_read_tapped(agg, path, fp, tee_tap, &t, d);
+	if (t.over) {
+		warn_not_attached(shown, d);
+		return;
+	}
+	if (t.data == NULL)
+		t.data = xmalloc(1);
+	t.data[t.len] = '\0';
+	keep->data = t.data;
+	keep->len = t.len;
+	keep->packed = zpack_start(keep->data, keep->len);
+}
+
+/*
+ * A regular file whose size allows it: its bytes are read first, so that
+ * deflating them overlaps parsing. One that grew past the limit meanwhile
+ * is read again from where it started, as a file too big to keep.
+ */
+static void
+read_file_kept(struct aggregate *agg, const char *path, const char *shown,
+    FILE *fp, struct input_bytes *keep, struct diags *d)
+{
+	long start = ftell(fp);
+	int rc = slurp(fp, keep);
+
+	if (rc > 0 && start >= 0 && fseek(fp, start, SEEK_SET) == 0) {
+		input_bytes_free(keep);
+		warn_not_attached(shown, d);
+		results_read(agg, path, fp, d);
+	} else if (rc != 0) {
+		input_bytes_free(keep);
+		aggregate_add_input(agg, path);
+		diags_add(d, D_READ_FAILED, shown, 0, 0, "%s", strerror(errno));
+	} else {
+		keep->packed = zpack_start(keep->data, keep->len);
+		/* The model is read from the very bytes attached. */
+		results_read_bytes(agg, path, keep->data, keep->len, d);
+	}
 }
 
 static void
@@ -45,27 +149,24 @@ read_one(struct aggregate *agg, const char *path, struct input_bytes *keep,
 	int is_stdin = strcmp(path, "-") == 0;
 	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
 	const char *shown = is_stdin ? "<stdin>" : path;
+	enum kind k;
 
 	if (fp == NULL) {
 		aggregate_add_input(agg, path);
 		diags_add(d, D_OPEN_FAILED, shown, 0, 0, "%s", strerror(errno));
 		return;
 	}
-	if (keep != NULL && too_big_to_keep(fp)) {
-		diags_add(d, D_NOT_ATTACHED, shown, 0, 0, "over %ld MiB",
-		    INPUT_ATTACH_MAX / 1024 / 1024);
+	k = kind_of(fp);
+	if (keep != NULL && k == KIND_TOO_BIG) {
+		warn_not_attached(shown, d);
 		keep = NULL;
 	}
-	if (keep == NULL) {
+	if (keep == NULL)
 		results_read(agg, path, fp, d);
-	} else if (slurp(fp, keep) < 0) {
-		aggregate_add_input(agg, path);
-		diags_add(d, D_READ_FAILED, shown, 0, 0, "%s", strerror(errno));
-	} else {
-		keep->packed = zpack_start(keep->data, keep->len);
-		/* The model is read from the very bytes attached. */
-		results_read_bytes(agg, path, keep->data, keep->len, d);
-	}
+	else if (k == KIND_STREAM)
+		read_stream_kept(agg, path, shown, fp, keep, d);
+	else
+		read_file_kept(agg, path, shown, fp, keep, d);
 	if (!is_stdin)
 		fclose(fp);
 }

@@ -573,6 +573,16 @@ results_read(struct aggregate *a, const char *path, FILE *fp, struct diags *d)
 }
 
 int
+results_read_tapped(struct aggregate *a, const char *path, FILE *fp,
+    csv_tap_fn tap, void *arg, struct diags *d)
+{
+	struct csv_reader *r = csv_reader_new(fp, shown_path(path));
+
+	csv_reader_tap(r, tap, arg);
+	return read_input(a, path, r, NULL, 0, d);
+}
+
+int
 results_read_bytes(struct aggregate *a, const char *path, const char *data,
     size_t len, struct diags *d)
 {

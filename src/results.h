@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "aggregate.h"
+#include "csv.h"
 #include "diag.h"
 
 /*
@@ -22,6 +23,15 @@
  */
 int results_read(struct aggregate *a, const char *path, FILE *fp,
     struct diags *d);
+
+/*
+ * As results_read(), reading fp as a stream (one thread, whatever fp is)
+ * and passing every byte read to tap(arg, ...) first (see
+ * csv_reader_tap()): a stream's bytes are kept so while they are read,
+ * and reading stops at its first fatal fault, however long the stream.
+ */
+int results_read_tapped(struct aggregate *a, const char *path, FILE *fp,
+    csv_tap_fn tap, void *arg, struct diags *d);
 
 /*
  * As results_read(), for a file's len bytes at data, already read (kept

@@ -271,17 +271,14 @@ test_unterminated_quote_stops_reading(void **state)
 }
 
 static void
-test_nul_byte_is_bad_encoding(void **state)
+test_nul_byte_stops_reading(void **state)
 {
 	(void)state;
-	check_error("ab\0c,d\ne\n", 9, "error\n2: 2.1[e]\n", D_BAD_ENCODING,
-	    1, 3);
-	check_error("a,\"b\0\"\ne\n", 9, "error\n2: 2.1[e]\n", D_BAD_ENCODING,
-	    1, 5);
-	check_error("#a\0\ne\n", 6, "error\n2: 2.1[e]\n", D_BAD_ENCODING, 1,
-	    3);
-	check_error("\"a\"\0\ne\n", 7, "error\n2: 2.1[e]\n", D_BAD_ENCODING,
-	    1, 4);
+	/* A NUL means no text file, maybe an endless one: nothing after it is read. */
+	check_error("ab\0c,d\ne\n", 9, "error\n", D_BAD_ENCODING, 1, 3);
+	check_error("a,\"b\0\"\ne\n", 9, "error\n", D_BAD_ENCODING, 1, 5);
+	check_error("#a\0\ne\n", 6, "error\n", D_BAD_ENCODING, 1, 3);
+	check_error("\"a\"\0\ne\n", 7, "error\n", D_BAD_ENCODING, 1, 4);
 }
 
 static void
@@ -298,7 +295,7 @@ test_recovery_after_errors(void **state)
 
 	(void)state;
 	assert_string_equal(got, "1: 1.1[h1] 1.4[h2]\nerror\nerror\n"
-	    "4: 4.1[g] 4.3[h]\nerror\n6: 6.1[k] 6.3q[l\nm]\n");
+	    "4: 4.1[g] 4.3[h]\nerror\n");
 	assert_int_equal(d.n, 3);
 	check_diag(&d, 0, D_QUOTE_IN_FIELD, 2, 2);
 	check_diag(&d, 1, D_TEXT_AFTER_QUOTE, 3, 4);
@@ -418,8 +415,8 @@ test_record_longer_than_max_is_rejected(void **state)
 	char *in = long_record(CSV_MAX_RECORD + 1, 0, &n);
 
 	(void)state;
-	check_error(in, n, "1: 1.1[x]\nerror\n3: 3.1[y]\n", D_LINE_TOO_LONG,
-	    2, 1);
+	/* An endless line must not be skipped to its end: reading stops. */
+	check_error(in, n, "1: 1.1[x]\nerror\n", D_LINE_TOO_LONG, 2, 1);
 	free(in);
 }
 
@@ -532,7 +529,7 @@ main(void)
 		cmocka_unit_test(test_quote_in_unquoted_field),
 		cmocka_unit_test(test_text_after_closing_quote),
 		cmocka_unit_test(test_unterminated_quote_stops_reading),
-		cmocka_unit_test(test_nul_byte_is_bad_encoding),
+		cmocka_unit_test(test_nul_byte_stops_reading),
 		cmocka_unit_test(test_recovery_after_errors),
 		cmocka_unit_test(test_fields_spanning_the_chunk_boundary),
 		cmocka_unit_test(test_field_longer_than_a_chunk),
