@@ -66,6 +66,7 @@ cli_compare_load(const struct cli_request *rq, struct cli_data *data,
 		req.npaths = 1;
 		req.level = rq->level;
 		req.keep = data->keep ? &data->keep[i] : NULL;
+		req.label = i == 0 ? "OLD" : "NEW";
 		data->runs[i] = input_load(&req, d);
 	}
 	if (data->runs[0] == NULL || data->runs[1] == NULL)

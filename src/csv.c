@@ -206,6 +206,24 @@ csv_fail(struct csv_reader *r, struct diags *d, enum diag_code code,
 }
 
 /*
+ * Whether a NUL on the first line comes from UTF-16 text: a UTF-16 byte
+ * order mark, or a NUL next to each of the first two ASCII characters.
+ * Such a file is reported at its start, as what it is.
+ */
+static int
+csv_utf16(const struct csv_reader *r)
+{
+	const unsigned char *b = r->buf;
+
+	if (r->base != 0 || r->line != 1 || r->end - r->buf < 4)
+		return 0;
+	if ((b[0] == 0xff && b[1] == 0xfe) || (b[0] == 0xfe && b[1] == 0xff))
+		return 1;
+	return (b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0) ||
+	    (b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0);
+}
+
+/*
  * Reports an error at (line, column) and reads no more: after a NUL or a
  * record past the limit the input is no text file (it may be endless,
  * as /dev/zero is), and whatever follows would only add noise.
@@ -214,7 +232,11 @@ static enum csv_end
 csv_stop(struct csv_reader *r, struct diags *d, enum diag_code code,
     unsigned long line, unsigned long column)
 {
-	diags_add(d, code, r->name, line, column, NULL);
+	if (code == D_BAD_ENCODING && csv_utf16(r))
+		diags_add(d, code, r->name, 1, 1, "the input looks like UTF-16: "
+		    "convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)");
+	else
+		diags_add(d, code, r->name, line, column, NULL);
 	r->done = 1;
 	return CSV_ERROR;
 }

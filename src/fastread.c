@@ -156,11 +156,12 @@ fast_term(const char *q, const struct csv_window *w, const char **after,
  * the previous row's, 0 for another valid name, -1 for an invalid one.
  */
 static int
-fast_name(struct known_name *k, const struct span *c)
+fast_name(struct known_name *k, const struct span *c, size_t max_name)
 {
 	size_t bad, i;
+	uint32_t cp;
 
-	if (c->len == 0)
+	if (c->len == 0 || c->len > max_name)
 		return -1;
 	if (c->len == k->len) {
 		for (i = 0; i < c->len && c->s[i] == k->s[i]; i++)
@@ -168,7 +169,7 @@ fast_name(struct known_name *k, const struct span *c)
 		if (i == c->len)
 			return 1;
 	}
-	if (utf8_check(c->s, c->len, &bad) < 0)
+	if (utf8_check_name(c->s, c->len, &bad, &cp) != 0)
 		return -1;
 	k->len = c->len <= FAST_NAME_MAX ? c->len : (size_t)-1;
 	if (c->len <= FAST_NAME_MAX)
@@ -181,7 +182,7 @@ static int
 fast_in_range(const struct fastread *f, enum fastread_kind kind, double x)
 {
 	return fabs(x) <= f->lay.max_magnitude &&
-	    !(kind == FASTREAD_RATE && x < 0);
+	    !(kind == FASTREAD_NOT_NEGATIVE && x < 0);
 }
 
 /* Parses a cell that the fast number parser did not take whole. */
@@ -275,8 +276,8 @@ fast_row(struct fastread *f, const struct csv_window *w, const char *p,
 	gadget.s = fastread_trim(gadget.s, gadget.len, &gadget.len);
 	tcase = cell[f->lay.tcase];
 	tcase.s = fastread_trim(tcase.s, tcase.len, &tcase.len);
-	if ((same_g = fast_name(&f->known[0], &gadget)) < 0 ||
-	    (same_c = fast_name(&f->known[1], &tcase)) < 0)
+	if ((same_g = fast_name(&f->known[0], &gadget, f->lay.max_name)) < 0 ||
+	    (same_c = fast_name(&f->known[1], &tcase, f->lay.max_name)) < 0)
 		return FAST_SLOW;
 	for (m = 0; m < METRIC__MAX; m++)
 		if (f->present & (1u << m))

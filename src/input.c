@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "aggregate.h"
 #include "results.h"
@@ -142,18 +143,98 @@ read_file_kept(struct aggregate *agg, const char *path, const char *shown,
 	}
 }
 
+/* The regular files read so far, to refuse one given twice. */
+struct seen {
+	struct seen_file {
+		int fd;           /* a duplicate, to compare bytes */
+		dev_t dev;
+		ino_t ino;
+		off_t size;
+		const char *shown;
+	} *v;
+	size_t n, cap;
+};
+
+/* Non-zero when the files open as a and b hold the same size bytes. */
+static int
+same_bytes(int a, int b, off_t size)
+{
+	char x[65536], y[65536];
+	off_t at = 0;
+	ssize_t n, m;
+
+	while (at < size) {
+		n = pread(a, x, sizeof(x), at);
+		m = pread(b, y, sizeof(y), at);
+		if (n <= 0 || n != m || memcmp(x, y, (size_t)n) != 0)
+			return 0;
+		at += n;
+	}
+	return 1;
+}
+
+/*
+ * Refuses a regular file already read: the same device and inode (a path
+ * spelt twice, a hard link, a symbolic link), or the same bytes (a copy).
+ * Either would count every row twice. Returns -1 after D_SAME_INPUT.
+ */
+static int
+check_seen(struct seen *s, FILE *fp, const char *shown, struct diags *d)
+{
+	struct stat st;
+	size_t i;
+	int fd = fileno(fp);
+
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+		return 0;
+	for (i = 0; i < s->n; i++) {
+		const struct seen_file *f = &s->v[i];
+		int same = f->dev == st.st_dev && f->ino == st.st_ino;
+
+		if (same || (f->size == st.st_size &&
+		    same_bytes(f->fd, fd, st.st_size))) {
+			diags_add(d, D_SAME_INPUT, shown, 0, 0, "%s %s", same ?
+			    "the same file as" : "the same bytes as", f->shown);
+			return -1;
+		}
+	}
+	xgrow((void **)&s->v, &s->cap, s->n + 1, sizeof(*s->v));
+	s->v[s->n].fd = dup(fd);
+	s->v[s->n].dev = st.st_dev;
+	s->v[s->n].ino = st.st_ino;
+	s->v[s->n].size = st.st_size;
+	s->v[s->n].shown = shown;
+	if (s->v[s->n].fd >= 0)
+		s->n++;
+	return 0;
+}
+
+static void
+seen_free(struct seen *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		close(s->v[i].fd);
+	free(s->v);
+}
+
 static void
 read_one(struct aggregate *agg, const char *path, struct input_bytes *keep,
-    struct diags *d)
+    struct seen *seen, struct diags *d)
 {
 	int is_stdin = strcmp(path, "-") == 0;
 	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
 	const char *shown = is_stdin ? "<stdin>" : path;
 	enum kind k;
 
-	if (fp == NULL) {
+	if (fp == NULL || check_seen(seen, fp, shown, d) < 0) {
 		aggregate_add_input(agg, path);
-		diags_add(d, D_OPEN_FAILED, shown, 0, 0, "%s", strerror(errno));
+		if (fp == NULL)
+			diags_add(d, D_OPEN_FAILED, shown, 0, 0, "%s",
+			    strerror(errno));
+		else if (!is_stdin)
+			fclose(fp);
 		return;
 	}
 	k = kind_of(fp);
@@ -171,6 +252,19 @@ read_one(struct aggregate *agg, const char *path, struct input_bytes *keep,
 		fclose(fp);
 }
 
+/* Says, as the cover does, that inputs from different machines were merged. */
+static void
+warn_machines(const struct model *m, struct diags *d)
+{
+	char *keys = NULL;
+	size_t n = model_machine_conflicts(m, &keys);
+
+	if (n > 0)
+		diags_add(d, D_INPUT_MACHINES_DIFFER, NULL, 0, 0, "%s %s", keys,
+		    n == 1 ? "differs" : "differ");
+	free(keys);
+}
+
 void
 input_bytes_free(struct input_bytes *b)
 {
@@ -183,13 +277,20 @@ struct model *
 input_load(const struct input_request *req, struct diags *d)
 {
 	struct aggregate *agg = aggregate_new(req->level);
+	struct seen seen = { 0 };
+	struct model *m;
 	size_t i;
 
+	aggregate_label(agg, req->label);
 	for (i = 0; i < req->npaths && d->errors < DIAGS_MAX; i++)
-		read_one(agg, req->paths[i], req->keep ? &req->keep[i] : NULL, d);
+		read_one(agg, req->paths[i], req->keep ? &req->keep[i] : NULL,
+		    &seen, d);
+	seen_free(&seen);
 	if (diags_failed(d)) {
 		aggregate_free(agg);
 		return NULL;
 	}
-	return aggregate_finish(agg, req->only, req->nonly, d);
+	if ((m = aggregate_finish(agg, req->only, req->nonly, d)) != NULL)
+		warn_machines(m, d);
+	return m;
 }
