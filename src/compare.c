@@ -531,3 +531,19 @@ compare_free(struct comparison *c)
 	free(c->only);
 	free(c);
 }
+
+struct compare_untested
+compare_untested(const struct comparison *c)
+{
+	struct compare_untested u;
+	size_t i;
+
+	u.tested = c->counts[COMPARE_SAME] + c->counts[COMPARE_WORSE] +
+	    c->counts[COMPARE_BETTER];
+	u.no_test = c->counts[COMPARE_UNKNOWN];
+	u.one_run = 0;
+	for (i = 0; i < c->nonly; i++)
+		if (c->only[i].kind != COMPARE_ONLY_METRIC)
+			u.one_run++;
+	return u;
+}
