@@ -191,7 +191,7 @@ check_seen(struct seen *s, FILE *fp, const char *shown, struct diags *d)
 		const struct seen_file *f = &s->v[i];
 		int same = f->dev == st.st_dev && f->ino == st.st_ino;
 
-		if (same || (f->size == st.st_size &&
+		if (same || (f->size == st.st_size && f->fd >= 0 &&
 		    same_bytes(f->fd, fd, st.st_size))) {
 			diags_add(d, D_SAME_INPUT, shown, 0, 0, "%s %s", same ?
 			    "the same file as" : "the same bytes as", f->shown);
@@ -204,8 +204,7 @@ check_seen(struct seen *s, FILE *fp, const char *shown, struct diags *d)
 	s->v[s->n].ino = st.st_ino;
 	s->v[s->n].size = st.st_size;
 	s->v[s->n].shown = shown;
-	if (s->v[s->n].fd >= 0)
-		s->n++;
+	s->n++; /* out of descriptors (fd -1): device and inode still count */
 	return 0;
 }
 
@@ -215,7 +214,8 @@ seen_free(struct seen *s)
 	size_t i;
 
 	for (i = 0; i < s->n; i++)
-		close(s->v[i].fd);
+		if (s->v[i].fd >= 0)
+			close(s->v[i].fd);
 	free(s->v);
 }
 
