@@ -90,7 +90,8 @@ TSAN_UNITS = $(BUILD)/tests/test_task $(BUILD)/tests/test_zpack \
              $(BUILD)/tests/test_pdf
 TSAN_CASES = all-formats all-pdf-cannot-write bad-input-and-template \
              pdf-sample pdf-large-attachment compare-pdf-regression svg-sample \
-             compare-all-formats compare-template-not-compare
+             compare-all-formats compare-template-not-compare \
+             pdf-pipe-input-attached input-dev-zero-pdf
 tsan-run: $(TSAN_UNITS) $(BUILD)/igreport
 	@set -e; for t in $(TSAN_UNITS); do echo "== $$t (TSan)"; \
 		IGREPORT_SOURCE_DIR=$(CURDIR) $$t; done

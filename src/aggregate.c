@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "stats.h"
 #include "xalloc.h"
@@ -48,6 +49,7 @@ struct aggregate {
 	struct model_raw_row *raw;
 	size_t nraw, capraw;
 	unsigned long total_rows;
+	const char *label;    /* "OLD", "NEW" or NULL, not owned */
 };
 
 static uint64_t
@@ -260,6 +262,17 @@ too_many(struct aggregate *a, const char *what,
 	return -1;
 }
 
+/* Baseline, IG, BASELINE...: the two cases the report knows, in one spelling. */
+static const char *
+canonical_case(const char *s, size_t len)
+{
+	if (len == 8 && strncasecmp(s, "baseline", 8) == 0)
+		return "baseline";
+	if (len == 2 && strncasecmp(s, "ig", 2) == 0)
+		return "ig";
+	return s;
+}
+
 int
 aggregate_add(struct aggregate *a, const char *gadget, size_t glen,
     const char *tcase, size_t clen, double rate,
@@ -270,6 +283,7 @@ aggregate_add(struct aggregate *a, const char *gadget, size_t glen,
 	long gi, ci;
 	int m;
 
+	tcase = canonical_case(tcase, clen);
 	if (rate == 0)
 		rate = 0; /* one group for 0 and -0 */
 	a->total_rows++;
@@ -534,6 +548,47 @@ move_lists(struct aggregate *a, struct model *m)
 	a->nmeta = a->ninputs = a->nraw = 0;
 }
 
+/*
+ * Why no gadget is left: none matched --gadget (then the gadgets there
+ * are, so that a typo shows), or no row at all (naming the run if any).
+ */
+static void
+say_empty(const struct aggregate *a, size_t nonly, struct diags *d)
+{
+	const char *file = a->ninputs ? input_file(a, 0) : NULL;
+	char *names = xstrdup(""), *t;
+	size_t i;
+
+	if (nonly == 0 || a->ngadgets == 0) {
+		if (a->label != NULL)
+			diags_add(d, D_NO_DATA, file, 0, 0, "%s has none",
+			    a->label);
+		else
+			diags_add(d, D_NO_DATA, file, 0, 0, NULL);
+		free(names);
+		return;
+	}
+	for (i = 0; i < a->ngadgets && i < 10; i++) {
+		t = xasprintf("%s%s%s", names, i ? ", " : "", a->gadgets[i].name);
+		free(names);
+		names = t;
+	}
+	if (a->ngadgets > 10) {
+		t = xasprintf("%s and %zu more", names, a->ngadgets - 10);
+		free(names);
+		names = t;
+	}
+	diags_add(d, D_NO_GADGET_MATCHED, file, 0, 0, "the input%s hold%s %s",
+	    a->ninputs > 1 ? "s" : "", a->ninputs > 1 ? "" : "s", names);
+	free(names);
+}
+
+void
+aggregate_label(struct aggregate *a, const char *label)
+{
+	a->label = label;
+}
+
 struct model *
 aggregate_finish(struct aggregate *a, const char *const *only, size_t nonly,
     struct diags *d)
@@ -569,14 +624,14 @@ aggregate_finish(struct aggregate *a, const char *const *only, size_t nonly,
 		if (g == m->ngadgets)
 			diags_add(d, D_GADGET_NOT_FOUND, NULL, 0, 0, "%s", only[i]);
 	}
+	if (m->ngadgets == 0)
+		say_empty(a, nonly, d);
 	move_lists(a, m);
 	free(start);
 	free(members);
 	free(fill);
 	aggregate_free(a);
 	if (m->ngadgets == 0) {
-		diags_add(d, D_NO_DATA, m->ninputs ? m->inputs[0].path : NULL,
-		    0, 0, NULL);
 		model_free(m);
 		return NULL;
 	}

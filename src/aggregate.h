@@ -34,7 +34,8 @@ struct aggregate_origin {
 
 /*
  * Adds one row. gadget and tcase are not NUL-terminated (lengths given)
- * and are copied on first sight. value[m] counts only when bit m of
+ * and are copied on first sight; a case spelt baseline or ig in any
+ * letter case is that case. value[m] counts only when bit m of
  * present is set. Returns 0, or -1 after adding D_TOO_MANY_GROUPS (once)
  * when a new gadget, case or group would exceed the limits.
  */
@@ -60,10 +61,18 @@ void aggregate_add_raw(struct aggregate *a, const char *const cell[RAW__MAX],
     size_t input);
 
 /*
+ * Names the run a's inputs make ("OLD", "NEW": not copied, must outlive
+ * a) in D_NO_DATA, so that a message about one of two runs says which.
+ */
+void aggregate_label(struct aggregate *a, const char *label);
+
+/*
  * Builds the model and frees a. When nonly > 0, only the gadgets named in
  * only are kept (D_GADGET_NOT_FOUND for names never seen). Warns about
  * rates measured on one side only and gadgets without baseline or ig.
- * Adds D_NO_DATA and returns NULL when no gadget is left.
+ * Returns NULL when no gadget is left, after D_NO_GADGET_MATCHED (with
+ * the gadgets there are) when there were rows but none matched only,
+ * else D_NO_DATA.
  */
 struct model *aggregate_finish(struct aggregate *a, const char *const *only,
     size_t nonly, struct diags *d);

@@ -5,11 +5,20 @@
 #include <getopt.h>
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli_commands.h"
+#include "results.h"
+#include "utf8.h"
 #include "xalloc.h"
+
+/* The confidence levels -c takes (see cli_set_level). */
+#define CLI_LEVEL_MIN 0.5
+#define CLI_LEVEL_MAX 0.9999
+/* Longest --title, in bytes. */
+#define CLI_MAX_TITLE 1024
 
 /* Each -f value, and where it goes without -o: the command's stem and this suffix. */
 const struct cli_format_desc cli_formats[CLI_FORMAT__MAX] = {
@@ -63,15 +72,63 @@ cli_set_flag(struct cli_request *rq, const struct cli_option *opt,
 	return -1;
 }
 
-/* A finite number filling all of s; -1 otherwise. */
+/*
+ * A finite decimal number filling all of s, in the grammar of the data's
+ * numbers (results_parse_number): no blanks, no hex, no inf; -1 otherwise.
+ */
 static int
 cli_number(const char *s, double *out)
 {
-	char *end;
+	return results_parse_number(s, strlen(s), out) == 0 ? 0 : -1;
+}
 
-	errno = 0;
-	*out = strtod(s, &end);
-	return errno == 0 && end != s && *end == '\0' && isfinite(*out) ? 0 : -1;
+/*
+ * A confidence level from CLI_LEVEL_MIN to CLI_LEVEL_MAX: below, an
+ * interval means little; above, the percentage printed with the report's
+ * digits would round to 100%.
+ */
+static int
+cli_set_level(struct cli_request *rq, const struct cli_option *opt,
+    const char *arg)
+{
+	double x;
+
+	if (cli_number(arg, &x) < 0 || !(x >= CLI_LEVEL_MIN && x <= CLI_LEVEL_MAX))
+		return cli_usage_error(rq->cmd, opt->bad, arg);
+	rq->level = x;
+	return -1;
+}
+
+/*
+ * A title of at most CLI_MAX_TITLE bytes of UTF-8 text without control or
+ * invisible characters: a line break would break the Markdown heading,
+ * and the PDF library fails on very long strings. Refused, not mended,
+ * so that what is printed is what was asked for.
+ */
+static int
+cli_set_title(struct cli_request *rq, const struct cli_option *opt,
+    const char *arg)
+{
+	size_t len = strlen(arg), bad;
+	uint32_t cp;
+	char msg[160];
+	int rc = utf8_check_name(arg, len, &bad, &cp);
+
+	(void)opt;
+	if (rc < 0)
+		snprintf(msg, sizeof(msg), "--title is not UTF-8 (byte %zu)",
+		    bad + 1);
+	else if (rc > 0)
+		snprintf(msg, sizeof(msg), "--title holds a control or invisible "
+		    "character, U+%04X at byte %zu", (unsigned)cp, bad + 1);
+	else if (len > CLI_MAX_TITLE)
+		snprintf(msg, sizeof(msg), "--title is %zu bytes long, at most %d",
+		    len, CLI_MAX_TITLE);
+	else {
+		rq->title = arg;
+		return -1;
+	}
+	return cli_usage_error(rq->cmd, "%s", msg);
 }
 
 /* Between 0 and 1, both excluded. */
@@ -173,12 +230,12 @@ static const struct cli_option cli_option_table[] = {
 	    "layout template (default: {template})" },
 	{ 'g', "gadget", "NAME", CLI_IN(CLI_REPORT), cli_set_gadget, 0, NULL,
 	    "only this gadget (repeatable)" },
-	{ 'c', "confidence", "LEVEL", CLI_EVERY, cli_set_fraction,
+	{ 'c', "confidence", "LEVEL", CLI_EVERY, cli_set_level,
 	    CLI_FIELD(level),
-	    "confidence must be a number between 0 and 1 (exclusive): '%s'",
-	    "confidence level, 0 < LEVEL < 1 (default 0.95)" },
-	{ 0, "title", "TEXT", CLI_EVERY, cli_set_string, CLI_FIELD(title),
-	    NULL, "report title" },
+	    "confidence must be a number from 0.5 to 0.9999: '%s'",
+	    "confidence level, 0.5 <= LEVEL <= 0.9999 (default 0.95)" },
+	{ 0, "title", "TEXT", CLI_EVERY, cli_set_title, CLI_FIELD(title),
+	    NULL, "report title (at most 1024 bytes, no control characters)" },
 	{ 0, "alpha", "P", CLI_IN(CLI_COMPARE), cli_set_fraction,
 	    CLI_FIELD(cmp.alpha),
 	    "alpha must be a number between 0 and 1 (exclusive): '%s'",

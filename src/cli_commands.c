@@ -51,6 +51,31 @@ cli_report_contexts(const struct cli_request *rq, const struct cli_data *data,
 		cx->names[i] = data->model->inputs[i].name;
 }
 
+/*
+ * What could not be tested is said before anything is written: a gate
+ * (--fail-on-regression) that tested nothing is an error, not a pass.
+ */
+static int
+cli_compare_check(const struct cli_request *rq, const struct comparison *c,
+    struct diags *d)
+{
+	struct compare_untested u = compare_untested(c);
+
+	if (u.tested == 0 && rq->fail_on_regression) {
+		diags_add(d, D_NOTHING_TESTED, NULL, 0, 0, "%zu change%s with "
+		    "fewer than 2 runs on a side, %zu gadgets, cases or rates "
+		    "in one run only: --fail-on-regression has nothing to "
+		    "judge", u.no_test, u.no_test == 1 ? "" : "s", u.one_run);
+		return -1;
+	}
+	if (u.no_test > 0 || u.one_run > 0)
+		diags_add(d, D_UNTESTED, NULL, 0, 0, "%zu of %zu changes had "
+		    "fewer than 2 runs on a side; %zu gadgets, cases or rates "
+		    "are in one run only", u.no_test, u.no_test + u.tested,
+		    u.one_run);
+	return 0;
+}
+
 /* OLD and NEW each on their own, then compared. */
 static int
 cli_compare_load(const struct cli_request *rq, struct cli_data *data,
@@ -66,13 +91,14 @@ cli_compare_load(const struct cli_request *rq, struct cli_data *data,
 		req.npaths = 1;
 		req.level = rq->level;
 		req.keep = data->keep ? &data->keep[i] : NULL;
+		req.label = i == 0 ? "OLD" : "NEW";
 		data->runs[i] = input_load(&req, d);
 	}
 	if (data->runs[0] == NULL || data->runs[1] == NULL)
 		return -1;
 	opt.level = rq->level;
 	data->comparison = compare_build(data->runs[0], data->runs[1], &opt);
-	return 0;
+	return cli_compare_check(rq, data->comparison, d);
 }
 
 static void

@@ -16,9 +16,6 @@ static const char *const verdict_names[COMPARE__MAX] = {
 	[COMPARE_BETTER] = "better",
 };
 
-/* Keys whose difference makes a comparison unsound (and whose absence counts as one). */
-static const char *const critical_keys[] = { "Processor", "Memory", "Kernel" };
-
 const char *
 compare_verdict_name(enum compare_verdict v)
 {
@@ -454,17 +451,6 @@ meta_values(const struct model *m, const char *key)
 	return s;
 }
 
-static int
-is_critical_key(const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(critical_keys) / sizeof(critical_keys[0]); i++)
-		if (strcasecmp(key, critical_keys[i]) == 0)
-			return 1;
-	return 0;
-}
-
 /* Adds key unless already present (keys match case-insensitively). */
 static void
 add_machine_key(struct comparison *c, size_t *cap, const char *key)
@@ -483,8 +469,8 @@ add_machine_key(struct comparison *c, size_t *cap, const char *key)
 	if (k->old_value && k->new_value)
 		k->differs = strcmp(k->old_value, k->new_value) != 0;
 	else
-		k->differs = is_critical_key(key);
-	k->critical = k->differs && is_critical_key(key);
+		k->differs = model_machine_key(key);
+	k->critical = k->differs && model_machine_key(key);
 	c->machines_differ |= k->critical;
 }
 
@@ -544,4 +530,20 @@ compare_free(struct comparison *c)
 	free(c->overheads);
 	free(c->only);
 	free(c);
+}
+
+struct compare_untested
+compare_untested(const struct comparison *c)
+{
+	struct compare_untested u;
+	size_t i;
+
+	u.tested = c->counts[COMPARE_SAME] + c->counts[COMPARE_WORSE] +
+	    c->counts[COMPARE_BETTER];
+	u.no_test = c->counts[COMPARE_UNKNOWN];
+	u.one_run = 0;
+	for (i = 0; i < c->nonly; i++)
+		if (c->only[i].kind != COMPARE_ONLY_METRIC)
+			u.one_run++;
+	return u;
 }

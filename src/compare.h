@@ -161,6 +161,16 @@ struct comparison *compare_build(const struct model *old,
 /* Frees c and what it owns (not the models). NULL is allowed. */
 void compare_free(struct comparison *c);
 
+/* What a comparison could not test, for the warning and the outputs. */
+struct compare_untested {
+	size_t tested;   /* changes with a test: verdict ~, worse or better */
+	size_t no_test;  /* changes without one: fewer than 2 runs on a side */
+	size_t one_run;  /* gadgets, cases and rates that one run only has */
+};
+
+/* Counts what c tested and what it could not. */
+struct compare_untested compare_untested(const struct comparison *c);
+
 /* The end of the run of entries from i that share gadget, case and rate. */
 size_t compare_group_end(const struct comparison *c, size_t i);
 

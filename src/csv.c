@@ -59,6 +59,8 @@ struct csv_reader {
 	struct csv_field *fields;   /* CSV_MAX_FIELDS, text set last */
 	size_t *offs;               /* where each field's text starts in rb */
 	size_t nfields;
+	csv_tap_fn tap;             /* sees every byte read, or NULL */
+	void *tap_arg;
 };
 
 static unsigned long long
@@ -105,6 +107,8 @@ csv_read(struct csv_reader *r, unsigned char *dst, size_t want)
 	}
 	if (n < want || (r->fp == NULL && at + n == r->stop))
 		r->eof = 1;
+	if (r->tap != NULL && n > 0)
+		r->tap(r->tap_arg, (const char *)dst, n);
 	return n;
 }
 
@@ -201,6 +205,42 @@ csv_fail(struct csv_reader *r, struct diags *d, enum diag_code code,
 	return CSV_ERROR;
 }
 
+/*
+ * Whether a NUL on the first line comes from UTF-16 text: a UTF-16 byte
+ * order mark, or a NUL next to each of the first two ASCII characters.
+ * Such a file is reported at its start, as what it is.
+ */
+static int
+csv_utf16(const struct csv_reader *r)
+{
+	const unsigned char *b = r->buf;
+
+	if (r->base != 0 || r->line != 1 || r->end - r->buf < 4)
+		return 0;
+	if ((b[0] == 0xff && b[1] == 0xfe) || (b[0] == 0xfe && b[1] == 0xff))
+		return 1;
+	return (b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0) ||
+	    (b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0);
+}
+
+/*
+ * Reports an error at (line, column) and reads no more: after a NUL or a
+ * record past the limit the input is no text file (it may be endless,
+ * as /dev/zero is), and whatever follows would only add noise.
+ */
+static enum csv_end
+csv_stop(struct csv_reader *r, struct diags *d, enum diag_code code,
+    unsigned long line, unsigned long column)
+{
+	if (code == D_BAD_ENCODING && csv_utf16(r))
+		diags_add(d, code, r->name, 1, 1, "the input looks like UTF-16: "
+		    "convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)");
+	else
+		diags_add(d, code, r->name, line, column, NULL);
+	r->done = 1;
+	return CSV_ERROR;
+}
+
 /* Reports a byte at q that ends the current run, q != r->end. */
 static enum csv_end
 csv_fail_at(struct csv_reader *r, struct diags *d, enum diag_code code,
@@ -208,14 +248,16 @@ csv_fail_at(struct csv_reader *r, struct diags *d, enum diag_code code,
 {
 	unsigned long column = csv_column(r, q);
 
-	r->p = code == D_BAD_ENCODING ? q + 1 : q;
+	if (code == D_BAD_ENCODING)
+		return csv_stop(r, d, code, r->line, column);
+	r->p = q;
 	return csv_fail(r, d, code, r->line, column);
 }
 
 static enum csv_end
 csv_fail_long(struct csv_reader *r, struct diags *d, unsigned long line)
 {
-	return csv_fail(r, d, D_LINE_TOO_LONG, line, 1);
+	return csv_stop(r, d, D_LINE_TOO_LONG, line, 1);
 }
 
 static int
@@ -278,12 +320,8 @@ csv_quoted(struct csv_reader *r, struct diags *d, unsigned long recline,
 		q = r->p;
 		while (!(csv_class[*q] & CSV_STOP_QUOTED))
 			q++;
-		if (csv_too_long(r, q)) {
-			/* The field's own lines would be misread as records. */
-			csv_fail_long(r, d, recline);
-			r->done = 1;
-			return CSV_ERROR;
-		}
+		if (csv_too_long(r, q))
+			return csv_fail_long(r, d, recline);
 		csv_put(r, r->p, (size_t)(q - r->p));
 		r->p = q;
 		if (*q == '"') {
@@ -460,6 +498,13 @@ csv_reader_new_range(int fd, unsigned long long start, unsigned long long stop,
 	r->started = start != 0;
 	r->eof = start >= stop;
 	return r;
+}
+
+void
+csv_reader_tap(struct csv_reader *r, csv_tap_fn fn, void *arg)
+{
+	r->tap = fn;
+	r->tap_arg = arg;
 }
 
 void

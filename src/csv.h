@@ -49,8 +49,10 @@ struct csv_reader *csv_reader_new(FILE *fp, const char *name);
  * D_TEXT_AFTER_QUOTE, D_LINE_TOO_LONG, D_TOO_MANY_COLUMNS, D_READ_FAILED).
  * After -1 the reader is positioned at the start of the next line, so
  * the caller may continue to collect more diagnostics, except after
- * D_READ_FAILED, D_UNTERMINATED_QUOTE and D_LINE_TOO_LONG inside a
- * quoted field, after which it returns 0.
+ * D_READ_FAILED, D_UNTERMINATED_QUOTE, D_LINE_TOO_LONG and D_BAD_ENCODING
+ * (a NUL byte), after which it reads nothing more and returns 0: an input
+ * with a NUL or a record over CSV_MAX_RECORD is no text file and may be
+ * endless (/dev/zero), so reading stops at once.
  * Line ends may be LF, CRLF or a lone CR; the last line may lack one.
  * Fields are not trimmed: that is the caller's choice.
  */
@@ -66,6 +68,16 @@ int csv_reader_next(struct csv_reader *r, struct csv_record *rec,
  */
 struct csv_reader *csv_reader_new_range(int fd, unsigned long long start,
     unsigned long long stop, unsigned long line, const char *name);
+
+/* Called with every run of bytes the reader reads, before it parses them. */
+typedef void (*csv_tap_fn)(void *arg, const char *s, size_t n);
+
+/*
+ * Makes the reader pass every byte it reads from its input, in order and
+ * once, to fn(arg, ...) (NULL stops it): a copy of a stream is kept so,
+ * without reading it twice. Call before the first read.
+ */
+void csv_reader_tap(struct csv_reader *r, csv_tap_fn fn, void *arg);
 
 /* The input offset and line number of the next unread byte. */
 void csv_reader_tell(const struct csv_reader *r, unsigned long long *offset,

@@ -156,11 +156,12 @@ fast_term(const char *q, const struct csv_window *w, const char **after,
  * the previous row's, 0 for another valid name, -1 for an invalid one.
  */
 static int
-fast_name(struct known_name *k, const struct span *c)
+fast_name(struct known_name *k, const struct span *c, size_t max_name)
 {
 	size_t bad, i;
+	uint32_t cp;
 
-	if (c->len == 0)
+	if (c->len == 0 || c->len > max_name)
 		return -1;
 	if (c->len == k->len) {
 		for (i = 0; i < c->len && c->s[i] == k->s[i]; i++)
@@ -168,7 +169,7 @@ fast_name(struct known_name *k, const struct span *c)
 		if (i == c->len)
 			return 1;
 	}
-	if (utf8_check(c->s, c->len, &bad) < 0)
+	if (utf8_check_name(c->s, c->len, &bad, &cp) != 0)
 		return -1;
 	k->len = c->len <= FAST_NAME_MAX ? c->len : (size_t)-1;
 	if (c->len <= FAST_NAME_MAX)
@@ -181,7 +182,7 @@ static int
 fast_in_range(const struct fastread *f, enum fastread_kind kind, double x)
 {
 	return fabs(x) <= f->lay.max_magnitude &&
-	    !(kind == FASTREAD_RATE && x < 0);
+	    !(kind == FASTREAD_NOT_NEGATIVE && x < 0);
 }
 
 /* Parses a cell that the fast number parser did not take whole. */
@@ -275,8 +276,8 @@ fast_row(struct fastread *f, const struct csv_window *w, const char *p,
 	gadget.s = fastread_trim(gadget.s, gadget.len, &gadget.len);
 	tcase = cell[f->lay.tcase];
 	tcase.s = fastread_trim(tcase.s, tcase.len, &tcase.len);
-	if ((same_g = fast_name(&f->known[0], &gadget)) < 0 ||
-	    (same_c = fast_name(&f->known[1], &tcase)) < 0)
+	if ((same_g = fast_name(&f->known[0], &gadget, f->lay.max_name)) < 0 ||
+	    (same_c = fast_name(&f->known[1], &tcase, f->lay.max_name)) < 0)
 		return FAST_SLOW;
 	for (m = 0; m < METRIC__MAX; m++)
 		if (f->present & (1u << m))
@@ -420,25 +421,31 @@ half_run(void *arg)
 	csv_reader_tell(h->r, &at, &h->line);
 }
 
-/* The offset just past the first line end at or after at, or the end. */
+/*
+ * The offset just past the first line end at or after at, or 0 when there
+ * is none within FASTREAD_MAX_LINE bytes: a line that long is not simple,
+ * and a file of one endless line must not be scanned to its end.
+ */
 static unsigned long long
 line_after(const struct fastread_source *src, unsigned long long at)
 {
 	char buf[4096], *nl;
 	const char *m;
+	unsigned long long stop = src->size - at > FASTREAD_MAX_LINE ?
+	    at + FASTREAD_MAX_LINE : src->size;
 	ssize_t n;
 
 	if (src->fd < 0) {
-		m = memchr(src->data + at, '\n', (size_t)(src->size - at));
-		return m != NULL ? (unsigned long long)(m - src->data) + 1 : src->size;
+		m = memchr(src->data + at, '\n', (size_t)(stop - at));
+		return m != NULL ? (unsigned long long)(m - src->data) + 1 : 0;
 	}
-	while (at < src->size && (n = pread(src->fd, buf, sizeof(buf),
+	while (at < stop && (n = pread(src->fd, buf, sizeof(buf),
 	    (off_t)at)) > 0) {
 		if ((nl = memchr(buf, '\n', (size_t)n)) != NULL)
 			return at + (unsigned long long)(nl - buf) + 1;
 		at += (unsigned long long)n;
 	}
-	return src->size;
+	return 0;
 }
 
 static void
@@ -498,7 +505,8 @@ fastread_parallel(struct fastread *f, const struct fastread_source *src,
 	    src->size - start < FASTREAD_PARALLEL_MIN ||
 	    sysconf(_SC_NPROCESSORS_ONLN) < 2)
 		return 0;
-	split = line_after(src, start + (src->size - start) / 2);
+	if ((split = line_after(src, start + (src->size - start) / 2)) == 0)
+		return 0;
 	half_start(&h[0], f, src, start, split, line);
 	half_start(&h[1], f, src, split, src->size, 1);
 	task_start(&t, half_run, &h[1]);

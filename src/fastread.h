@@ -23,7 +23,7 @@
 enum fastread_kind {
 	FASTREAD_TEXT,   /* a name, or a column that is not read: any bytes */
 	FASTREAD_NUMBER, /* a number (see parse_number) within max_magnitude */
-	FASTREAD_RATE    /* the same, and not negative */
+	FASTREAD_NOT_NEGATIVE /* the same, and not negative: a rate or a metric */
 };
 
 /*
@@ -39,6 +39,7 @@ struct fastread_layout {
 	long metric[METRIC__MAX]; /* the column of each metric, -1 if absent */
 	long raw[RAW__MAX];       /* the column of each raw cell, -1 if absent */
 	double max_magnitude;     /* the largest number accepted */
+	size_t max_name;          /* the longest gadget or case name, in bytes */
 	/*
 	 * The grammar of numbers, for cells that fastread_number() does not
 	 * take whole: returns 0 and sets *out when s[0..len), trimmed, is one.

@@ -35,6 +35,7 @@ struct input_request {
 	size_t nonly;
 	struct input_bytes *keep; /* NULL, or npaths entries to fill (caller frees
 	                           * data; data stays NULL for a file not kept) */
+	const char *label;        /* "OLD", "NEW": named when it has no data; or NULL */
 };
 
 /* Stops the deflating, frees the bytes and zeroes b. */
@@ -43,7 +44,9 @@ void input_bytes_free(struct input_bytes *b);
 /*
  * Reads every path (merged as if concatenated) and builds the model.
  * Returns NULL when any input had an error (diagnostics in d): a file
- * that cannot be opened or read, or bad data.
+ * that cannot be opened or read, bad data, or a regular file given twice
+ * (D_SAME_INPUT: the same device and inode, or the same bytes). Warns
+ * with D_INPUT_MACHINES_DIFFER when the inputs' machine lines disagree.
  */
 struct model *input_load(const struct input_request *req, struct diags *d);
 

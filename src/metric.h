@@ -60,9 +60,9 @@ int metric_report_decimals(enum metric m);
 
 /*
  * Non-zero when a value of m below zero can be a real measurement. None
- * can (shares of CPU, sizes of memory, rates of lost events). Not
- * enforced yet: results.c refuses only a negative events-per-second
- * value, and accepts (and the charts draw) negative metric values.
+ * can (shares of CPU, sizes of memory, rates of lost events): results.c
+ * refuses a negative value of such a metric (D_NEGATIVE_VALUE), as it
+ * refuses a negative events-per-second value.
  */
 int metric_can_be_negative(enum metric m);
 

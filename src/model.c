@@ -4,8 +4,71 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "xalloc.h"
+
+/* Keys whose difference makes results of two machines incomparable. */
+static const char *const machine_keys[] = { "Processor", "Memory", "Kernel" };
+
+int
+model_machine_key(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(machine_keys) / sizeof(machine_keys[0]); i++)
+		if (strcasecmp(key, machine_keys[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Non-zero when meta[i]'s key has another value among meta[0..i). */
+static int
+meta_conflict(const struct model *model, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < i; j++)
+		if (strcasecmp(model->meta[j].key, model->meta[i].key) == 0)
+			return strcmp(model->meta[j].value,
+			    model->meta[i].value) != 0;
+	return 0;
+}
+
+/* Non-zero when meta[i]'s key was already named as a conflict before i. */
+static int
+conflict_named(const struct model *model, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < i; j++)
+		if (strcasecmp(model->meta[j].key, model->meta[i].key) == 0 &&
+		    meta_conflict(model, j))
+			return 1;
+	return 0;
+}
+
+size_t
+model_machine_conflicts(const struct model *model, char **keys)
+{
+	size_t i, n = 0;
+	char *s;
+
+	for (i = 0; i < model->nmeta; i++) {
+		if (!model_machine_key(model->meta[i].key) ||
+		    !meta_conflict(model, i) || conflict_named(model, i))
+			continue;
+		if (keys != NULL) {
+			s = xasprintf("%s%s%s", n ? *keys : "", n ? ", " : "",
+			    model->meta[i].key);
+			if (n)
+				free(*keys);
+			*keys = s;
+		}
+		n++;
+	}
+	return n;
+}
 
 int
 model_has_metric(const struct model *model, enum metric m)

@@ -115,6 +115,20 @@ const struct model_series *model_find_series(const struct model_gadget *g,
 size_t model_union_rates(const struct model_gadget *a,
     const struct model_gadget *b, double **out);
 
+/*
+ * Non-zero when key (matched case-insensitively) describes what makes
+ * results of two machines incomparable: Processor, Memory or Kernel.
+ */
+int model_machine_key(const char *key);
+
+/*
+ * The machine keys (model_machine_key) that have more than one value in
+ * model->meta, that is inputs from different machines merged: returns
+ * their count and, when keys is not NULL and the count is not 0, their
+ * names ", "-separated in *keys (caller frees).
+ */
+size_t model_machine_conflicts(const struct model *model, char **keys);
+
 /* Non-zero when the model has values for metric m. */
 int model_has_metric(const struct model *model, enum metric m);
 

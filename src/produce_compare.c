@@ -31,6 +31,7 @@ produce_verdict(struct producer *p, const struct tpl_block *b)
 	const struct comparison *c = cmp(p);
 	struct canvas_color color = p->t->text_color;
 	char *head = compare_text_headline(c), *rule = compare_text_rule(c);
+	char *untested = compare_text_untested(c);
 
 	(void)b;
 	if (c->counts[COMPARE_WORSE] > 0)
@@ -39,8 +40,11 @@ produce_verdict(struct producer *p, const struct tpl_block *b)
 		color = p->t->better_color;
 	doc_add_paragraph(p->doc, head, DOC_ROLE_LEAD, color);
 	produce_paragraph(p, rule);
+	if (untested != NULL)
+		produce_paragraph(p, untested);
 	free(head);
 	free(rule);
+	free(untested);
 }
 
 static void

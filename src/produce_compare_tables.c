@@ -437,6 +437,28 @@ compare_text_rule(const struct comparison *c)
 }
 
 char *
+compare_text_untested(const struct comparison *c)
+{
+	struct compare_untested u = compare_untested(c);
+
+	if (u.no_test == 0 && u.one_run == 0)
+		return NULL;
+	if (u.tested == 0)
+		return xasprintf("Nothing could be tested: %zu change%s had "
+		    "fewer than 2 runs on a side, and %zu gadget%s, case%s or "
+		    "rate%s are in one run only. This comparison says nothing "
+		    "about them.", u.no_test, u.no_test == 1 ? "" : "s",
+		    u.one_run, u.one_run == 1 ? "" : "s",
+		    u.one_run == 1 ? "" : "s", u.one_run == 1 ? "" : "s");
+	return xasprintf("Not everything could be tested: %zu of %zu changes "
+	    "had fewer than 2 runs on a side, and %zu gadget%s, case%s or "
+	    "rate%s are in one run only; the verdict covers the %zu changes "
+	    "tested.", u.no_test, u.no_test + u.tested, u.one_run,
+	    u.one_run == 1 ? "" : "s", u.one_run == 1 ? "" : "s",
+	    u.one_run == 1 ? "" : "s", u.tested);
+}
+
+char *
 compare_text_warning(const struct comparison *c)
 {
 	char *keys = xstrdup(""), *s;

@@ -65,6 +65,13 @@ char *compare_text_rule(const struct comparison *c);
 char *compare_text_warning(const struct comparison *c);
 
 /*
+ * The sentence saying what could not be tested (see compare_untested()),
+ * or NULL when every change was tested and both runs have the same
+ * gadgets, cases and rates; caller frees.
+ */
+char *compare_text_untested(const struct comparison *c);
+
+/*
  * What only one run has, one newly allocated sentence each ("trace_dns,
  * ig: 8192, 16384 events/s only in NEW"). Returns the count; free each
  * line and the array.

@@ -29,6 +29,26 @@ produce_inputs(struct producer *p, const struct tpl_block *b)
 	free(s);
 }
 
+/* Inputs from different machines merged: said first, in a banner. */
+static void
+produce_machine_warning(struct producer *p, const struct model *m)
+{
+	char *keys = NULL, *s;
+	size_t n = model_machine_conflicts(m, &keys);
+	struct doc_block *banner;
+
+	if (n == 0)
+		return;
+	s = xasprintf("\xe2\x9a\xa0 Warning: the inputs come from different "
+	    "machines (%s %s), and their results are merged into this one "
+	    "report: differences may come from the machines.", keys,
+	    n == 1 ? "differs" : "differ");
+	banner = doc_add(p->doc, DOC_BANNER, s);
+	banner->color = p->t->worse_color;
+	free(s);
+	free(keys);
+}
+
 static void
 produce_machine(struct producer *p, const struct tpl_block *b)
 {
@@ -43,6 +63,7 @@ produce_machine(struct producer *p, const struct tpl_block *b)
 		    "\"# Key: value\" lines).");
 		return;
 	}
+	produce_machine_warning(p, m);
 	list = produce_list(p);
 	for (i = 0; i < m->nmeta; i++) {
 		s = xasprintf("%s: %s", m->meta[i].key, m->meta[i].value);

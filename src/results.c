@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -20,6 +21,12 @@
  * (1e308 is finite, its square is not). Messages and the man page say 1e15.
  */
 #define RESULTS_MAX_MAGNITUDE 1e15
+
+/*
+ * Longest gadget or case name, in bytes: far above real names (trace_dns,
+ * baseline), low enough for a file name, a heading or a PDF string.
+ */
+#define RESULTS_MAX_NAME 256
 
 /* Unknown columns named one by one; the rest are counted in one more note. */
 #define RESULTS_MAX_UNKNOWN_NOTES 10
@@ -71,6 +78,7 @@ struct reader_state {
 	struct fastread *fast;      /* the rows' fast path, once the header is valid */
 	const struct fastread_source *src; /* the same bytes again, or NULL */
 	unsigned long long origin;  /* offset in src of the reader's first byte */
+	int stop;                   /* a fault that ends the file's reading */
 };
 
 /* Diagnostics name standard input as such; the model keeps "-". */
@@ -102,6 +110,7 @@ results_parse_number(const char *s, size_t len, double *out)
 {
 	char buf[128], *end;
 	size_t i = 0, digits = 0;
+	int nonzero = 0;
 
 	if (len == 0)
 		return D_EMPTY_CELL;
@@ -112,10 +121,10 @@ results_parse_number(const char *s, size_t len, double *out)
 	    (len - i == 3 || (len - i == 8 && strncasecmp(s + i, "infinity", 8) == 0)))
 		return D_NOT_FINITE;
 	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
-		digits++;
+		digits++, nonzero |= s[i] != '0';
 	if (i < len && s[i] == '.')
 		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
-			digits++;
+			digits++, nonzero |= s[i] != '0';
 	if (digits == 0)
 		return D_NOT_A_NUMBER;
 	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
@@ -145,6 +154,8 @@ results_parse_number(const char *s, size_t len, double *out)
 	}
 	if (!isfinite(*out))
 		return D_NOT_FINITE;
+	if (*out == 0 && nonzero)
+		return D_UNDERFLOW; /* 1e-400: a measurement is not silently 0 */
 	return 0;
 }
 
@@ -201,6 +212,27 @@ check_required(struct reader_state *st, const struct csv_record *rec,
 	}
 }
 
+/*
+ * GadgetName with TestCase: the older layout's TestName is the case, the
+ * current one's the gadget; which was meant cannot be told, and guessing
+ * merges cases silently.
+ */
+static int
+header_ambiguous(struct reader_state *st, const struct csv_record *rec)
+{
+	size_t i;
+
+	for (i = 0; i < rec->nfields; i++)
+		if (strcasecmp(st->lay.names[i], "TestCase") == 0) {
+			diags_add(st->d, D_AMBIGUOUS_HEADER, st->path, rec->line,
+			    rec->fields[i].column, "GadgetName, TestName and "
+			    "TestCase together: use TestName,TestCase (gadget, "
+			    "case) or GadgetName,TestName (the older layout)");
+			return 1;
+		}
+	return 0;
+}
+
 /* Resolves the header record; returns -1 (diagnostics added) when unusable. */
 static int
 read_header(struct reader_state *st, const struct csv_record *rec)
@@ -221,6 +253,8 @@ read_header(struct reader_state *st, const struct csv_record *rec)
 		if (strcasecmp(st->lay.names[i], "GadgetName") == 0)
 			older = 1;
 	}
+	if (older && header_ambiguous(st, rec))
+		return -1;
 	for (i = 0; i < rec->nfields; i++) {
 		enum role role = role_of(st->lay.names[i], older);
 
@@ -279,6 +313,7 @@ struct cell {
 	const char *s;
 	size_t len;
 	unsigned long line, column;
+	const struct csv_field *f; /* the field, untrimmed */
 };
 
 static struct cell
@@ -290,13 +325,52 @@ cell_at(const struct csv_record *rec, long col)
 	c.s = fastread_trim(f->text, f->len, &c.len);
 	c.line = f->line;
 	c.column = f->column; /* the reader points at the first non-blank byte */
+	c.f = f;
 	return c;
+}
+
+/*
+ * Where byte at of c's text was in the file: a quoted field's text starts
+ * just past its quote and may hold line ends (kept as they were written).
+ */
+static void
+cell_position(const struct cell *c, size_t at, unsigned long *line,
+    unsigned long *column)
+{
+	const char *t = c->f->text, *end = c->s + at;
+
+	*line = c->line;
+	*column = c->column + (unsigned long)at;
+	if (!c->f->quoted)
+		return;
+	*column = c->column + 1;
+	for (; t < end; t++) {
+		if (*t == '\n' || (*t == '\r' && t[1] != '\n')) {
+			(*line)++;
+			*column = 1;
+		} else if (*t != '\r') {
+			(*column)++;
+		}
+	}
+}
+
+/* A name's fault at byte at of c, reported where it is. */
+static void
+name_fault(struct reader_state *st, const struct cell *c, size_t at,
+    enum diag_code code, const char *detail)
+{
+	unsigned long line, column;
+
+	cell_position(c, at, &line, &column);
+	diags_add(st->d, code, st->path, line, column, "%s", detail);
 }
 
 static int
 read_name(struct reader_state *st, const struct cell *c, const char *what)
 {
 	size_t bad;
+	uint32_t cp;
+	char *detail;
 
 	if (c->len == 0) {
 		diags_add(st->d, D_EMPTY_NAME, st->path, c->line, c->column,
@@ -304,8 +378,24 @@ read_name(struct reader_state *st, const struct cell *c, const char *what)
 		return -1;
 	}
 	if (utf8_check(c->s, c->len, &bad) < 0) {
-		diags_add(st->d, D_BAD_ENCODING, st->path, c->line,
-		    c->column + bad, "%s name", what);
+		detail = xasprintf("%s name", what);
+		name_fault(st, c, bad, D_BAD_ENCODING, detail);
+		free(detail);
+		/* Malformed UTF-8 is no text file: whatever follows is noise. */
+		st->stop = utf8_check_name(c->s, c->len, &bad, &cp) < 0;
+		return -1;
+	}
+	if (utf8_check_name(c->s, c->len, &bad, &cp) != 0) {
+		detail = xasprintf("U+%04X in %s name", (unsigned)cp, what);
+		name_fault(st, c, bad, D_INVISIBLE_CHARACTER, detail);
+		free(detail);
+		return -1;
+	}
+	if (c->len > RESULTS_MAX_NAME) {
+		detail = xasprintf("%s name of %zu bytes (at most %d)", what,
+		    c->len, RESULTS_MAX_NAME);
+		name_fault(st, c, 0, D_NAME_TOO_LONG, detail);
+		free(detail);
 		return -1;
 	}
 	return 0;
@@ -340,6 +430,14 @@ read_value(struct reader_state *st, const struct cell *c, enum role role,
 		shown = quote_cell(c->s, c->len);
 		diags_add(st->d, D_NEGATIVE_RATE, st->path, c->line, c->column,
 		    "%s", shown);
+		free(shown);
+		return -1;
+	}
+	if (role >= ROLE_METRIC && role < ROLE_UNKNOWN && *out < 0 &&
+	    !metric_can_be_negative((enum metric)(role - ROLE_METRIC))) {
+		shown = quote_cell(c->s, c->len);
+		diags_add(st->d, D_NEGATIVE_VALUE, st->path, c->line, c->column,
+		    "%s in column %s", shown, role_name(role));
 		free(shown);
 		return -1;
 	}
@@ -429,8 +527,9 @@ read_row(struct reader_state *st, const struct csv_record *rec)
 static enum fastread_kind
 fast_kind(enum role role)
 {
-	if (role == ROLE_RATE)
-		return FASTREAD_RATE;
+	if (role == ROLE_RATE || (role >= ROLE_METRIC && role < ROLE_UNKNOWN &&
+	    !metric_can_be_negative((enum metric)(role - ROLE_METRIC))))
+		return FASTREAD_NOT_NEGATIVE;
 	return role >= ROLE_RUN && role < ROLE_UNKNOWN ? FASTREAD_NUMBER :
 	    FASTREAD_TEXT;
 }
@@ -455,6 +554,7 @@ fast_reader(const struct reader_state *st)
 	for (i = 0; i < RAW__MAX; i++)
 		c.raw[i] = st->lay.col_of[raw_role[i]];
 	c.max_magnitude = RESULTS_MAX_MAGNITUDE;
+	c.max_name = RESULTS_MAX_NAME;
 	c.parse_number = results_parse_number;
 	return fastread_new(st->a, st->input, &c);
 }
@@ -482,6 +582,18 @@ read_parallel(struct reader_state *st, struct csv_reader *r)
 	return fastread_parallel(st->fast, st->src, st->origin + at, line);
 }
 
+/* A line of nothing but blanks is a blank line, as pandas reads it. */
+static int
+blank_record(const struct csv_record *rec)
+{
+	size_t len;
+
+	if (rec->comment || rec->nfields != 1 || rec->fields[0].quoted)
+		return 0;
+	fastread_trim(rec->fields[0].text, rec->fields[0].len, &len);
+	return len == 0;
+}
+
 /* Reads every record of r; returns non-zero when there was any. */
 static int
 read_records(struct reader_state *st, struct csv_reader *r)
@@ -490,7 +602,7 @@ read_records(struct reader_state *st, struct csv_reader *r)
 	size_t errors = st->d->errors;
 	int rc, header_bad = 0, any = 0, tried = st->src == NULL;
 
-	for (;;) {
+	while (!st->stop) {
 		if (st->fast != NULL && !tried && st->d->errors == errors) {
 			tried = 1;
 			if (read_parallel(st, r))
@@ -499,14 +611,20 @@ read_records(struct reader_state *st, struct csv_reader *r)
 		/* The strict loop reads one record past a reason to stop: so do we. */
 		if (st->fast != NULL && st->d->errors < DIAGS_MAX)
 			fastread_lines(st->fast, r, st->d);
-		if ((rc = csv_reader_next(r, &rec, st->d)) == 0 || header_bad ||
-		    st->d->errors >= DIAGS_MAX)
+		if ((rc = csv_reader_next(r, &rec, st->d)) == 0 || header_bad)
 			break;
+		if (st->d->errors >= DIAGS_MAX) {
+			/* Said, so that a cut-off list does not look complete. */
+			diags_add(st->d, D_TOO_MANY_DIAGS, NULL, 0, 0, NULL);
+			break;
+		}
 		if (rc < 0) {
 			/* Without its header the file's rows mean nothing. */
 			header_bad = !st->have_header;
 			continue;
 		}
+		if (blank_record(&rec))
+			continue;
 		any = 1;
 		if (rec.comment)
 			read_comment(st, &rec);
@@ -570,6 +688,16 @@ results_read(struct aggregate *a, const char *path, FILE *fp, struct diags *d)
 	src.size = (unsigned long long)sb.st_size;
 	return read_input(a, path, csv_reader_new(fp, src.name), &src,
 	    (unsigned long long)pos, d);
+}
+
+int
+results_read_tapped(struct aggregate *a, const char *path, FILE *fp,
+    csv_tap_fn tap, void *arg, struct diags *d)
+{
+	struct csv_reader *r = csv_reader_new(fp, shown_path(path));
+
+	csv_reader_tap(r, tap, arg);
+	return read_input(a, path, r, NULL, 0, d);
 }
 
 int

@@ -122,6 +122,45 @@ utf8_check(const char *s, size_t len, size_t *bad_offset)
 	return 0;
 }
 
+int
+utf8_is_invisible(uint32_t cp)
+{
+	static const uint32_t ranges[][2] = {
+		{ 0x00, 0x1F }, { 0x7F, 0x9F }, { 0xAD, 0xAD }, { 0x61C, 0x61C },
+		{ 0x180E, 0x180E }, { 0x200B, 0x200F }, { 0x2028, 0x202E },
+		{ 0x2060, 0x206F }, { 0xFEFF, 0xFEFF }, { 0xFFF9, 0xFFFB },
+		{ 0xE0000, 0xE007F },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++)
+		if (cp >= ranges[i][0] && cp <= ranges[i][1])
+			return 1;
+	return 0;
+}
+
+int
+utf8_check_name(const char *s, size_t len, size_t *bad_offset,
+    uint32_t *bad_cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		n = utf8_decode(u + i, len - i, &cp);
+		*bad_offset = i;
+		if (utf8_malformed(n, cp))
+			return -1;
+		if (utf8_is_invisible(cp)) {
+			*bad_cp = cp;
+			return 1;
+		}
+		i += n;
+	}
+	return 0;
+}
+
 char *
 utf8_clean(const char *s, size_t len)
 {

@@ -47,6 +47,24 @@ size_t utf8_encode(uint32_t cp, char *out);
 int utf8_check(const char *s, size_t len, size_t *bad_offset);
 
 /*
+ * Non-zero when cp is a control character (C0 with TAB, DEL, C1 such as
+ * U+0085) or an invisible format character: U+00AD, U+061C, U+180E, the
+ * zero-width and bidirectional controls U+200B-U+200F, U+202A-U+202E,
+ * U+2060-U+206F, the separators U+2028 and U+2029, U+FEFF, U+FFF9-U+FFFB
+ * and the tags U+E0000-U+E007F: characters that a name must not hold,
+ * as they break columns or make two names look the same.
+ */
+int utf8_is_invisible(uint32_t cp);
+
+/*
+ * Checks a name: as utf8_check(), then returns 1 with *bad_offset and
+ * *bad_cp set at the first utf8_is_invisible() character. Returns 0 for
+ * a good name, -1 for malformed UTF-8 (*bad_offset set).
+ */
+int utf8_check_name(const char *s, size_t len, size_t *bad_offset,
+    uint32_t *bad_cp);
+
+/*
  * Returns a newly allocated, NUL-terminated copy of s[0..len) in which
  * malformed bytes become U+FFFD, one each (see utf8_decode), and control
  * characters (TAB, CR and LF included) become spaces.

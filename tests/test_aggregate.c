@@ -226,6 +226,61 @@ test_no_gadget_left_is_an_error(void **state)
 	add(a, "a", "baseline", 1, 1, 1);
 	assert_null(aggregate_finish(a, only, 1, &d));
 	assert_true(diags_failed(&d));
+	/* Not "no data rows": the rows were there, the name matched none. */
+	assert_int_equal(d.v[d.n - 1].code, D_NO_GADGET_MATCHED);
+	assert_string_equal(d.v[d.n - 1].detail, "the input holds a");
+	diags_free(&d);
+}
+
+static void
+test_baseline_and_ig_in_any_letter_case(void **state)
+{
+	struct aggregate *a = new_aggregate();
+	struct diags d = { 0 };
+	struct model *m;
+
+	(void)state;
+	add(a, "g", "Baseline", 1, 1, 1);
+	add(a, "g", "BASELINE", 1, 2, 1);
+	add(a, "g", "Ig", 1, 3, 1);
+	add(a, "g", "Igx", 1, 3, 1);
+	m = finish(a, &d);
+	assert_int_equal(m->gadgets[0].nseries, 3);
+	assert_int_equal(m->gadgets[0].baseline, 0);
+	assert_int_equal(m->gadgets[0].ig, 1);
+	assert_string_equal(m->gadgets[0].series[0].name, "baseline");
+	assert_int_equal(m->gadgets[0].series[0].cells[0].rows, 2);
+	assert_string_equal(m->gadgets[0].series[2].name, "Igx");
+	assert_int_equal(d.n, 0);
+	model_free(m);
+	diags_free(&d);
+}
+
+static void
+test_machine_conflicts_name_the_keys(void **state)
+{
+	struct aggregate *a = new_aggregate();
+	struct diags d = { 0 };
+	struct model *m;
+	char *keys = NULL;
+
+	(void)state;
+	aggregate_add_meta(a, "Processor", "X");
+	aggregate_add_meta(a, "Memory", "32 GB");
+	aggregate_add_meta(a, "Host", "a");
+	aggregate_add_meta(a, "Processor", "Y");
+	aggregate_add_meta(a, "Processor", "Z");
+	aggregate_add_meta(a, "Host", "b");
+	aggregate_add_meta(a, "kernel", "6.1");
+	aggregate_add_meta(a, "Kernel", "6.5");
+	aggregate_add_meta(a, "Memory", "32 GB");
+	add(a, "g", "baseline", 1, 1, 1);
+	m = finish(a, &d);
+	/* Host differs but says nothing about comparability; Processor is named once. */
+	assert_int_equal(model_machine_conflicts(m, &keys), 2);
+	assert_string_equal(keys, "Processor, Kernel");
+	free(keys);
+	model_free(m);
 	diags_free(&d);
 }
 
@@ -388,6 +443,8 @@ main(void)
 		cmocka_unit_test(test_overhead_uses_welch_interval),
 		cmocka_unit_test(test_gadget_filter_and_unknown_name),
 		cmocka_unit_test(test_no_gadget_left_is_an_error),
+		cmocka_unit_test(test_baseline_and_ig_in_any_letter_case),
+		cmocka_unit_test(test_machine_conflicts_name_the_keys),
 		cmocka_unit_test(test_input_names_are_base_names),
 		cmocka_unit_test(test_too_many_groups_reported_once),
 		cmocka_unit_test(test_dump_format),

@@ -414,6 +414,51 @@ test_what_one_run_lacks_is_listed(void **state)
 	model_free(n);
 }
 
+/* What could not be tested is counted: for the gate, the warning and the outputs. */
+static void
+test_untested_counts_single_runs_and_one_sided_groups(void **state)
+{
+	struct model *o = build(old_rows, NROWS(old_rows), ALL_METRICS, NULL);
+	struct model *n = build(new_rows, NROWS(new_rows),
+	    ALL_METRICS & ~(1u << METRIC_LOST), NULL);
+	struct comparison *c = compare_build(o, n, &defaults);
+	struct compare_untested u = compare_untested(c);
+
+	(void)state;
+	/* Three gadgets, cases and rates one run only has; the Lost column is not one. */
+	assert_int_equal(u.one_run, 4);
+	assert_int_equal(u.tested + u.no_test, c->nentries + c->noverheads);
+	assert_int_equal(u.no_test, c->counts[COMPARE_UNKNOWN]);
+	compare_free(c);
+	model_free(o);
+	model_free(n);
+}
+
+static void
+test_nothing_tested_between_runs_without_common_gadgets(void **state)
+{
+	static const struct row a[] = {
+		{ "alpha", "baseline", 100, { 1, 10, 0, 0, 0 } },
+		{ "alpha", "baseline", 100, { 2, 11, 0, 0, 0 } },
+	};
+	static const struct row b[] = {
+		{ "beta", "baseline", 100, { 1, 10, 0, 0, 0 } },
+		{ "beta", "baseline", 100, { 2, 11, 0, 0, 0 } },
+	};
+	struct model *o = build(a, NROWS(a), ALL_METRICS, NULL);
+	struct model *n = build(b, NROWS(b), ALL_METRICS, NULL);
+	struct comparison *c = compare_build(o, n, &defaults);
+	struct compare_untested u = compare_untested(c);
+
+	(void)state;
+	assert_int_equal(u.tested, 0);
+	assert_int_equal(u.no_test, 0);
+	assert_int_equal(u.one_run, 2);
+	compare_free(c);
+	model_free(o);
+	model_free(n);
+}
+
 static const struct compare_machine *
 machine_key(const struct comparison *c, const char *key)
 {
@@ -624,6 +669,8 @@ main(void)
 		cmocka_unit_test(test_entries_cover_what_both_runs_have),
 		cmocka_unit_test(test_overheads_compared_per_rate),
 		cmocka_unit_test(test_what_one_run_lacks_is_listed),
+		cmocka_unit_test(test_untested_counts_single_runs_and_one_sided_groups),
+		cmocka_unit_test(test_nothing_tested_between_runs_without_common_gadgets),
 		cmocka_unit_test(test_machine_differences),
 		cmocka_unit_test(test_same_machine_gives_no_warning),
 		cmocka_unit_test(test_markdown_puts_regressions_first),

@@ -28,7 +28,7 @@ header_layout(void)
 	for (i = 2; i < lay.ncols; i++)
 		lay.kind[i] = FASTREAD_NUMBER;
 	lay.kind[0] = lay.kind[1] = FASTREAD_TEXT;
-	lay.kind[3] = FASTREAD_RATE;
+	lay.kind[3] = FASTREAD_NOT_NEGATIVE;
 	lay.gadget = 0;
 	lay.tcase = 1;
 	lay.rate = 3;
@@ -37,6 +37,7 @@ header_layout(void)
 	for (i = 0; i < RAW__MAX; i++)
 		lay.raw[i] = (long)i; /* RAW_* follow HEADER's order */
 	lay.max_magnitude = 1e15;
+	lay.max_name = 256;
 	lay.parse_number = results_parse_number;
 	return lay;
 }

@@ -348,8 +348,13 @@ test_parse_number_equals_strtod_bitwise(void **state)
 	assert_true(x == strtod("9007199254740993", NULL));
 	assert_int_equal(results_parse_number("-0.00", 5, &x), 0);
 	assert_true(x == 0 && signbit(x));
-	assert_int_equal(results_parse_number("1e-400", 6, &x), 0);
+	/* A non-zero literal that would be read as 0 is refused; a zero is a zero. */
+	assert_int_equal(results_parse_number("1e-400", 6, &x), D_UNDERFLOW);
+	assert_int_equal(results_parse_number("-0.5e-400", 9, &x), D_UNDERFLOW);
+	assert_int_equal(results_parse_number("0.000e-400", 10, &x), 0);
 	assert_true(x == 0);
+	assert_int_equal(results_parse_number("1e-310", 6, &x), 0);
+	assert_true(x > 0);
 }
 
 /* A result file of n rows over 3 gadgets, 2 cases, 4 rates; row i has Cpu i % 7. */

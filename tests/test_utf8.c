@@ -219,6 +219,46 @@ test_check_reports_the_first_bad_byte(void **state)
 	assert_int_equal(utf8_check("\xef\xbf\xbd", 3, &off), 0);
 }
 
+/* Names refuse what breaks columns or looks like nothing: TAB, C1, format characters. */
+static void
+test_check_name_refuses_invisible_characters(void **state)
+{
+	static const struct {
+		const char *s;
+		size_t off;
+		uint32_t cp;
+	} bad[] = {
+		{ "ab\tc", 2, 0x09 }, { "g\xc2\x85", 1, 0x85 },
+		{ "\xef\xbb\xbfg", 0, 0xFEFF }, { "i\xe2\x80\xaeg", 1, 0x202E },
+		{ "a\xe2\x80\x8b" "b", 1, 0x200B }, { "x\xc2\xad", 1, 0xAD },
+		{ "x\xe2\x81\xa6", 1, 0x2066 }, { "x\xe2\x80\xa8", 1, 0x2028 },
+		{ "x\xf3\xa0\x80\x81", 1, 0xE0001 }, { "\x7f", 0, 0x7F },
+	};
+	size_t i, off;
+	uint32_t cp;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		off = 99;
+		cp = 0;
+		assert_int_equal(utf8_check_name(bad[i].s, strlen(bad[i].s),
+		    &off, &cp), 1);
+		assert_int_equal(off, bad[i].off);
+		assert_int_equal(cp, bad[i].cp);
+	}
+	assert_int_equal(utf8_check_name("a\xff", 2, &off, &cp), -1);
+	assert_int_equal(off, 1);
+	/* Visible non-ASCII text is a name like any other. */
+	{
+		const char *ok = "trace_dns \xc2\xb1 \xc3\xa9\xe2\x80\x94\xc2\xa0x";
+
+		assert_int_equal(utf8_check_name(ok, strlen(ok), &off, &cp), 0);
+	}
+	assert_false(utf8_is_invisible('a'));
+	assert_false(utf8_is_invisible(0xA0));
+	assert_true(utf8_is_invisible(0x061C));
+}
+
 static void
 test_clean_replaces_each_byte_of_a_broken_sequence(void **state)
 {
@@ -261,6 +301,7 @@ main(void)
 		cmocka_unit_test(test_check_reports_the_first_bad_byte),
 		cmocka_unit_test(test_clean_replaces_each_byte_of_a_broken_sequence),
 		cmocka_unit_test(test_clean_replaces_and_blanks),
+		cmocka_unit_test(test_check_name_refuses_invisible_characters),
 	};
 
 	return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);

@@ -31,7 +31,10 @@ bad-too-many-diagnostics fuzz-csv-huge-value limit-too-many-columns
 limit-quoted-record-too-long template-billion-laughs template-xxe-text
 template-bad-values template-bad-placeholders svg-gadget-file-names
 out-no-space out-is-input out-missing-dir out-stdout-full
-all-pdf-cannot-write bad-input-and-template"}
+all-pdf-cannot-write bad-input-and-template
+input-dev-zero-pdf input-endless-line-pipe-pdf bad-same-input-copy
+bad-invisible-in-name machines-differ-merged compare-gate-single-runs
+bad-control-after-line-break"}
 E2E_CASES=$(echo $E2E_CASES)
 export E2E_CASES
 echo "valgrind: $(echo "$E2E_CASES" | wc -w) e2e cases under memcheck"

@@ -28,7 +28,8 @@ def main():
                 base_cpu = rate / 1000 * rnd.uniform(0.5, 2)
                 for run in range(1, n + 1):
                     is_ig = case == "ig"
-                    cpu = base_cpu * (1.6 if is_ig else 1) + rnd.gauss(0, 0.05)
+                    # CPU cannot be negative: igreport refuses such a value.
+                    cpu = max(0.0, base_cpu * (1.6 if is_ig else 1) + rnd.gauss(0, 0.05))
                     mem = 1400 + (110 if is_ig else 0) + rnd.gauss(0, 8)
                     igcpu = max(0, base_cpu * 0.4 + rnd.gauss(0, 0.02)) if is_ig else 0
                     igmem = 95 + rnd.gauss(0, 3) if is_ig else 0
