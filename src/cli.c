@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cleanup.h"
 #include "cli_impl.h"
 #include "input.h"
 #include "task.h"
@@ -220,6 +221,19 @@ cli_data_free(struct cli_data *data, size_t ninputs)
 	free(data->keep);
 }
 
+/* -o - is standard output, which takes one file: not the SVG directory. */
+static int
+cli_check_stdout(const struct cli_request *rq, struct diags *d)
+{
+	if (rq->dump_model || rq->output == NULL ||
+	    strcmp(rq->output, "-") != 0 ||
+	    (rq->format != CLI_SVG && rq->format != CLI_ALL))
+		return 0;
+	diags_add(d, D_STDOUT_FORMAT, NULL, 0, 0, "-f %s",
+	    cli_formats[rq->format].name);
+	return -1;
+}
+
 static int
 cli_run(const struct cli_request *rq)
 {
@@ -237,7 +251,9 @@ cli_run(const struct cli_request *rq)
 		layout.rq = rq;
 		task_start(&layout.task, cli_layout_run, &layout);
 	}
-	if (rq->cmd->load(rq, &data, &d) < 0)
+	if (cli_check_stdout(rq, &d) < 0)
+		status = CLI_EXIT_USAGE;
+	else if (rq->cmd->load(rq, &data, &d) < 0)
 		status = CLI_EXIT_BAD_INPUT;
 	else if (rq->dump_model)
 		status = cli_dump(rq, &data, &d);
@@ -281,8 +297,12 @@ cli_main(int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	if ((status = cli_parse(argc, argv, &rq)) < 0)
+	if ((status = cli_parse(argc, argv, &rq)) < 0) {
+		/* Before any thread: they all inherit the blocked signals. */
+		cleanup_start();
 		status = cli_run(&rq);
+		cleanup_stop();
+	}
 	free(rq.gadgets);
 	return status;
 }

@@ -15,6 +15,7 @@
 enum diag_code {
 	/* notes */
 	D_UNKNOWN_COLUMN,
+	D_LEFTOVERS_REMOVED,
 	/* warnings */
 	D_RATE_ONE_SIDE,
 	D_NO_BASELINE,
@@ -55,11 +56,14 @@ enum diag_code {
 	D_TEMPLATE_PLACEHOLDER,
 	/* errors in the environment */
 	D_BAD_EPOCH,
+	D_STDOUT_FORMAT,
 	/* system errors */
 	D_OPEN_FAILED,
 	D_READ_FAILED,
 	D_WRITE_FAILED,
 	D_OUTPUT_IS_INPUT,
+	D_OUTPUT_NOT_FILE,
+	D_OUTPUT_LINK,
 	D_PDF_LIBRARY,
 	D__MAX
 };

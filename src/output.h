@@ -32,6 +32,7 @@ struct output_batch {
 	struct outfile **files;
 	size_t n, cap;
 	char *made_dir; /* a directory this run created, removed again on abort */
+	char *dir;      /* the output directory (svg, all), swept once */
 };
 
 struct output_job;
@@ -39,7 +40,11 @@ struct output_job;
 /* How write errors name standard output, for every command and output. */
 #define OUTPUT_STDOUT "<stdout>"
 
-/* Writes the PDF report to (a temporary file for) path. Returns 0 or -1. */
+/*
+ * Writes the PDF report to (a temporary file for) path, or for "-" to
+ * standard output at once. Removes first the leftovers of killed runs in
+ * path's directory (outfile_sweep). Returns 0 or -1.
+ */
 int output_pdf(const struct output_context *ctx, const char *path,
     struct output_batch *batch, struct diags *d);
 
@@ -65,7 +70,9 @@ void output_pdf_cancel(struct output_job *job);
 
 /*
  * Creates directory dir unless it exists, as output_svg does; a directory
- * created here is removed again if the batch is aborted. Returns 0 or -1.
+ * created here is removed again if the batch is aborted. The first dir
+ * becomes the batch's output directory: its leftovers of killed runs are
+ * removed (outfile_sweep). Returns 0 or -1.
  */
 int output_prepare_dir(const char *dir, struct output_batch *batch,
     struct diags *d);
@@ -94,7 +101,10 @@ int output_epoch(long long *epoch);
 int output_load_layout(const char *template_path, const char *default_name,
     struct template **tpl, struct fonts **fonts, struct diags *d);
 
-/* Puts every file of the batch in place; -1 if any rename failed. Empties the batch. */
+/*
+ * Puts every file of the batch in place; -1 if any failed. Every file is
+ * closed first, and a write error there aborts them all. Empties the batch.
+ */
 int output_commit(struct output_batch *batch, struct diags *d);
 
 /* Removes every file of the batch. Empties it. */
