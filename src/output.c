@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "datadir.h"
+#include "manifest.h"
 #include "outfile.h"
 #include "pdf.h"
 #include "render_md.h"
@@ -379,6 +380,46 @@ output_close_all(struct output_batch *batch, struct diags *d)
 	return 0;
 }
 
+/* The name of a batch file in the output directory, or NULL for one elsewhere. */
+static const char *
+output_name_in_dir(const struct output_batch *batch, const struct outfile *o)
+{
+	const char *path = outfile_path(o);
+	size_t len = strlen(batch->dir);
+
+	if (strncmp(path, batch->dir, len) != 0 || path[len] != '/' ||
+	    strchr(path + len + 1, '/') != NULL)
+		return NULL;
+	return path + len + 1;
+}
+
+/* What the batch writes into its directory, and the manifest saying so, last in the batch. */
+static int
+output_manifest(struct output_batch *batch, struct manifest *now,
+    struct diags *d)
+{
+	char *path = xasprintf("%s/%s", batch->dir, MANIFEST_NAME);
+	struct outfile *o;
+	unsigned long long hash;
+	long long size;
+	const char *name;
+	size_t i;
+
+	for (i = 0; i < batch->n; i++) {
+		name = output_name_in_dir(batch, batch->files[i]);
+		if (name != NULL && manifest_hash_file(outfile_tmp_path(
+		    batch->files[i]), &size, &hash) == 0)
+			manifest_add(now, name, size, hash);
+	}
+	o = outfile_open(path, NULL, 0, d);
+	free(path);
+	if (o == NULL)
+		return -1;
+	manifest_write(now, outfile_stream(o));
+	batch_add(batch, o);
+	return outfile_close(o, d);
+}
+
 static void
 output_batch_free(struct output_batch *batch)
 {
@@ -393,10 +434,17 @@ output_batch_free(struct output_batch *batch)
 int
 output_commit(struct output_batch *batch, struct diags *d)
 {
+	struct manifest now = { 0 }, old = { 0 };
 	size_t i;
 	int rc = output_close_all(batch, d);
 
+	if (rc == 0 && batch->dir != NULL) {
+		rc = output_manifest(batch, &now, d);
+		manifest_read(batch->dir, &old);
+	}
 	if (rc < 0) {
+		manifest_free(&now);
+		manifest_free(&old);
 		output_abort(batch);
 		return -1;
 	}
@@ -405,6 +453,10 @@ output_commit(struct output_batch *batch, struct diags *d)
 			rc = outfile_commit(batch->files[i], d);
 		else
 			outfile_abort(batch->files[i]);
+	if (rc == 0 && batch->dir != NULL)
+		manifest_remove_stale(batch->dir, &old, &now);
+	manifest_free(&now);
+	manifest_free(&old);
 	output_batch_free(batch);
 	return rc;
 }

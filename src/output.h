@@ -32,7 +32,7 @@ struct output_batch {
 	struct outfile **files;
 	size_t n, cap;
 	char *made_dir; /* a directory this run created, removed again on abort */
-	char *dir;      /* the output directory (svg, all), swept once */
+	char *dir;      /* the output directory (svg, all): its manifest is written on commit */
 };
 
 struct output_job;
@@ -72,7 +72,7 @@ void output_pdf_cancel(struct output_job *job);
  * Creates directory dir unless it exists, as output_svg does; a directory
  * created here is removed again if the batch is aborted. The first dir
  * becomes the batch's output directory: its leftovers of killed runs are
- * removed (outfile_sweep). Returns 0 or -1.
+ * removed (outfile_sweep) and its manifest written on commit. Returns 0 or -1.
  */
 int output_prepare_dir(const char *dir, struct output_batch *batch,
     struct diags *d);
@@ -103,7 +103,10 @@ int output_load_layout(const char *template_path, const char *default_name,
 
 /*
  * Puts every file of the batch in place; -1 if any failed. Every file is
- * closed first, and a write error there aborts them all. Empties the batch.
+ * closed first, and a write error there aborts them all. With an output
+ * directory, its manifest (manifest.h) is written with the batch, and
+ * the files the previous manifest lists that this batch does not write
+ * are removed once all are in place. Empties the batch.
  */
 int output_commit(struct output_batch *batch, struct diags *d);
 
