@@ -49,22 +49,73 @@ produce_list(struct producer *p)
 	return doc_add(p->doc, DOC_LIST, NULL);
 }
 
+/* 32-bit FNV-1a of gadget, a NUL and id: the same names give the same hash on every system. */
+static unsigned long
+item_hash(const char *gadget, const char *id)
+{
+	unsigned long h = 2166136261UL;
+	const unsigned char *c;
+
+	for (c = (const unsigned char *)gadget; *c; c++)
+		h = ((h ^ *c) * 16777619UL) & 0xffffffffUL;
+	h = (h * 16777619UL) & 0xffffffffUL;
+	for (c = (const unsigned char *)id; *c; c++)
+		h = ((h ^ *c) * 16777619UL) & 0xffffffffUL;
+	return h;
+}
+
+/* Lower-cases s and replaces what is not [a-z0-9_-], and a leading '-', by '_'; whether anything changed. */
+static int
+item_sanitise(char *s)
+{
+	int changed = 0;
+	char *c;
+
+	for (c = s; *c; c++) {
+		if (*c >= 'A' && *c <= 'Z') {
+			*c = (char)(*c - 'A' + 'a');
+			changed = 1;
+		} else if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+		    *c == '-' || *c == '_') || (c == s && *c == '-')) {
+			*c = '_';
+			changed = 1;
+		}
+	}
+	return changed;
+}
+
 /*
- * An item id from a gadget name and a template id: characters other than
- * letters, digits, '-' and '_' become '_', so a gadget named "../x" cannot
- * leave the output directory or hide as a dot file; a number is added
- * when the id is taken already.
+ * An item id, which is also a file name (ID.svg), from a gadget name and
+ * a template id: lower case letters, digits, '-' and '_' only, never a
+ * leading '-' or '.', so a gadget named "../x" or "-rf" can neither leave
+ * the output directory, hide as a dot file nor pass for an option. A name
+ * changed on the way (upper case, other characters) or longer than
+ * PRODUCE_ID_MAX is cut and given "-" and 8 hex digits of a hash of the
+ * original, so that ids stay stable from run to run and names differing
+ * only in letter case do not collide on a case-insensitive file system.
+ * A number is added when the id is taken already.
  */
 static char *
 item_id(const struct document *doc, const char *gadget, const char *id)
 {
-	char *base = xasprintf("%s-%s", gadget, id), *s, *c;
+	char *g = xstrdup(gadget), *i = xstrdup(id), *base, *s;
+	size_t glen = strlen(g), ilen = strlen(i), room = PRODUCE_ID_MAX - 9;
 	size_t k = 2;
+	int changed = item_sanitise(g) | item_sanitise(i);
 
-	for (c = base; *c; c++)
-		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
-		    (*c >= '0' && *c <= '9') || *c == '-' || *c == '_'))
-			*c = '_';
+	if (!changed && glen + 1 + ilen <= PRODUCE_ID_MAX)
+		base = xasprintf("%s-%s", g, i);
+	else {
+		/* "-" and 8 hex digits of hash; the template id kept whole when short. */
+		if (ilen > room / 2)
+			ilen = room / 2;
+		if (glen + 1 + ilen > room)
+			glen = room - 1 - ilen;
+		base = xasprintf("%.*s-%.*s-%08lx", (int)glen, g, (int)ilen, i,
+		    item_hash(gadget, id));
+	}
+	free(g);
+	free(i);
 	s = xstrdup(base);
 	while (doc_find(doc, s) != NULL) {
 		free(s);
