@@ -173,6 +173,21 @@ cli_commit(const struct cli_request *rq, const struct output_context *ctx,
 	return output_commit(&batch, d) < 0 ? CLI_EXIT_CANNOT_WRITE : CLI_EXIT_OK;
 }
 
+/*
+ * -f svg writes only figures and tables: none at all (every chart's cases
+ * missing from the data) is an error rather than an empty success. The
+ * other formats still carry the document's text, so they go on.
+ */
+static int
+cli_drawable(const struct cli_request *rq, const struct document *doc,
+    struct diags *d)
+{
+	if (rq->format != CLI_SVG || output_svg_items(doc) > 0)
+		return 0;
+	diags_add(d, D_NOTHING_TO_DRAW, doc->tpl->path, 0, 0, NULL);
+	return -1;
+}
+
 /* Builds the document with layout and writes the outputs; returns the exit status. */
 static int
 cli_write(const struct cli_request *rq, const struct cli_data *data,
@@ -185,7 +200,8 @@ cli_write(const struct cli_request *rq, const struct cli_data *data,
 	if ((status = cli_stamp(&cx, d)) < 0 &&
 	    (status = cli_layout_wait(layout, d)) < 0) {
 		rq->cmd->contexts(rq, data, layout->tpl, &cx);
-		status = cli_document(rq, data, layout->fonts, &cx, d) < 0 ?
+		status = cli_document(rq, data, layout->fonts, &cx, d) < 0 ||
+		    cli_drawable(rq, cx.doc, d) < 0 ?
 		    CLI_EXIT_BAD_INPUT : cli_commit(rq, &cx.output, d);
 	}
 	doc_free(cx.doc);

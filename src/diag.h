@@ -26,6 +26,7 @@ enum diag_code {
 	D_NOT_ATTACHED,
 	D_MACHINES_DIFFER,
 	D_REGRESSIONS,
+	D_CHART_NO_SERIES,
 	/* errors in data */
 	D_EMPTY_INPUT,
 	D_NO_HEADER,
@@ -54,6 +55,7 @@ enum diag_code {
 	D_TEMPLATE_COLUMN,
 	D_TEMPLATE_VALUE,
 	D_TEMPLATE_PLACEHOLDER,
+	D_NOTHING_TO_DRAW,
 	/* errors in the environment */
 	D_BAD_EPOCH,
 	D_STDOUT_FORMAT,

@@ -215,6 +215,16 @@ output_prepare_dir(const char *dir, struct output_batch *batch,
 	return 0;
 }
 
+size_t
+output_svg_items(const struct document *doc)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < doc->nblocks; i++)
+		n += (size_t)render_svg_is_item(&doc->blocks[i]);
+	return n;
+}
+
 int
 output_svg(const struct output_context *ctx, const char *dir,
     struct output_batch *batch, struct diags *d)

@@ -77,6 +77,9 @@ void output_pdf_cancel(struct output_job *job);
 int output_prepare_dir(const char *dir, struct output_batch *batch,
     struct diags *d);
 
+/* How many SVG files output_svg would write for doc. */
+size_t output_svg_items(const struct document *doc);
+
 /* Writes one SVG per standalone item (figure or table with an id) into dir, creating it. */
 int output_svg(const struct output_context *ctx, const char *dir,
     struct output_batch *batch, struct diags *d);

@@ -272,6 +272,71 @@ figure_desc(const struct producer *p, const struct tpl_figure *fig)
 	return t;
 }
 
+/* The cases chart ch names, for the warning. */
+static char *
+chart_cases(const struct tpl_chart *ch)
+{
+	char *s = xstrdup(""), *t;
+	size_t i;
+
+	for (i = 0; i < ch->nseries; i++) {
+		t = xasprintf("%s%s%s", s, i ? ", " : "", ch->series[i].case_name);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+/* Records that chart ch was drawn for the current gadget, or left out although the gadget has its metric. */
+static void
+note_chart(struct producer *p, const struct tpl_figure *fig,
+    const struct tpl_chart *ch, int drawn)
+{
+	struct produce_chart_use *u = NULL;
+	size_t i;
+
+	for (i = 0; i < p->nuses && u == NULL; i++)
+		if (p->uses[i].chart == ch)
+			u = &p->uses[i];
+	if (u == NULL) {
+		xgrow((void **)&p->uses, &p->capuses, p->nuses + 1,
+		    sizeof(*p->uses));
+		u = &p->uses[p->nuses++];
+		memset(u, 0, sizeof(*u));
+		u->fig = fig;
+		u->chart = ch;
+	}
+	if (drawn)
+		u->drawn = 1;
+	else if ((p->view->metrics & (1u << ch->metric)) && p->view->nrates > 0)
+		u->no_series = 1;
+}
+
+/*
+ * A chart drawn for no gadget, though some had its metric: none of the
+ * cases it names is in the data (a template written for other case
+ * names). A gadget lacking one case is D_NO_BASELINE's or D_NO_IG's.
+ */
+static void
+warn_unused_charts(struct producer *p)
+{
+	char *cases;
+	size_t i;
+
+	for (i = 0; i < p->nuses; i++) {
+		const struct produce_chart_use *u = &p->uses[i];
+
+		if (u->drawn || !u->no_series)
+			continue;
+		cases = chart_cases(u->chart);
+		diags_add(p->d, D_CHART_NO_SERIES, p->t->path, 0, 0, "figure "
+		    "'%s', %s chart: cases %s", u->fig->id,
+		    metric_name(u->chart->metric), cases);
+		free(cases);
+	}
+	free(p->uses);
+}
+
 void
 produce_figure(struct producer *p, const struct tpl_block *b)
 {
@@ -287,8 +352,11 @@ produce_figure(struct producer *p, const struct tpl_block *b)
 	producer_vars(p, &vars);
 	charts = xcalloc(fig->ncharts + 1, sizeof(*charts));
 	for (i = 0; i < fig->ncharts; i++)
-		n += (size_t)produce_chart(&fig->charts[i], p->view, &vars,
-		    &charts[n]);
+		if (produce_chart(&fig->charts[i], p->view, &vars, &charts[n])) {
+			note_chart(p, fig, &fig->charts[i], 1);
+			n++;
+		} else
+			note_chart(p, fig, &fig->charts[i], 0);
 	if (n == 0) {
 		free(charts);
 		return;
@@ -501,6 +569,7 @@ produce_document(const struct produce_input *in, struct diags *d)
 	p.in = in;
 	p.t = in->tpl;
 	p.doc = doc_new(in->tpl, in->title);
+	p.d = d;
 	format_level(p.level, in->comparison != NULL ?
 	    in->comparison->opt.level : in->model->level);
 	if (in->comparison != NULL) {
@@ -512,5 +581,6 @@ produce_document(const struct produce_input *in, struct diags *d)
 	p.doc->old = p.old != NULL ? xstrdup(p.old) : NULL;
 	p.doc->new = p.new != NULL ? xstrdup(p.new) : NULL;
 	produce_all(&p, k);
+	warn_unused_charts(&p);
 	return p.doc;
 }

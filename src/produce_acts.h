@@ -15,6 +15,16 @@ struct producer {
 	const struct view *view; /* the current gadget's, in a gadget section; else NULL */
 	char level[FORMAT_MAX];  /* "95" */
 	const char *old, *new;   /* compare: the inputs' base names */
+	struct diags *d;         /* warnings while building */
+	struct produce_chart_use *uses; /* per template chart: drawn, or left out for its cases */
+	size_t nuses, capuses;
+};
+
+/* Whether a template chart was drawn for some gadget, or left out for lack of its cases. */
+struct produce_chart_use {
+	const struct tpl_figure *fig;
+	const struct tpl_chart *chart;
+	int drawn, no_series;
 };
 
 /* Makes the blocks of template block b. */
