@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cleanup.h"
 #include "cli_args.h"
 #include "cli_commands.h"
 #include "input.h"
@@ -179,6 +180,21 @@ cli_commit(const struct cli_request *rq, const struct output_context *ctx,
 	return output_commit(&batch, d) < 0 ? CLI_EXIT_CANNOT_WRITE : CLI_EXIT_OK;
 }
 
+/*
+ * -f svg writes only figures and tables: none at all (every chart's cases
+ * missing from the data) is an error rather than an empty success. The
+ * other formats still carry the document's text, so they go on.
+ */
+static int
+cli_drawable(const struct cli_request *rq, const struct document *doc,
+    struct diags *d)
+{
+	if (rq->format != CLI_SVG || output_svg_items(doc) > 0)
+		return 0;
+	diags_add(d, D_NOTHING_TO_DRAW, doc->tpl->path, 0, 0, NULL);
+	return -1;
+}
+
 /* Builds the document with layout and writes the outputs; returns the exit status. */
 static int
 cli_write(const struct cli_request *rq, const struct cli_data *data,
@@ -191,7 +207,8 @@ cli_write(const struct cli_request *rq, const struct cli_data *data,
 	if ((status = cli_stamp(&cx, d)) < 0 &&
 	    (status = cli_layout_wait(layout, d)) < 0) {
 		rq->cmd->contexts(rq, data, layout->tpl, &cx);
-		status = cli_document(rq, data, layout->fonts, &cx, d) < 0 ?
+		status = cli_document(rq, data, layout->fonts, &cx, d) < 0 ||
+		    cli_drawable(rq, cx.doc, d) < 0 ?
 		    CLI_EXIT_BAD_INPUT : cli_commit(rq, &cx.output, d);
 	}
 	doc_free(cx.doc);
@@ -227,6 +244,19 @@ cli_data_free(struct cli_data *data, size_t ninputs)
 	free(data->keep);
 }
 
+/* -o - is standard output, which takes one file: not the SVG directory. */
+static int
+cli_check_stdout(const struct cli_request *rq, struct diags *d)
+{
+	if (rq->dump_model || rq->output == NULL ||
+	    strcmp(rq->output, "-") != 0 ||
+	    (rq->format != CLI_SVG && rq->format != CLI_ALL))
+		return 0;
+	diags_add(d, D_STDOUT_FORMAT, NULL, 0, 0, "-f %s",
+	    cli_formats[rq->format].name);
+	return -1;
+}
+
 static int
 cli_run(const struct cli_request *rq)
 {
@@ -246,7 +276,9 @@ cli_run(const struct cli_request *rq)
 		layout.rq = rq;
 		task_start(&layout.task, cli_layout_run, &layout);
 	}
-	if (rq->cmd->load(rq, &data, &d) < 0)
+	if (cli_check_stdout(rq, &d) < 0)
+		status = CLI_EXIT_USAGE;
+	else if (rq->cmd->load(rq, &data, &d) < 0)
 		status = CLI_EXIT_BAD_INPUT;
 	else if (rq->dump_model)
 		status = cli_dump(rq, &data, &d);
@@ -290,8 +322,12 @@ cli_main(int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	if ((status = cli_parse(argc, argv, &rq)) < 0)
+	if ((status = cli_parse(argc, argv, &rq)) < 0) {
+		/* Before any thread: they all inherit the blocked signals. */
+		cleanup_start();
 		status = cli_run(&rq);
+		cleanup_stop();
+	}
 	free(rq.gadgets);
 	return status;
 }

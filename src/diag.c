@@ -9,6 +9,7 @@
 
 static const char *const diag_messages[D__MAX] = {
 	[D_UNKNOWN_COLUMN] = "unknown column ignored",
+	[D_LEFTOVERS_REMOVED] = "removed temporary files left by an interrupted run",
 	[D_RATE_ONE_SIDE] = "rate measured on one side only, shown as a gap",
 	[D_NO_BASELINE] = "gadget has no baseline rows",
 	[D_NO_IG] = "gadget has no ig rows",
@@ -20,6 +21,7 @@ static const char *const diag_messages[D__MAX] = {
 	[D_REGRESSIONS] = "regressions found",
 	[D_INPUT_MACHINES_DIFFER] = "the inputs come from different machines, merged into one report",
 	[D_UNTESTED] = "some groups could not be tested",
+	[D_CHART_NO_SERIES] = "no series of the chart is in the data, chart left out",
 	[D_EMPTY_INPUT] = "empty input",
 	[D_NO_HEADER] = "no header line",
 	[D_MISSING_COLUMN] = "missing required column",
@@ -54,11 +56,15 @@ static const char *const diag_messages[D__MAX] = {
 	[D_TEMPLATE_COLUMN] = "invalid table column in template",
 	[D_TEMPLATE_VALUE] = "invalid value in template",
 	[D_TEMPLATE_PLACEHOLDER] = "unknown placeholder in template",
+	[D_NOTHING_TO_DRAW] = "nothing to draw: no figure or table has data",
 	[D_BAD_EPOCH] = "SOURCE_DATE_EPOCH must be a number of seconds since 1970",
+	[D_STDOUT_FORMAT] = "standard output takes one file: -o - needs -f pdf or -f md",
 	[D_OPEN_FAILED] = "cannot open",
 	[D_READ_FAILED] = "cannot read",
 	[D_WRITE_FAILED] = "cannot write",
 	[D_OUTPUT_IS_INPUT] = "output would overwrite an input",
+	[D_OUTPUT_NOT_FILE] = "output is not a regular file, not replaced",
+	[D_OUTPUT_LINK] = "output is a symbolic link out of its directory, not replaced",
 	[D_PDF_LIBRARY] = "PDF library error",
 };
 

@@ -15,6 +15,7 @@
 enum diag_code {
 	/* notes */
 	D_UNKNOWN_COLUMN,
+	D_LEFTOVERS_REMOVED,
 	/* warnings */
 	D_RATE_ONE_SIDE,
 	D_NO_BASELINE,
@@ -27,6 +28,7 @@ enum diag_code {
 	D_REGRESSIONS,
 	D_INPUT_MACHINES_DIFFER,
 	D_UNTESTED,
+	D_CHART_NO_SERIES,
 	/* errors in data */
 	D_EMPTY_INPUT,
 	D_NO_HEADER,
@@ -63,13 +65,17 @@ enum diag_code {
 	D_TEMPLATE_COLUMN,
 	D_TEMPLATE_VALUE,
 	D_TEMPLATE_PLACEHOLDER,
+	D_NOTHING_TO_DRAW,
 	/* errors in the environment */
 	D_BAD_EPOCH,
+	D_STDOUT_FORMAT,
 	/* system errors */
 	D_OPEN_FAILED,
 	D_READ_FAILED,
 	D_WRITE_FAILED,
 	D_OUTPUT_IS_INPUT,
+	D_OUTPUT_NOT_FILE,
+	D_OUTPUT_LINK,
 	D_PDF_LIBRARY,
 	D__MAX
 };

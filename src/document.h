@@ -90,10 +90,11 @@ enum doc_section_kind {
 struct doc_block {
 	enum doc_block_kind kind;
 	/*
-	 * Stable id, unique in the document, made of letters, digits, '-'
-	 * and '_' only: SVG file names ("trace_exec-host"), anchors. NULL
-	 * when the block has none; figures and tables with an id are the
-	 * standalone SVG items.
+	 * Stable id, unique in the document even ignoring letter case, made
+	 * of lower-case letters, digits, '-' and '_' only, never starting
+	 * with '-', at most PRODUCE_ID_MAX bytes and a "-N" for a repeat: SVG
+	 * file names ("trace_exec-host"), anchors. NULL when the block has
+	 * none; figures and tables with an id are the standalone SVG items.
 	 */
 	char *id;
 	/*

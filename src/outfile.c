@@ -1,12 +1,16 @@
 /* Atomic output files: a checked temporary file beside the target, then renamed. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "cleanup.h"
 #include "outfile.h"
 #include "xalloc.h"
 
@@ -14,6 +18,7 @@ struct outfile {
 	char *path;
 	char *tmp;
 	FILE *f;
+	int closed;
 };
 
 /* Whether path exists and is the same file as one of the inputs. */
@@ -31,16 +36,106 @@ outfile_is_input(const struct stat *out, const char *const *inputs,
 	return 0;
 }
 
-/* ".BASE.XXXXXX" in the directory of path; NULL if path names no file. */
+/* What a file that is not a regular one is, for the message. */
+static const char *
+outfile_kind(mode_t mode)
+{
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	if (S_ISDIR(mode))
+		return "a directory";
+	return "a special file";
+}
+
+/*
+ * A link is replaced only when it names a file of its own directory
+ * (no '/' in it): /dev/stdout -> /proc/self/fd/1, or any link to
+ * elsewhere, is refused rather than silently replaced.
+ */
+static int
+outfile_link_inside(const char *path)
+{
+	char buf[PATH_MAX];
+	ssize_t n = readlink(path, buf, sizeof(buf));
+
+	return n > 0 && (size_t)n < sizeof(buf) &&
+	    memchr(buf, '/', (size_t)n) == NULL;
+}
+
+/* A link at path: 0 when it may be replaced, else -1 with a diagnostic. */
+static int
+outfile_check_link(const char *path, const struct stat *target, int found,
+    struct diags *d)
+{
+	if (!outfile_link_inside(path)) {
+		diags_add(d, D_OUTPUT_LINK, path, 0, 0, NULL);
+		return -1;
+	}
+	if (found && !S_ISREG(target->st_mode)) {
+		diags_add(d, D_OUTPUT_NOT_FILE, path, 0, 0, "a link to %s",
+		    outfile_kind(target->st_mode));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Whether path may be written: a new name, a regular file, or a link
+ * within its directory to one; never an input. 0, or -1 with a diagnostic.
+ */
+static int
+outfile_check(const char *path, const char *const *inputs, size_t ninputs,
+    struct diags *d)
+{
+	struct stat lst, st;
+	int found;
+
+	if (lstat(path, &lst) != 0) {
+		if (errno == ENOENT)
+			return 0; /* a new name: mkstemp tells about the directory */
+		diags_add(d, D_OPEN_FAILED, path, 0, 0, "%s", strerror(errno));
+		return -1;
+	}
+	found = stat(path, &st) == 0;
+	if (found && outfile_is_input(&st, inputs, ninputs)) {
+		diags_add(d, D_OUTPUT_IS_INPUT, path, 0, 0, NULL);
+		return -1;
+	}
+	if (S_ISLNK(lst.st_mode))
+		return outfile_check_link(path, &st, found, d);
+	if (S_ISDIR(lst.st_mode)) {
+		diags_add(d, D_OPEN_FAILED, path, 0, 0, "%s", strerror(EISDIR));
+		return -1;
+	}
+	/* Renaming over a device or a FIFO would replace it. */
+	if (!S_ISREG(lst.st_mode)) {
+		diags_add(d, D_OUTPUT_NOT_FILE, path, 0, 0, "%s (-o - writes "
+		    "to standard output)", outfile_kind(lst.st_mode));
+		return -1;
+	}
+	return 0;
+}
+
+/* ".BASE.igreport-XXXXXX" in the directory of path; NULL if path names no file. */
 static char *
 outfile_tmp_name(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	const char *base = slash ? slash + 1 : path;
+	size_t len = strlen(base);
 
 	if (*base == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
 		return NULL;
-	return xasprintf("%.*s.%s.XXXXXX", (int)(base - path), path, base);
+	if (len > OUTFILE_TMP_BASE_MAX)
+		len = OUTFILE_TMP_BASE_MAX; /* the name must stay under NAME_MAX */
+	return xasprintf("%.*s.%.*s%sXXXXXX", (int)(base - path), path,
+	    (int)len, base, OUTFILE_TMP_TAG);
 }
 
 /* The umask can only be read by setting it: restore it at once. */
@@ -53,38 +148,44 @@ outfile_umask(void)
 	return mask;
 }
 
+/* mkstemp, with the name listed for removal on a signal before any signal can see the file. */
+static int
+outfile_mkstemp(char *tmp)
+{
+	int fd;
+
+	cleanup_lock();
+	fd = mkstemp(tmp);
+	if (fd >= 0)
+		cleanup_add_file(tmp);
+	cleanup_unlock();
+	return fd;
+}
+
+static void
+outfile_unlink_tmp(const char *tmp)
+{
+	cleanup_lock();
+	unlink(tmp);
+	cleanup_drop(tmp);
+	cleanup_unlock();
+}
+
 struct outfile *
 outfile_open(const char *path, const char *const *inputs, size_t ninputs,
     struct diags *d)
 {
 	struct outfile *o;
-	struct stat st;
 	char *tmp;
 	int fd;
 
-	if (stat(path, &st) == 0) {
-		if (S_ISDIR(st.st_mode)) {
-			diags_add(d, D_OPEN_FAILED, path, 0, 0, "%s",
-			    strerror(EISDIR));
-			return NULL;
-		}
-		/* Renaming over a device or a FIFO would replace it. */
-		if (!S_ISREG(st.st_mode)) {
-			diags_add(d, D_OPEN_FAILED, path, 0, 0,
-			    "not a regular file");
-			return NULL;
-		}
-		if (outfile_is_input(&st, inputs, ninputs)) {
-			diags_add(d, D_OUTPUT_IS_INPUT, path, 0, 0, NULL);
-			return NULL;
-		}
-	}
+	if (outfile_check(path, inputs, ninputs, d) < 0)
+		return NULL;
 	if ((tmp = outfile_tmp_name(path)) == NULL) {
 		diags_add(d, D_OPEN_FAILED, path, 0, 0, "%s", strerror(EISDIR));
 		return NULL;
 	}
-	fd = mkstemp(tmp);
-	if (fd < 0) {
+	if ((fd = outfile_mkstemp(tmp)) < 0) {
 		diags_add(d, D_OPEN_FAILED, path, 0, 0, "%s", strerror(errno));
 		free(tmp);
 		return NULL;
@@ -109,6 +210,12 @@ outfile_stream(struct outfile *o)
 	return o->f;
 }
 
+const char *
+outfile_path(const struct outfile *o)
+{
+	return o->path;
+}
+
 static void
 outfile_free(struct outfile *o)
 {
@@ -130,6 +237,7 @@ outfile_finish(struct outfile *o)
 	int err = 0;
 
 	o->f = NULL;
+	o->closed = 1;
 	errno = 0;
 	if (fflush(f) != 0 || ferror(f))
 		err = errno != 0 ? errno : EIO;
@@ -139,20 +247,56 @@ outfile_finish(struct outfile *o)
 }
 
 int
-outfile_commit(struct outfile *o, struct diags *d)
+outfile_close(struct outfile *o, struct diags *d)
 {
-	int err = outfile_finish(o);
+	int err;
 
-	if (err == 0 && rename(o->tmp, o->path) != 0)
-		err = errno;
-	if (err != 0) {
+	if (o->closed)
+		return 0;
+	if ((err = outfile_finish(o)) != 0) {
 		diags_add(d, D_WRITE_FAILED, o->path, 0, 0, "%s", strerror(err));
-		unlink(o->tmp);
-		outfile_free(o);
 		return -1;
 	}
-	outfile_free(o);
 	return 0;
+}
+
+const char *
+outfile_tmp_path(const struct outfile *o)
+{
+	return o->tmp;
+}
+
+/* The rename, with the name dropped from the signal list in the same step. */
+static int
+outfile_rename(struct outfile *o)
+{
+	int err = 0;
+
+	cleanup_lock();
+	if (rename(o->tmp, o->path) != 0)
+		err = errno;
+	else
+		cleanup_drop(o->tmp);
+	cleanup_unlock();
+	return err;
+}
+
+int
+outfile_commit(struct outfile *o, struct diags *d)
+{
+	/* Checked again: the path may have changed while the file was written. */
+	if (outfile_close(o, d) == 0 && outfile_check(o->path, NULL, 0, d) == 0) {
+		int err = outfile_rename(o);
+
+		if (err == 0) {
+			outfile_free(o);
+			return 0;
+		}
+		diags_add(d, D_WRITE_FAILED, o->path, 0, 0, "%s", strerror(err));
+	}
+	outfile_unlink_tmp(o->tmp);
+	outfile_free(o);
+	return -1;
 }
 
 void
@@ -162,8 +306,21 @@ outfile_abort(struct outfile *o)
 		return;
 	if (o->f != NULL)
 		fclose(o->f);
-	unlink(o->tmp);
+	outfile_unlink_tmp(o->tmp);
 	outfile_free(o);
+}
+
+/* mkdir, with the new directory listed for removal on a signal. */
+static int
+outfile_mkdir(const char *dir)
+{
+	int rc;
+
+	cleanup_lock();
+	if ((rc = mkdir(dir, 0777)) == 0)
+		cleanup_add_dir(dir);
+	cleanup_unlock();
+	return rc;
 }
 
 int
@@ -171,8 +328,8 @@ outfile_prepare_dir(const char *dir, struct diags *d)
 {
 	struct stat st;
 
-	if (mkdir(dir, 0777) == 0)
-		return 0;
+	if (outfile_mkdir(dir) == 0)
+		return 1;
 	if (errno != EEXIST) {
 		diags_add(d, D_OPEN_FAILED, dir, 0, 0, "%s", strerror(errno));
 		return -1;
@@ -187,4 +344,67 @@ outfile_prepare_dir(const char *dir, struct diags *d)
 		return -1;
 	}
 	return 0;
+}
+
+void
+outfile_forget_dir(const char *dir, int remove)
+{
+	cleanup_lock();
+	if (remove)
+		rmdir(dir);
+	cleanup_drop(dir);
+	cleanup_unlock();
+}
+
+/* ".NAME.igreport-XXXXXX" with six letters or digits: only outfile_open makes such names. */
+static int
+outfile_is_tmp_name(const char *name)
+{
+	size_t len = strlen(name), tag = strlen(OUTFILE_TMP_TAG), i;
+
+	if (name[0] != '.' || len < 2 + tag + 6)
+		return 0;
+	if (strncmp(name + len - 6 - tag, OUTFILE_TMP_TAG, tag) != 0)
+		return 0;
+	for (i = len - 6; i < len; i++)
+		if (!((name[i] >= 'a' && name[i] <= 'z') ||
+		    (name[i] >= 'A' && name[i] <= 'Z') ||
+		    (name[i] >= '0' && name[i] <= '9')))
+			return 0;
+	return 1;
+}
+
+/* Ours, by name, owner and kind, and old enough that no running igreport still writes it. */
+static int
+outfile_is_leftover(const char *dir, const char *name, time_t now)
+{
+	char *path;
+	struct stat st;
+	int old;
+
+	if (!outfile_is_tmp_name(name))
+		return 0;
+	path = xasprintf("%s/%s", dir, name);
+	old = lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_uid == geteuid() && now - st.st_mtime >= OUTFILE_STALE_SECONDS &&
+	    unlink(path) == 0;
+	free(path);
+	return old;
+}
+
+void
+outfile_sweep(const char *dir, struct diags *d)
+{
+	DIR *dh = opendir(dir);
+	struct dirent *e;
+	time_t now = time(NULL);
+	size_t n = 0;
+
+	if (dh == NULL)
+		return; /* opening the outputs says what is wrong */
+	while ((e = readdir(dh)) != NULL)
+		n += (size_t)outfile_is_leftover(dir, e->d_name, now);
+	closedir(dh);
+	if (n > 0)
+		diags_add(d, D_LEFTOVERS_REMOVED, dir, 0, 0, "%zu", n);
 }

@@ -9,15 +9,26 @@
 
 struct outfile;
 
+/* Temporary names are ".NAME" OUTFILE_TMP_TAG "XXXXXX", NAME cut to OUTFILE_TMP_BASE_MAX bytes. */
+#define OUTFILE_TMP_TAG ".igreport-"
+#define OUTFILE_TMP_BASE_MAX 200
+
+/* How old a temporary file must be (seconds) before outfile_sweep takes it for a leftover. */
+#define OUTFILE_STALE_SECONDS 3600
+
 /*
- * Creates a temporary file ".NAME.XXXXXX" in the directory of path, with
- * mode 0666 less the umask. Refuses with D_OUTPUT_IS_INPUT when path is
- * one of the ninputs files in inputs (same file by device and inode, so
- * also through another name, a hard link or a symbolic link). Fails with
- * D_OPEN_FAILED and the system error when the directory is missing or
- * unwritable, path is a directory, or path exists as something other
- * than a regular file (a device, a FIFO). A symbolic link at path is
- * replaced by the new file, not followed. Returns NULL on failure.
+ * Creates a temporary file ".NAME.igreport-XXXXXX" in the directory of
+ * path, with mode 0666 less the umask, listed for removal if a signal
+ * ends the run (cleanup.h). path must be a new name, a regular file, or
+ * a symbolic link without '/' (a file of the same directory) to a
+ * regular file or to nothing; such a link is replaced, not followed.
+ * Refuses with D_OUTPUT_IS_INPUT when path is one of the ninputs files
+ * in inputs (same file by device and inode, so also through another
+ * name, a hard link or a symbolic link); with D_OUTPUT_LINK for any other
+ * symbolic link (/dev/stdout); with D_OUTPUT_NOT_FILE when path is a
+ * device, a FIFO or a socket; with D_OPEN_FAILED and the system error
+ * when the directory is missing or unwritable or path is a directory.
+ * Returns NULL on failure.
  */
 struct outfile *outfile_open(const char *path, const char *const *inputs,
     size_t ninputs, struct diags *d);
@@ -25,11 +36,24 @@ struct outfile *outfile_open(const char *path, const char *const *inputs,
 /* The stream to write the content to; owned by o. */
 FILE *outfile_stream(struct outfile *o);
 
+/* The target path o was opened for. */
+const char *outfile_path(const struct outfile *o);
+
 /*
- * Flushes and closes the temporary file (no fsync), then renames it onto
- * path. Any failure (a full disk included) appends D_WRITE_FAILED with
- * the system error, removes the temporary file and returns -1; else 0.
- * Frees o either way.
+ * Flushes and closes the temporary file (no fsync), keeping it; later
+ * calls do nothing. Any failure (a full disk included) appends
+ * D_WRITE_FAILED with the system error and returns -1; else 0.
+ */
+int outfile_close(struct outfile *o, struct diags *d);
+
+/* Where the content is until outfile_commit: the temporary file's path. */
+const char *outfile_tmp_path(const struct outfile *o);
+
+/*
+ * Closes the temporary file (as outfile_close) unless done, checks path
+ * again as outfile_open did, then renames the file onto path. Any
+ * failure appends its diagnostic, removes the temporary file and
+ * returns -1; else 0. Frees o either way.
  */
 int outfile_commit(struct outfile *o, struct diags *d);
 
@@ -37,10 +61,23 @@ int outfile_commit(struct outfile *o, struct diags *d);
 void outfile_abort(struct outfile *o);
 
 /*
- * Creates directory dir (one level) unless it exists. Returns 0, or -1
- * with D_OPEN_FAILED when it cannot be created or exists as something
- * other than a directory.
+ * Creates directory dir (one level) unless it exists; a directory created
+ * is listed for removal (when empty) if a signal ends the run. Returns 1
+ * when created, 0 when it existed, or -1 with D_OPEN_FAILED when it
+ * cannot be created or exists as something other than a directory.
  */
 int outfile_prepare_dir(const char *dir, struct diags *d);
+
+/* Drops dir, made by outfile_prepare_dir, from the signal list; removes it (if empty) when remove. */
+void outfile_forget_dir(const char *dir, int remove);
+
+/*
+ * Removes from dir the leftovers of an igreport killed before it could
+ * clean up: regular files of this user named like outfile_open's
+ * temporary files and not written to for OUTFILE_STALE_SECONDS. Nothing
+ * else is touched. Adds the note D_LEFTOVERS_REMOVED with their number
+ * when there were any; an unreadable dir is passed over in silence.
+ */
+void outfile_sweep(const char *dir, struct diags *d);
 
 #endif

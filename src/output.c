@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "datadir.h"
+#include "manifest.h"
 #include "outfile.h"
 #include "pdf.h"
 #include "render_html.h"
@@ -81,26 +82,27 @@ attach_inputs(struct pdf *p, const struct output_context *ctx,
 	return 0;
 }
 
-int
-output_pdf(const struct output_context *ctx, const char *path,
-    struct output_batch *batch, struct diags *d)
+/* Into a temporary file for path, or to standard output for "-". */
+static int
+output_pdf_close(struct pdf *p, const struct output_context *ctx,
+    const char *path, struct output_batch *batch, struct diags *d)
 {
-	struct pdf_info info;
-	struct pdf *p;
-	struct canvas c;
 	struct outfile *o;
-	size_t n;
+	size_t n = d->n;
 
-	info.title = ctx->doc->title;
-	info.subject = "Inspektor Gadget overhead benchmark";
-	info.creator = ctx->creator;
-	info.epoch = ctx->epoch;
-	if ((p = pdf_open(ctx->fonts, &info, d)) == NULL)
-		return -1;
-	pdf_canvas(p, &c);
-	render_pdf_draw(&c, ctx->doc);
-	if (attach_inputs(p, ctx, d) < 0 ||
-	    (o = outfile_open(path, ctx->inputs, ctx->ninputs, d)) == NULL) {
+	if (strcmp(path, "-") == 0) {
+		if (pdf_close(p, stdout, d) < 0) {
+			name_diags(d, n, OUTPUT_STDOUT);
+			return -1;
+		}
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			diags_add(d, D_WRITE_FAILED, OUTPUT_STDOUT, 0, 0, "%s",
+			    strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	if ((o = outfile_open(path, ctx->inputs, ctx->ninputs, d)) == NULL) {
 		pdf_discard(p);
 		return -1;
 	}
@@ -112,6 +114,52 @@ output_pdf(const struct output_context *ctx, const char *path,
 	}
 	batch_add(batch, o);
 	return 0;
+}
+
+static int
+output_pdf_write(const struct output_context *ctx, const char *path,
+    struct output_batch *batch, struct diags *d)
+{
+	struct pdf_info info;
+	struct pdf *p;
+	struct canvas c;
+
+	info.title = ctx->doc->title;
+	info.subject = "Inspektor Gadget overhead benchmark";
+	info.creator = ctx->creator;
+	info.epoch = ctx->epoch;
+	if ((p = pdf_open(ctx->fonts, &info, d)) == NULL)
+		return -1;
+	pdf_canvas(p, &c);
+	render_pdf_draw(&c, ctx->doc);
+	if (attach_inputs(p, ctx, d) < 0) {
+		pdf_discard(p);
+		return -1;
+	}
+	return output_pdf_close(p, ctx, path, batch, d);
+}
+
+/* The leftovers of killed runs in the directory of file path (not "-"). */
+static void
+output_sweep_beside(const char *path, struct diags *d)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+
+	if (strcmp(path, "-") == 0)
+		return;
+	dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
+	    xasprintf("%.*s", (int)(slash - path), path);
+	outfile_sweep(dir, d);
+	free(dir);
+}
+
+int
+output_pdf(const struct output_context *ctx, const char *path,
+    struct output_batch *batch, struct diags *d)
+{
+	output_sweep_beside(path, d);
+	return output_pdf_write(ctx, path, batch, d);
 }
 
 static int
@@ -153,14 +201,29 @@ int
 output_prepare_dir(const char *dir, struct output_batch *batch,
     struct diags *d)
 {
-	struct stat st;
-	int existed = stat(dir, &st) == 0;
+	int made = outfile_prepare_dir(dir, d);
 
-	if (outfile_prepare_dir(dir, d) < 0)
+	if (made < 0)
 		return -1;
-	if (!existed && batch->made_dir == NULL)
+	if (made && batch->made_dir == NULL)
 		batch->made_dir = xstrdup(dir);
+	else if (made)
+		outfile_forget_dir(dir, 0);
+	if (batch->dir == NULL) {
+		batch->dir = xstrdup(dir);
+		outfile_sweep(dir, d);
+	}
 	return 0;
+}
+
+size_t
+output_svg_items(const struct document *doc)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < doc->nblocks; i++)
+		n += (size_t)render_svg_is_item(&doc->blocks[i]);
+	return n;
 }
 
 int
@@ -194,7 +257,8 @@ output_job_run(void *arg)
 {
 	struct output_job *job = arg;
 
-	job->rc = output_pdf(job->ctx, job->path, &job->batch, &job->d);
+	/* Its directory was swept by output_prepare_dir. */
+	job->rc = output_pdf_write(job->ctx, job->path, &job->batch, &job->d);
 }
 
 struct output_job *
@@ -213,6 +277,7 @@ output_job_free(struct output_job *job)
 {
 	diags_free(&job->d);
 	free(job->batch.files);
+	free(job->batch.dir);
 	free(job->path);
 	free(job);
 }
@@ -256,6 +321,8 @@ output_markdown(const struct output_context *ctx, const char *path,
 		}
 		return 0;
 	}
+	if (batch->dir == NULL)
+		output_sweep_beside(path, d);
 	if ((o = outfile_open(path, ctx->inputs, ctx->ninputs, d)) == NULL)
 		return -1;
 	render_md_write(outfile_stream(o), ctx->doc, ctx->link_figures);
@@ -360,20 +427,96 @@ output_load_layout(const char *template_path, const char *default_name,
 	return -1;
 }
 
+/* Closes every file: a full disk shows here, before anything is renamed. */
+static int
+output_close_all(struct output_batch *batch, struct diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < batch->n; i++)
+		if (outfile_close(batch->files[i], d) < 0)
+			return -1;
+	return 0;
+}
+
+/* The name of a batch file in the output directory, or NULL for one elsewhere. */
+static const char *
+output_name_in_dir(const struct output_batch *batch, const struct outfile *o)
+{
+	const char *path = outfile_path(o);
+	size_t len = strlen(batch->dir);
+
+	if (strncmp(path, batch->dir, len) != 0 || path[len] != '/' ||
+	    strchr(path + len + 1, '/') != NULL)
+		return NULL;
+	return path + len + 1;
+}
+
+/* What the batch writes into its directory, and the manifest saying so, last in the batch. */
+static int
+output_manifest(struct output_batch *batch, struct manifest *now,
+    struct diags *d)
+{
+	char *path = xasprintf("%s/%s", batch->dir, MANIFEST_NAME);
+	struct outfile *o;
+	unsigned long long hash;
+	long long size;
+	const char *name;
+	size_t i;
+
+	for (i = 0; i < batch->n; i++) {
+		name = output_name_in_dir(batch, batch->files[i]);
+		if (name != NULL && manifest_hash_file(outfile_tmp_path(
+		    batch->files[i]), &size, &hash) == 0)
+			manifest_add(now, name, size, hash);
+	}
+	o = outfile_open(path, NULL, 0, d);
+	free(path);
+	if (o == NULL)
+		return -1;
+	manifest_write(now, outfile_stream(o));
+	batch_add(batch, o);
+	return outfile_close(o, d);
+}
+
+static void
+output_batch_free(struct output_batch *batch)
+{
+	if (batch->made_dir != NULL)
+		outfile_forget_dir(batch->made_dir, 0);
+	free(batch->files);
+	free(batch->made_dir);
+	free(batch->dir);
+	memset(batch, 0, sizeof(*batch));
+}
+
 int
 output_commit(struct output_batch *batch, struct diags *d)
 {
+	struct manifest now = { 0 }, old = { 0 };
 	size_t i;
-	int rc = 0;
+	int rc = output_close_all(batch, d);
 
+	if (rc == 0 && batch->dir != NULL) {
+		rc = output_manifest(batch, &now, d);
+		manifest_read(batch->dir, &old);
+	}
+	if (rc < 0) {
+		manifest_free(&now);
+		manifest_free(&old);
+		output_abort(batch);
+		return -1;
+	}
 	for (i = 0; i < batch->n; i++)
 		if (rc == 0)
 			rc = outfile_commit(batch->files[i], d);
 		else
 			outfile_abort(batch->files[i]);
-	free(batch->files);
-	free(batch->made_dir);
-	memset(batch, 0, sizeof(*batch));
+	if (rc == 0 && batch->dir != NULL)
+		manifest_remove_stale(batch->dir, &old, &now);
+	manifest_free(&now);
+	manifest_free(&old);
+	output_batch_free(batch);
 	return rc;
 }
 
@@ -385,8 +528,8 @@ output_abort(struct output_batch *batch)
 	for (i = 0; i < batch->n; i++)
 		outfile_abort(batch->files[i]);
 	if (batch->made_dir != NULL)
-		rmdir(batch->made_dir);
-	free(batch->files);
+		outfile_forget_dir(batch->made_dir, 1);
 	free(batch->made_dir);
-	memset(batch, 0, sizeof(*batch));
+	batch->made_dir = NULL;
+	output_batch_free(batch);
 }

@@ -32,6 +32,7 @@ struct output_batch {
 	struct outfile **files;
 	size_t n, cap;
 	char *made_dir; /* a directory this run created, removed again on abort */
+	char *dir;      /* the output directory (svg, all): its manifest is written on commit */
 };
 
 struct output_job;
@@ -39,7 +40,11 @@ struct output_job;
 /* How write errors name standard output, for every command and output. */
 #define OUTPUT_STDOUT "<stdout>"
 
-/* Writes the PDF report to (a temporary file for) path. Returns 0 or -1. */
+/*
+ * Writes the PDF report to (a temporary file for) path, or for "-" to
+ * standard output at once. Removes first the leftovers of killed runs in
+ * path's directory (outfile_sweep). Returns 0 or -1.
+ */
 int output_pdf(const struct output_context *ctx, const char *path,
     struct output_batch *batch, struct diags *d);
 
@@ -65,10 +70,15 @@ void output_pdf_cancel(struct output_job *job);
 
 /*
  * Creates directory dir unless it exists, as output_svg does; a directory
- * created here is removed again if the batch is aborted. Returns 0 or -1.
+ * created here is removed again if the batch is aborted. The first dir
+ * becomes the batch's output directory: its leftovers of killed runs are
+ * removed (outfile_sweep) and its manifest written on commit. Returns 0 or -1.
  */
 int output_prepare_dir(const char *dir, struct output_batch *batch,
     struct diags *d);
+
+/* How many SVG files output_svg would write for doc. */
+size_t output_svg_items(const struct document *doc);
 
 /* Writes one SVG per standalone item (figure or table with an id) into dir, creating it. */
 int output_svg(const struct output_context *ctx, const char *dir,
@@ -101,7 +111,13 @@ int output_epoch(long long *epoch);
 int output_load_layout(const char *template_path, const char *default_name,
     struct template **tpl, struct fonts **fonts, struct diags *d);
 
-/* Puts every file of the batch in place; -1 if any rename failed. Empties the batch. */
+/*
+ * Puts every file of the batch in place; -1 if any failed. Every file is
+ * closed first, and a write error there aborts them all. With an output
+ * directory, its manifest (manifest.h) is written with the batch, and
+ * the files the previous manifest lists that this batch does not write
+ * are removed once all are in place. Empties the batch.
+ */
 int output_commit(struct output_batch *batch, struct diags *d);
 
 /* Removes every file of the batch. Empties it. */

@@ -49,6 +49,42 @@ produce_list(struct producer *p)
 	return doc_add(p->doc, DOC_LIST, NULL);
 }
 
+/* 32-bit FNV-1a of gadget, a NUL and id: the same names give the same hash on every system. */
+static unsigned long
+item_hash(const char *gadget, const char *id)
+{
+	unsigned long h = 2166136261UL;
+	const unsigned char *c;
+
+	for (c = (const unsigned char *)gadget; *c; c++)
+		h = ((h ^ *c) * 16777619UL) & 0xffffffffUL;
+	h = (h * 16777619UL) & 0xffffffffUL;
+	for (c = (const unsigned char *)id; *c; c++)
+		h = ((h ^ *c) * 16777619UL) & 0xffffffffUL;
+	return h;
+}
+
+/* Lower-cases s and replaces what is not [a-z0-9_-], and a leading '-', by '_'; whether anything changed. */
+static int
+item_sanitise(char *s)
+{
+	int changed = 0;
+	char *c;
+
+	for (c = s; *c; c++) {
+		if (*c >= 'A' && *c <= 'Z') {
+			*c = (char)(*c - 'A' + 'a');
+			changed = 1;
+		} else if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+		    *c == '-' || *c == '_') || (c == s && *c == '-')) {
+			*c = '_';
+			changed = 1;
+		}
+	}
+	return changed;
+}
+
+
 /*
  * Ids and anchors from gadget names: characters other than letters,
  * digits, '-' and '_' become '_', so a gadget named "../x" cannot leave
@@ -92,11 +128,45 @@ unique_name(const struct producer *p, char *base)
 	return s;
 }
 
-/* An item id from a gadget name and a template id. */
+/*
+ * An item id, which is also a file name (ID.svg), from a gadget name and
+ * a template id: lower case letters, digits, '-' and '_' only, never a
+ * leading '-' or '.', so a gadget named "../x" or "-rf" can neither leave
+ * the output directory, hide as a dot file nor pass for an option. A name
+ * changed on the way (upper case, other characters) or longer than
+ * PRODUCE_ID_MAX is cut and given "-" and 8 hex digits of a hash of the
+ * original, so that ids stay stable from run to run and names differing
+ * only in letter case do not collide on a case-insensitive file system.
+ * A number is added when the id is taken already.
+ */
 static char *
 item_id(const struct producer *p, const char *gadget, const char *id)
 {
-	return unique_name(p, xasprintf("%s-%s", gadget, id));
+	char *g = xstrdup(gadget), *i = xstrdup(id), *base, *s;
+	size_t glen = strlen(g), ilen = strlen(i), room = PRODUCE_ID_MAX - 9;
+	size_t k = 2;
+	int changed = item_sanitise(g) | item_sanitise(i);
+
+	if (!changed && glen + 1 + ilen <= PRODUCE_ID_MAX)
+		base = xasprintf("%s-%s", g, i);
+	else {
+		/* "-" and 8 hex digits of hash; the template id kept whole when short. */
+		if (ilen > room / 2)
+			ilen = room / 2;
+		if (glen + 1 + ilen > room)
+			glen = room - 1 - ilen;
+		base = xasprintf("%.*s-%.*s-%08lx", (int)glen, g, (int)ilen, i,
+		    item_hash(gadget, id));
+	}
+	free(g);
+	free(i);
+	s = xstrdup(base);
+	while (name_taken(p, s)) {
+		free(s);
+		s = xasprintf("%s-%zu", base, k++);
+	}
+	free(base);
+	return s;
 }
 
 const char *
@@ -284,6 +354,71 @@ figure_desc(const struct producer *p, const struct tpl_figure *fig)
 	return t;
 }
 
+/* The cases chart ch names, for the warning. */
+static char *
+chart_cases(const struct tpl_chart *ch)
+{
+	char *s = xstrdup(""), *t;
+	size_t i;
+
+	for (i = 0; i < ch->nseries; i++) {
+		t = xasprintf("%s%s%s", s, i ? ", " : "", ch->series[i].case_name);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+/* Records that chart ch was drawn for the current gadget, or left out although the gadget has its metric. */
+static void
+note_chart(struct producer *p, const struct tpl_figure *fig,
+    const struct tpl_chart *ch, int drawn)
+{
+	struct produce_chart_use *u = NULL;
+	size_t i;
+
+	for (i = 0; i < p->nuses && u == NULL; i++)
+		if (p->uses[i].chart == ch)
+			u = &p->uses[i];
+	if (u == NULL) {
+		xgrow((void **)&p->uses, &p->capuses, p->nuses + 1,
+		    sizeof(*p->uses));
+		u = &p->uses[p->nuses++];
+		memset(u, 0, sizeof(*u));
+		u->fig = fig;
+		u->chart = ch;
+	}
+	if (drawn)
+		u->drawn = 1;
+	else if ((p->view->metrics & (1u << ch->metric)) && p->view->nrates > 0)
+		u->no_series = 1;
+}
+
+/*
+ * A chart drawn for no gadget, though some had its metric: none of the
+ * cases it names is in the data (a template written for other case
+ * names). A gadget lacking one case is D_NO_BASELINE's or D_NO_IG's.
+ */
+static void
+warn_unused_charts(struct producer *p)
+{
+	char *cases;
+	size_t i;
+
+	for (i = 0; i < p->nuses; i++) {
+		const struct produce_chart_use *u = &p->uses[i];
+
+		if (u->drawn || !u->no_series)
+			continue;
+		cases = chart_cases(u->chart);
+		diags_add(p->d, D_CHART_NO_SERIES, p->t->path, 0, 0, "figure "
+		    "'%s', %s chart: cases %s", u->fig->id,
+		    metric_name(u->chart->metric), cases);
+		free(cases);
+	}
+	free(p->uses);
+}
+
 void
 produce_figure(struct producer *p, const struct tpl_block *b)
 {
@@ -299,8 +434,11 @@ produce_figure(struct producer *p, const struct tpl_block *b)
 	producer_vars(p, &vars);
 	charts = xcalloc(fig->ncharts + 1, sizeof(*charts));
 	for (i = 0; i < fig->ncharts; i++)
-		n += (size_t)produce_chart(&fig->charts[i], p->view, &vars,
-		    &charts[n]);
+		if (produce_chart(&fig->charts[i], p->view, &vars, &charts[n])) {
+			note_chart(p, fig, &fig->charts[i], 1);
+			n++;
+		} else
+			note_chart(p, fig, &fig->charts[i], 0);
 	if (n == 0) {
 		free(charts);
 		return;
@@ -519,6 +657,7 @@ produce_document(const struct produce_input *in, struct diags *d)
 	p.in = in;
 	p.t = in->tpl;
 	p.doc = doc_new(in->tpl, in->title);
+	p.d = d;
 	format_level(p.level, in->comparison != NULL ?
 	    in->comparison->opt.level : in->model->level);
 	if (in->comparison != NULL) {
@@ -535,5 +674,6 @@ produce_document(const struct produce_input *in, struct diags *d)
 		free(p.anchors[i].anchor);
 	}
 	free(p.anchors);
+	warn_unused_charts(&p);
 	return p.doc;
 }

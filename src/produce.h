@@ -19,6 +19,9 @@ struct produce_input {
 	const char *version; /* igreport's version, for the cover */
 };
 
+/* Most bytes of an item id (document.h) before a "-N" for a repeat. */
+#define PRODUCE_ID_MAX 100
+
 /*
  * Builds the document of in: the template's sections in order (each
  * gadget section once per gadget), each template block made into the

@@ -17,11 +17,21 @@ struct producer {
 	const char *old, *new;   /* compare: the inputs' base names */
 	struct producer_anchor *anchors; /* given to gadgets so far */
 	size_t nanchors;
+	struct diags *d;         /* warnings while building */
+	struct produce_chart_use *uses; /* per template chart: drawn, or left out for its cases */
+	size_t nuses, capuses;
 };
 
 /* The anchor of a gadget's section, decided when first asked for. */
 struct producer_anchor {
 	char *gadget, *anchor;
+};
+
+/* Whether a template chart was drawn for some gadget, or left out for lack of its cases. */
+struct produce_chart_use {
+	const struct tpl_figure *fig;
+	const struct tpl_chart *chart;
+	int drawn, no_series;
 };
 
 /* Makes the blocks of template block b. */

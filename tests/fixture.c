@@ -168,7 +168,7 @@ produce(const struct template *tpl, const struct model *m,
 	struct diags d = { 0 };
 	struct document *doc = produce_document(&in, &d);
 
-	if (doc == NULL)
+	if (doc == NULL || d.n != 0)
 		diags_print(&d, stderr, 1, 0);
 	assert_non_null(doc);
 	assert_int_equal(d.n, 0);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "outfile.h"
@@ -240,9 +241,195 @@ test_special_file_path_fails(void **state)
 	(void)state;
 	assert_null(outfile_open("/dev/null", NULL, 0, &d));
 	assert_int_equal(d.n, 1);
-	assert_int_equal(d.v[0].code, D_OPEN_FAILED);
-	assert_string_equal(d.v[0].detail, "not a regular file");
+	assert_int_equal(d.v[0].code, D_OUTPUT_NOT_FILE);
+	assert_string_equal(d.v[0].detail, "a character device (-o - writes to "
+	    "standard output)");
 	diags_free(&d);
+}
+
+/* Opens path and expects one diagnostic with code, nothing left in dir but keep entries. */
+static void
+test_expect_code(const char *dir, const char *path, enum diag_code code,
+    int keep)
+{
+	struct diags d = {0};
+
+	assert_null(outfile_open(path, NULL, 0, &d));
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].code, code);
+	assert_string_equal(d.v[0].file, path);
+	assert_int_equal(test_count_entries(dir), keep);
+	diags_free(&d);
+}
+
+/* /dev/stdout is a link to /proc/self/fd/1: replacing it breaks the system. */
+static void
+test_refuses_link_out_of_directory(void **state)
+{
+	const char *dir = *state;
+	char *target = xasprintf("%s/real.pdf", dir);
+	char *sym = xasprintf("%s/out.pdf", dir);
+	struct stat st;
+
+	test_write_file(target, "x");
+	assert_int_equal(symlink(target, sym), 0); /* absolute: has a '/' */
+	test_expect_code(dir, sym, D_OUTPUT_LINK, 2);
+	assert_int_equal(lstat(sym, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	free(target);
+	free(sym);
+}
+
+static void
+test_refuses_link_to_device(void **state)
+{
+	const char *dir = *state;
+	char *sym = xasprintf("%s/out.pdf", dir);
+
+	assert_int_equal(symlink("/dev/null", sym), 0);
+	test_expect_code(dir, sym, D_OUTPUT_LINK, 1);
+	free(sym);
+}
+
+static void
+test_refuses_fifo(void **state)
+{
+	const char *dir = *state;
+	char *fifo = xasprintf("%s/out.pdf", dir);
+	struct diags d = {0};
+
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_null(outfile_open(fifo, NULL, 0, &d));
+	assert_int_equal(d.v[0].code, D_OUTPUT_NOT_FILE);
+	assert_string_equal(d.v[0].detail, "a FIFO (-o - writes to standard "
+	    "output)");
+	assert_int_equal(test_count_entries(dir), 1);
+	diags_free(&d);
+	free(fifo);
+}
+
+/* A link naming a file of its own directory is replaced; its target is kept. */
+static void
+test_replaces_link_in_directory(void **state)
+{
+	const char *dir = *state;
+	char *target = xasprintf("%s/real.pdf", dir);
+	char *sym = xasprintf("%s/out.pdf", dir);
+	struct diags d = {0};
+	struct outfile *o;
+	struct stat st;
+
+	test_write_file(target, "old");
+	assert_int_equal(symlink("real.pdf", sym), 0);
+	assert_non_null(o = outfile_open(sym, NULL, 0, &d));
+	fputs("new", outfile_stream(o));
+	assert_int_equal(outfile_commit(o, &d), 0);
+	assert_int_equal(lstat(sym, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	assert_int_equal(stat(target, &st), 0);
+	assert_int_equal(st.st_size, 3);
+	assert_int_equal(d.n, 0);
+	free(target);
+	free(sym);
+}
+
+/* A device put where the output goes while it was written is not renamed over. */
+static void
+test_commit_checks_path_again(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/out.pdf", dir);
+	struct diags d = {0};
+	struct outfile *o;
+
+	assert_non_null(o = outfile_open(path, NULL, 0, &d));
+	assert_int_equal(symlink("/dev/null", path), 0);
+	assert_int_equal(outfile_commit(o, &d), -1);
+	assert_int_equal(d.v[0].code, D_OUTPUT_LINK);
+	assert_int_equal(test_count_entries(dir), 1);
+	diags_free(&d);
+	free(path);
+}
+
+/* The temporary name is tagged as igreport's and stays under NAME_MAX for a 250-byte name. */
+static void
+test_temporary_name_is_tagged(void **state)
+{
+	const char *dir = *state;
+	char base[251], *path;
+	struct diags d = {0};
+	struct outfile *o;
+	struct dirent *e;
+	DIR *dh;
+	int found = 0;
+
+	memset(base, 'a', 250);
+	base[250] = '\0';
+	path = xasprintf("%s/%s", dir, base);
+	assert_non_null(o = outfile_open(path, NULL, 0, &d));
+	assert_non_null(dh = opendir(dir));
+	while ((e = readdir(dh)) != NULL)
+		if (e->d_name[0] == '.' && e->d_name[1] == 'a') {
+			assert_int_equal(strlen(e->d_name), 1 +
+			    OUTFILE_TMP_BASE_MAX + strlen(OUTFILE_TMP_TAG) + 6);
+			assert_non_null(strstr(e->d_name, OUTFILE_TMP_TAG));
+			found++;
+		}
+	closedir(dh);
+	assert_int_equal(found, 1);
+	assert_int_equal(outfile_commit(o, &d), 0);
+	assert_int_equal(test_count_entries(dir), 1);
+	free(path);
+}
+
+/* Makes file name in dir, written age seconds ago. */
+static void
+test_old_file(const char *dir, const char *name, long age)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	struct timespec t[2];
+
+	test_write_file(path, "x");
+	clock_gettime(CLOCK_REALTIME, &t[0]);
+	t[0].tv_sec -= age;
+	t[1] = t[0];
+	assert_int_equal(utimensat(AT_FDCWD, path, t, 0), 0);
+	free(path);
+}
+
+static int
+test_exists(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	struct stat st;
+	int rc = lstat(path, &st) == 0;
+
+	free(path);
+	return rc;
+}
+
+/* Only old files of igreport's temporary pattern go; fresh ones may be another run's. */
+static void
+test_sweep_removes_only_old_leftovers(void **state)
+{
+	const char *dir = *state;
+	struct diags d = {0};
+
+	test_old_file(dir, ".r.pdf.igreport-AbC123", OUTFILE_STALE_SECONDS + 5);
+	test_old_file(dir, ".r.svg.igreport-xyz789", 10);
+	test_old_file(dir, ".r.pdf.AbC123", OUTFILE_STALE_SECONDS + 5);
+	test_old_file(dir, ".r.pdf.igreport-AbC12", OUTFILE_STALE_SECONDS + 5);
+	test_old_file(dir, "r.pdf.igreport-AbC123", OUTFILE_STALE_SECONDS + 5);
+	test_old_file(dir, ".r.pdf.igreport-AbC-23", OUTFILE_STALE_SECONDS + 5);
+	outfile_sweep(dir, &d);
+	assert_false(test_exists(dir, ".r.pdf.igreport-AbC123"));
+	assert_int_equal(test_count_entries(dir), 5);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].code, D_LEFTOVERS_REMOVED);
+	assert_string_equal(d.v[0].detail, "1");
+	diags_free(&d);
+	outfile_sweep(dir, &d);
+	assert_int_equal(d.n, 0);
 }
 
 static void
@@ -307,11 +494,13 @@ test_prepare_dir_creates_once(void **state)
 	struct diags d = {0};
 	struct stat st;
 
-	assert_int_equal(outfile_prepare_dir(sub, &d), 0);
+	assert_int_equal(outfile_prepare_dir(sub, &d), 1);
 	assert_int_equal(stat(sub, &st), 0);
 	assert_true(S_ISDIR(st.st_mode));
 	assert_int_equal(outfile_prepare_dir(sub, &d), 0);
 	assert_int_equal(d.n, 0);
+	outfile_forget_dir(sub, 1);
+	assert_int_equal(stat(sub, &st), -1);
 	free(sub);
 }
 
@@ -357,6 +546,20 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_directory_path_fails,
 		    test_setup, test_teardown),
 		cmocka_unit_test(test_special_file_path_fails),
+		cmocka_unit_test_setup_teardown(test_refuses_link_out_of_directory,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_link_to_device,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_fifo,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_replaces_link_in_directory,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_commit_checks_path_again,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_temporary_name_is_tagged,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_sweep_removes_only_old_leftovers,
+		    test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_unwritable_directory_fails,
 		    test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_full_disk_fails_commit,

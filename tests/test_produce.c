@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "testutil.h"
 #include "compare.h"
@@ -328,30 +329,86 @@ colliding_run(void)
 	return fixture_model("t.csv", rows, n, FIXTURE_ALL_METRICS, NULL);
 }
 
+/*
+ * A name changed on its way to an id gets 8 hex digits of the FNV-1a hash
+ * of "GADGET\0ID": stable (these values must never change, or links to
+ * the figures break) and unique whatever other gadgets there are.
+ */
 static void
-test_colliding_sanitized_gadget_names_get_unique_ids(void **state)
+test_changed_gadget_names_get_a_stable_hash(void **state)
 {
 	struct report r;
 	size_t i, j;
 
 	(void)state;
 	report_new(&r, "templates/default.xml", colliding_run());
-	assert_int_equal(item(r.doc, "a_b-host")->kind, DOC_FIGURE);
-	assert_non_null(strstr(item(r.doc, "a_b-host")->desc, "gadget a/b:"));
-	assert_non_null(strstr(item(r.doc, "a_b-host-2")->desc, "gadget a_b:"));
-	assert_string_equal(item(r.doc, "a_b-table-2")->text,
-	    "Performance metrics - a_b");
-	assert_string_equal(item(r.doc, "___x-host")->text, "../x - Host");
+	assert_non_null(strstr(item(r.doc, "a_b-host-da33979d")->desc,
+	    "gadget a/b:"));
+	assert_string_equal(item(r.doc, "a_b-table-64bd21b5")->text,
+	    "Performance metrics - a/b");
+	assert_non_null(strstr(item(r.doc, "a_b-host")->desc, "gadget a_b:"));
+	assert_string_equal(item(r.doc, "___x-host-0a3df398")->text,
+	    "../x - Host");
 	for (i = 0; i < r.doc->nblocks; i++) {
 		const char *id = r.doc->blocks[i].id;
 
 		if (id == NULL)
 			continue;
 		assert_int_equal(strspn(id, "abcdefghijklmnopqrstuvwxyz"
-		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"), strlen(id));
+		    "0123456789-_"), strlen(id));
+		assert_true(id[0] != '-');
 		for (j = i + 1; j < r.doc->nblocks; j++)
 			if (r.doc->blocks[j].id != NULL)
 				assert_string_not_equal(id, r.doc->blocks[j].id);
+	}
+	report_free(&r);
+}
+
+/* Two gadgets per name in names, baseline and ig. */
+static struct model *
+named_run(const char *const *names, size_t n)
+{
+	struct fixture_row rows[4 * 4];
+	size_t g, k = 0;
+
+	assert_true(n <= 4);
+	for (g = 0; g < n; g++) {
+		struct fixture_row base = { names[g], "baseline", 1024,
+			{ 1, 1000, 0, 0, 0 } };
+		struct fixture_row ig = { names[g], "ig", 1024,
+			{ 2, 1100, 1, 90, 0 } };
+
+		rows[k++] = base;
+		rows[k++] = ig;
+	}
+	return fixture_model("t.csv", rows, k, FIXTURE_ALL_METRICS, NULL);
+}
+
+/* Ids are file names: a long gadget name is cut, "Trace" and "trace" differ ignoring case, no '-' first. */
+static void
+test_ids_are_short_case_distinct_and_not_options(void **state)
+{
+	char lng[241];
+	const char *names[] = { lng, "Trace", "trace", "-rf" };
+	struct report r;
+	size_t i, j;
+
+	(void)state;
+	memset(lng, 'g', 240);
+	lng[240] = '\0';
+	report_new(&r, "templates/default.xml", named_run(names, 4));
+	assert_int_equal(item(r.doc, "trace-host-1dbf89d4")->kind, DOC_FIGURE);
+	assert_int_equal(item(r.doc, "trace-host")->kind, DOC_FIGURE);
+	assert_int_equal(item(r.doc, "_rf-host-9c4b6b4a")->kind, DOC_FIGURE);
+	for (i = 0; i < r.doc->nblocks; i++) {
+		const char *id = r.doc->blocks[i].id;
+
+		if (id == NULL)
+			continue;
+		assert_true(strlen(id) <= PRODUCE_ID_MAX);
+		for (j = i + 1; j < r.doc->nblocks; j++)
+			if (r.doc->blocks[j].id != NULL)
+				assert_true(strcasecmp(id, r.doc->blocks[j].id));
 	}
 	report_free(&r);
 }
@@ -934,7 +991,8 @@ main(void)
 		cmocka_unit_test(test_cover_lists_machine_keys),
 		cmocka_unit_test(test_cover_says_when_no_machine_is_described),
 		cmocka_unit_test(test_items_are_named_gadget_dash_template_id),
-		cmocka_unit_test(test_colliding_sanitized_gadget_names_get_unique_ids),
+		cmocka_unit_test(test_changed_gadget_names_get_a_stable_hash),
+		cmocka_unit_test(test_ids_are_short_case_distinct_and_not_options),
 		cmocka_unit_test(test_figure_without_data_is_left_out),
 		cmocka_unit_test(test_raw_data_is_a_folded_table_in_the_appendix),
 		cmocka_unit_test(test_compact_template_keeps_the_table_with_the_figures),

@@ -1,0 +1,3 @@
+set -e
+[ -L stdout ] && [ "$(readlink stdout)" = /proc/self/fd/1 ]
+[ -L up.pdf ]

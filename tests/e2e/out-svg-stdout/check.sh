@@ -1,0 +1,1 @@
+if [ -e ./- ]; then echo "'-' was created"; exit 1; fi
