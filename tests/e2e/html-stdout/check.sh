@@ -1,0 +1,3 @@
+set -e
+/usr/bin/python3 "$SRCDIR/tests/html_check.py" page.html
+if ls -A | grep -q '^-$'; then exit 1; fi
