@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cost.h"
 #include "stats.h"
 #include "xalloc.h"
 
@@ -487,6 +488,7 @@ build_gadget(const struct aggregate *a, size_t gi, const size_t *members,
 			ig[r] = g;
 	}
 	build_overhead(mg, a->level);
+	cost_build(mg, a->level);
 
 	i = members[0];
 	if (mg->baseline < 0)
