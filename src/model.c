@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "xalloc.h"
 
@@ -11,6 +12,26 @@ int
 model_has_metric(const struct model *model, enum metric m)
 {
 	return (model->metrics & (1u << m)) != 0;
+}
+
+unsigned long
+model_cpus(const struct model *model)
+{
+	size_t i;
+
+	for (i = 0; i < model->nmeta; i++) {
+		const char *v = model->meta[i].value;
+		char *end;
+		unsigned long n;
+
+		if (strcasecmp(model->meta[i].key, "CPUs") != 0 ||
+		    !(*v >= '0' && *v <= '9'))
+			continue;
+		n = strtoul(v, &end, 10);
+		if (*end == '\0' && n >= 1 && n <= MODEL_CPUS_MAX)
+			return n;
+	}
+	return 0;
 }
 
 static int

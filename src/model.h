@@ -137,6 +137,13 @@ const struct model_series *model_find_series(const struct model_gadget *g,
 size_t model_union_rates(const struct model_gadget *a,
     const struct model_gadget *b, double **out);
 
+/*
+ * The number of CPUs a "# CPUs: N" machine line gives (key compared
+ * without case, N a whole number from 1 to MODEL_CPUS_MAX), or 0.
+ */
+#define MODEL_CPUS_MAX 1000000
+unsigned long model_cpus(const struct model *model);
+
 /* Non-zero when the model has values for metric m. */
 int model_has_metric(const struct model *model, enum metric m);
 
