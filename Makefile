@@ -36,7 +36,7 @@ TEST_SUPPORT_OBJ = $(TEST_SUPPORT:tests/%.c=$(BUILD)/tests/%.o)
 
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all deps check test unit e2e notebook-check demo previews clean install uninstall regen format \
+.PHONY: all deps check test unit e2e notebook-check cost-check demo previews clean install uninstall regen format \
         fuzz fuzz-build install-check valgrind tsan-run compat-libharu
 .PHONY: bench bench-deps
 
@@ -69,7 +69,7 @@ deps:
 # Unit tests, end-to-end tests, then both again under ASan + UBSan, and the
 # threaded parts under ThreadSanitizer.
 check: deps
-	$(MAKE) test notebook-check install-check valgrind
+	$(MAKE) test notebook-check cost-check install-check valgrind
 	$(MAKE) BUILD=build/asan SAN_FLAGS="$(ASAN_FLAGS)" OPT="-O1 -g" test
 	$(MAKE) BUILD=build/tsan SAN_FLAGS="-fsanitize=thread" OPT="-O1 -g" tsan-run
 	$(MAKE) compat-libharu
@@ -103,6 +103,10 @@ test: unit e2e
 # The model against pandas + scipy doing the notebook's statistics (not timed, not under ASan).
 notebook-check: $(BUILD)/igreport
 	@sh tests/notebook/run.sh $(CURDIR)/$(BUILD)/igreport
+
+# The cost model's fits against numpy's least squares (scripts/cost_check.py).
+cost-check: $(BUILD)/igreport
+	@sh tests/cost/run.sh $(CURDIR)/$(BUILD)/igreport
 
 # A subset of the e2e cases under valgrind memcheck (tests/e2e/valgrind.sh says which).
 valgrind: $(BUILD)/igreport

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cost.h"
 #include "stats.h"
 #include "xalloc.h"
 
@@ -501,6 +502,7 @@ build_gadget(const struct aggregate *a, size_t gi, const size_t *members,
 			ig[r] = g;
 	}
 	build_overhead(mg, a->level);
+	cost_build(mg, a->level);
 
 	i = members[0];
 	if (mg->baseline < 0)

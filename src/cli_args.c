@@ -157,6 +157,20 @@ cli_set_percent(struct cli_request *rq, const struct cli_option *opt,
 	return -1;
 }
 
+/* A whole number of CPUs, 1 to MODEL_CPUS_MAX. */
+static int
+cli_set_cpus(struct cli_request *rq, const struct cli_option *opt,
+    const char *arg)
+{
+	double x;
+
+	if (cli_number(arg, &x) < 0 || x != floor(x) || !(x >= 1) ||
+	    x > MODEL_CPUS_MAX || strspn(arg, "0123456789") != strlen(arg))
+		return cli_usage_error(rq->cmd, opt->bad, arg);
+	rq->cpus = (unsigned long)x;
+	return -1;
+}
+
 static int
 cli_set_format(struct cli_request *rq, const struct cli_option *opt,
     const char *arg)
@@ -236,6 +250,10 @@ static const struct cli_option cli_option_table[] = {
 	    "confidence level, 0.5 <= LEVEL <= 0.9999 (default 0.95)" },
 	{ 0, "title", "TEXT", CLI_EVERY, cli_set_title, CLI_FIELD(title),
 	    NULL, "report title (at most 1024 bytes, no control characters)" },
+	{ 0, "cpus", "N", CLI_IN(CLI_REPORT), cli_set_cpus, 0,
+	    "cpus must be a whole number from 1 to 1000000: '%s'",
+	    "the machine's CPUs, for the CPU time per event (default: a "
+	    "'# CPUs: N' line)" },
 	{ 0, "alpha", "P", CLI_IN(CLI_COMPARE), cli_set_fraction,
 	    CLI_FIELD(cmp.alpha),
 	    "alpha must be a number between 0 and 1 (exclusive): '%s'",

@@ -46,6 +46,7 @@ cli_report_contexts(const struct cli_request *rq, const struct cli_data *data,
 	    template_expand(tpl->title, &vars);
 	cx->input.tpl = tpl;
 	cx->input.model = data->model;
+	cx->input.cpus = rq->cpus;
 	cx->names = xcalloc(data->model->ninputs + 1, sizeof(*cx->names));
 	for (i = 0; i < data->model->ninputs; i++)
 		cx->names[i] = data->model->inputs[i].name;

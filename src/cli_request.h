@@ -51,6 +51,7 @@ struct cli_request {
 	const char **gadgets; /* owned array */
 	size_t ngadgets;
 	double level;
+	unsigned long cpus; /* --cpus; 0: not given */
 	struct compare_options cmp; /* alpha, threshold, correction; level above */
 	int fail_on_regression;
 	int dump_model;

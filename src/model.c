@@ -76,6 +76,26 @@ model_has_metric(const struct model *model, enum metric m)
 	return (model->metrics & (1u << m)) != 0;
 }
 
+unsigned long
+model_cpus(const struct model *model)
+{
+	size_t i;
+
+	for (i = 0; i < model->nmeta; i++) {
+		const char *v = model->meta[i].value;
+		char *end;
+		unsigned long n;
+
+		if (strcasecmp(model->meta[i].key, "CPUs") != 0 ||
+		    !(*v >= '0' && *v <= '9'))
+			continue;
+		n = strtoul(v, &end, 10);
+		if (*end == '\0' && n >= 1 && n <= MODEL_CPUS_MAX)
+			return n;
+	}
+	return 0;
+}
+
 static int
 check_fail(FILE *log, const char *gadget, const char *what)
 {
@@ -90,6 +110,33 @@ check_stat(const struct model_stat *s)
 	return s->n > 0 && (!isfinite(s->mean) || !isfinite(s->sd) ||
 	    !isfinite(s->half) || s->sd < 0 || s->half < 0 ||
 	    (s->n < 2 && (s->sd != 0 || s->half != 0)));
+}
+
+static int
+check_coef(const struct model_coef *c)
+{
+	return !isfinite(c->est) || !isfinite(c->se) || !isfinite(c->half) ||
+	    c->se < 0 || c->half < 0;
+}
+
+/* Host fits have 4 parameters, the ig process's 2; R^2 may lose an ulp. */
+static int
+check_costs(const struct model_gadget *g, FILE *log)
+{
+	int bad = 0, m;
+
+	for (m = 0; m < METRIC__MAX; m++) {
+		const struct model_cost *c = &g->cost[m];
+		unsigned long p = m == METRIC_CPU || m == METRIC_MEM ? 4 : 2;
+
+		if (!c->defined)
+			continue;
+		if (m == METRIC_LOST || c->n <= p || check_coef(&c->fixed) ||
+		    check_coef(&c->per_event) || !isfinite(c->r2) ||
+		    c->r2 > 1 + 1e-12)
+			bad += check_fail(log, g->name, "bad cost fit");
+	}
+	return bad;
 }
 
 static int
@@ -121,7 +168,7 @@ check_gadget(const struct model_gadget *g, FILE *log)
 					bad += check_fail(log, g->name, "bad mean, sd or half-width");
 			}
 		}
-	return bad;
+	return bad + check_costs(g, log);
 }
 
 int
@@ -137,6 +184,29 @@ model_check(const struct model *model, FILE *log)
 	if (model->nraw > MODEL_RAW_MAX || model->nraw > model->total_rows)
 		bad += check_fail(log, "model", "raw rows over the limit");
 	return bad;
+}
+
+static void
+dump_costs(const struct model_gadget *g, FILE *out)
+{
+	static const enum metric order[] = { METRIC_CPU, METRIC_MEM,
+		METRIC_IGCPU, METRIC_IGMEM };
+	size_t k;
+
+	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+		const struct model_cost *c = &g->cost[order[k]];
+		const char *name = metric_name(order[k]);
+
+		if (!c->defined)
+			continue;
+		fprintf(out, "%s\tcost\t%s\tfixed\t%lu\t%.17g\t%.17g\t%.17g\n",
+		    g->name, name, c->n, c->fixed.est, c->fixed.se, c->fixed.half);
+		fprintf(out, "%s\tcost\t%s\tper-event\t%lu\t%.17g\t%.17g\t%.17g\n",
+		    g->name, name, c->n, c->per_event.est, c->per_event.se,
+		    c->per_event.half);
+		fprintf(out, "%s\tcost\t%s\tr2\t%lu\t%.17g\t-\t-\n",
+		    g->name, name, c->n, c->r2);
+	}
 }
 
 static void
@@ -167,6 +237,7 @@ dump_gadget(const struct model *model, const struct model_gadget *g, FILE *out)
 			    g->name, g->rates[r], metric_name((enum metric)m),
 			    dl->delta, dl->half);
 		}
+	dump_costs(g, out);
 }
 
 void

@@ -40,6 +40,27 @@ struct model_overhead {
 	struct model_delta m[METRIC__MAX];
 };
 
+/* One coefficient of a cost fit. */
+struct model_coef {
+	double est;  /* least-squares estimate */
+	double se;   /* classical OLS standard error */
+	double half; /* Student-t half-width at model.level, N - p df */
+};
+
+/*
+ * The least-squares cost of a gadget for one metric (src/cost.h says how
+ * it is fitted). Only METRIC_CPU, METRIC_MEM, METRIC_IGCPU and
+ * METRIC_IGMEM are ever defined, and only for a gadget with at least
+ * COST_MIN_SHARED_RATES (3) rates measured both with and without IG.
+ */
+struct model_cost {
+	int defined;
+	unsigned long n;             /* rows in the fit */
+	struct model_coef fixed;     /* c (Cpu, Mem) or a (IgCpu, IgMem) */
+	struct model_coef per_event; /* d (Cpu, Mem) or b (IgCpu, IgMem), per 1 event/s */
+	double r2;                   /* R^2 of the fit */
+};
+
 struct model_gadget {
 	char *name;
 	double *rates;        /* every rate seen for this gadget, strictly ascending */
@@ -49,6 +70,7 @@ struct model_gadget {
 	int baseline;         /* index into series, or -1 */
 	int ig;               /* index into series, or -1 */
 	struct model_overhead *overhead; /* nrates entries */
+	struct model_cost cost[METRIC__MAX];
 };
 
 /* One "# Key: value" line from an input's comment block. */
@@ -129,13 +151,22 @@ int model_machine_key(const char *key);
  */
 size_t model_machine_conflicts(const struct model *model, char **keys);
 
+/*
+ * The number of CPUs a "# CPUs: N" machine line gives (key compared
+ * without case, N a whole number from 1 to MODEL_CPUS_MAX), or 0.
+ */
+#define MODEL_CPUS_MAX 1000000
+unsigned long model_cpus(const struct model *model);
+
 /* Non-zero when the model has values for metric m. */
 int model_has_metric(const struct model *model, enum metric m);
 
 /*
  * Counts broken invariants: a gadget without series, rates not strictly
  * ascending, a series cell with rows but n < 1 for a present metric,
- * negative sd or half-width, non-finite numbers, bad baseline/ig index.
+ * negative sd or half-width, non-finite numbers, bad baseline/ig index,
+ * a cost fit with too few rows, a negative or non-finite standard error
+ * or half-width, or R^2 above 1.
  * 0 for a valid model. Writes one line per problem to log when not NULL.
  */
 int model_check(const struct model *model, FILE *log);
@@ -144,7 +175,10 @@ int model_check(const struct model *model, FILE *log);
  * Prints the model as text: one line per gadget/case/rate/metric,
  * "GADGET\tCASE\tRATE\tMETRIC\tN\tMEAN\tSD\tHALF" with %.17g numbers,
  * then per gadget the overhead lines
- * "GADGET\toverhead\tRATE\tMETRIC\t-\tDELTA\t-\tHALF".
+ * "GADGET\toverhead\tRATE\tMETRIC\t-\tDELTA\t-\tHALF", then, for each
+ * of Cpu, Mem, IgCpu, IgMem with a cost fit,
+ * "GADGET\tcost\tMETRIC\tfixed\tN\tESTIMATE\tSE\tHALF", the same with
+ * "per-event", and "GADGET\tcost\tMETRIC\tr2\tN\tR2\t-\t-".
  */
 void model_dump(const struct model *model, FILE *out);
 

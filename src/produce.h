@@ -17,6 +17,7 @@ struct produce_input {
 	const char *title;   /* the document title (already chosen: --title or the template's) */
 	const char *date;    /* generation date, e.g. "2025-09-10 14:05 UTC" */
 	const char *version; /* igreport's version, for the cover */
+	unsigned long cpus;  /* --cpus; 0: a "# CPUs: N" line's, if any (model_cpus) */
 };
 
 /* Most bytes of an item id (document.h) before a "-N" for a repeat. */

@@ -1,7 +1,9 @@
-/* The producers of a report of one run: its inputs, machine, summary sentences and raw data, and the kind's handler table. */
+/* The producers of a report of one run: its inputs, machine, summary sentences, cost table and raw data, and the kind's handler table. */
 #include "produce_acts.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "summary.h"
 #include "xalloc.h"
@@ -72,6 +74,13 @@ produce_machine(struct producer *p, const struct tpl_block *b)
 	}
 }
 
+/* The number of CPUs: --cpus, else the inputs' "# CPUs: N" line; 0 unknown. */
+static unsigned long
+cpus(const struct producer *p)
+{
+	return p->in->cpus ? p->in->cpus : model_cpus(run(p));
+}
+
 static void
 produce_summary(struct producer *p, const struct tpl_block *b)
 {
@@ -82,11 +91,116 @@ produce_summary(struct producer *p, const struct tpl_block *b)
 
 	(void)b;
 	for (i = 0; i < m->ngadgets; i++) {
-		s = summary_gadget(m, &m->gadgets[i]);
+		s = summary_gadget(m, &m->gadgets[i], cpus(p));
 		doc_list_add_link(list, s,
 		    produce_gadget_anchor(p, m->gadgets[i].name));
 		free(s);
 	}
+}
+
+enum cost_column {
+	COST_GADGET,
+	COST_CPU_PER,
+	COST_CPU_TIME,
+	COST_CPU_FIXED,
+	COST_MEM_FIXED,
+	COST_IGMEM_PER,
+	COST_R2,
+	COST__MAX
+};
+
+static const char *const cost_header[COST__MAX] = {
+	[COST_GADGET] = "Gadget",
+	[COST_CPU_PER] = "Host CPU per\n1000 events/s (points)",
+	[COST_CPU_TIME] = "CPU time\nper event",
+	[COST_CPU_FIXED] = "Fixed host\nCPU (points)",
+	[COST_MEM_FIXED] = "Fixed host\nmemory (MiB)",
+	[COST_IGMEM_PER] = "IG memory per\n1000 events/s (MiB)",
+	[COST_R2] = "R\xc2\xb2\nCPU, memory",
+};
+
+static void
+cost_r2(char buf[FORMAT_MAX], const struct model_gadget *g)
+{
+	double cpu = g->cost[METRIC_CPU].r2, mem = g->cost[METRIC_MEM].r2;
+	char a[FORMAT_MAX], b[FORMAT_MAX];
+
+	format_fixed(a, cpu, 3);
+	format_fixed(b, mem, 3);
+	snprintf(buf, FORMAT_MAX, "%.16s, %.16s%s", a, b,
+	    cpu < SUMMARY_LINEAR_R2 || mem < SUMMARY_LINEAR_R2 ?
+	    " (not linear)" : "");
+}
+
+static void
+cost_row(struct doc_table *t, const struct model_gadget *g, unsigned long n,
+    int with_time)
+{
+	char cell[COST__MAX][FORMAT_MAX];
+	const char *row[COST__MAX];
+	size_t i, k = 0;
+
+	summary_format_cost(cell[COST_CPU_PER], &g->cost[METRIC_CPU].per_event,
+	    METRIC_CPU, 1);
+	if (with_time)
+		summary_format_cpu_time(cell[COST_CPU_TIME],
+		    &g->cost[METRIC_CPU].per_event, n);
+	summary_format_cost(cell[COST_CPU_FIXED], &g->cost[METRIC_CPU].fixed,
+	    METRIC_CPU, 0);
+	summary_format_cost(cell[COST_MEM_FIXED], &g->cost[METRIC_MEM].fixed,
+	    METRIC_MEM, 0);
+	if (g->cost[METRIC_IGMEM].defined)
+		summary_format_cost(cell[COST_IGMEM_PER],
+		    &g->cost[METRIC_IGMEM].per_event, METRIC_IGMEM, 1);
+	else
+		strcpy(cell[COST_IGMEM_PER], DOC_GAP);
+	cost_r2(cell[COST_R2], g);
+	for (i = 0; i < COST__MAX; i++)
+		if (i != COST_CPU_TIME || with_time)
+			row[k++] = i == COST_GADGET ? g->name : cell[i];
+	doc_table_add_row(t, row);
+}
+
+static int
+has_cost(const struct model_gadget *g)
+{
+	return g->cost[METRIC_CPU].defined && g->cost[METRIC_MEM].defined;
+}
+
+static void
+produce_cost(struct producer *p, const struct tpl_block *b)
+{
+	const struct model *m = run(p);
+	const char *head[COST__MAX];
+	unsigned long n = cpus(p);
+	struct doc_table *t;
+	size_t i, k = 0;
+	char *s;
+
+	for (i = 0; i < COST__MAX; i++)
+		if (i != COST_CPU_TIME || n > 0)
+			head[k++] = cost_header[i];
+	t = doc_table_new(head, k, &b->table->style);
+	for (i = 0; i < m->ngadgets; i++)
+		if (has_cost(&m->gadgets[i]))
+			cost_row(t, &m->gadgets[i], n, n > 0);
+	if (t->nrows == 0) {
+		doc_table_free(t);
+		produce_paragraph(p, "No gadget has 3 or more rates measured both "
+		    "with and without IG, so there is no cost model.");
+		return;
+	}
+	produce_add_table(p, b->table, t, NULL);
+	s = xasprintf("Least-squares fits on every run of the baseline and With "
+	    "IG cases: host CPU and memory as a + b\xc2\xb7rate + c\xc2\xb7ig + "
+	    "d\xc2\xb7rate\xc2\xb7ig (c the fixed overhead, d the overhead per "
+	    "event/s), the ig process's memory as a + b\xc2\xb7rate; \xc2\xb1 "
+	    "%s%% confidence intervals.%s Below an R\xc2\xb2 of 0.9 the cost "
+	    "does not grow linearly with the rate.", p->level, n > 0 ?
+	    " CPU time per event is d / 100 \xc3\x97 the number of CPUs "
+	    "seconds." : "");
+	produce_paragraph(p, s);
+	free(s);
 }
 
 static const char *const raw_header[RAW__MAX] = {
@@ -164,6 +278,7 @@ static const produce_act report_acts[TPL_BLOCK__MAX] = {
 	[TPL_BLOCK_FIGURE] = produce_figure,
 	[TPL_BLOCK_TABLE] = produce_table,
 	[TPL_BLOCK_RAW] = produce_raw,
+	[TPL_BLOCK_COST] = produce_cost,
 	[TPL_BLOCK_PAGE_BREAK] = produce_page_break,
 };
 

@@ -1021,6 +1021,7 @@ static const char *const tpl_block_names[] = {
 	[TPL_BLOCK_FIGURE] = "figure",
 	[TPL_BLOCK_TABLE] = "table",
 	[TPL_BLOCK_RAW] = "raw",
+	[TPL_BLOCK_COST] = "cost",
 	[TPL_BLOCK_PAGE_BREAK] = "page-break",
 	[TPL_BLOCK_VERDICT] = "verdict",
 	[TPL_BLOCK_MACHINES] = "machines",
@@ -1030,7 +1031,7 @@ static const char *const tpl_block_names[] = {
 	[TPL_BLOCK_OVERHEADS] = "overheads",
 };
 
-/* The table of a compare block: an optional id, a title and a style, no columns. */
+/* The table of a block whose rows the data decides (cost and compare blocks): an optional id, a title and a style, no columns. */
 static struct tpl_table *
 tpl_walk_compare_table(struct tpl_walk *w, xmlNodePtr n, unsigned allowed)
 {
@@ -1048,7 +1049,7 @@ tpl_check_block_kind(struct tpl_walk *w, xmlNodePtr n, enum tpl_block_kind k)
 {
 	int compare_only = k >= TPL_BLOCK_VERDICT;
 	int single_run = k == TPL_BLOCK_INPUTS || k == TPL_BLOCK_MACHINE ||
-	    k == TPL_BLOCK_SUMMARY || k == TPL_BLOCK_RAW;
+	    k == TPL_BLOCK_SUMMARY || k == TPL_BLOCK_RAW || k == TPL_BLOCK_COST;
 
 	if (compare_only && w->t->kind != TPL_KIND_COMPARE)
 		tpl_error(w, D_TEMPLATE_VALUE, n, "<%s> is only allowed in a "
@@ -1086,6 +1087,7 @@ tpl_walk_block(struct tpl_walk *w, xmlNodePtr n, struct tpl_block *b,
 	case TPL_BLOCK_RAW:
 		tpl_walk_style(w, n, &b->raw, 1);
 		break;
+	case TPL_BLOCK_COST:
 	case TPL_BLOCK_MACHINES:
 	case TPL_BLOCK_SIGNIFICANT:
 	case TPL_BLOCK_CHANGES:

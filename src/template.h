@@ -96,6 +96,7 @@ enum tpl_block_kind {
 	TPL_BLOCK_FIGURE,
 	TPL_BLOCK_TABLE,
 	TPL_BLOCK_RAW,        /* the raw data table, spread over pages, header repeated */
+	TPL_BLOCK_COST,       /* the cost model of every gadget that has one, as a table */
 	TPL_BLOCK_PAGE_BREAK,
 	/* Compare templates only (template.kind TPL_KIND_COMPARE): */
 	TPL_BLOCK_VERDICT,     /* the count of regressions and improvements, and the rule */
@@ -111,9 +112,10 @@ struct tpl_block {
 	enum tpl_block_kind kind;
 	char *text;                 /* HEADING, TEXT */
 	struct tpl_figure *figure;  /* FIGURE */
-	struct tpl_table *table;    /* TABLE; and for MACHINES, SIGNIFICANT,
-	                               CHANGES, OVERHEADS its id (may be "": no
-	                               SVG), title and style, with no columns */
+	struct tpl_table *table;    /* TABLE; and for COST, MACHINES,
+	                               SIGNIFICANT, CHANGES, OVERHEADS its id
+	                               (may be "": no SVG), title and style,
+	                               with no columns */
 	struct tpl_table_style raw; /* RAW */
 };
 
@@ -164,7 +166,7 @@ struct template {
  * xsd_path: libxml2 with XML_PARSE_NONET only (no entity substitution, no
  * DTD loading), a document with a DOCTYPE is refused, then schema errors,
  * then meaning (unknown metric, column or placeholder; a compare block
- * in a report template; <inputs/>, <machine/>, <summary/>, <raw/> or an
+ * in a report template; <inputs/>, <machine/>, <summary/>, <cost/>, <raw/> or an
  * overhead column, which describe a single run, in a compare template).
  * Every problem is a diagnostic naming path and line. Returns NULL on any
  * error.

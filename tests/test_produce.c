@@ -233,14 +233,76 @@ test_cover_lists_a_summary_sentence_per_gadget(void **state)
 	report_new(&r, "templates/default.xml", fixture_run(2, FIXTURE_ALL_METRICS));
 	list = under_heading(r.doc, "Summary", DOC_LIST);
 	assert_int_equal(list->nitems, 2);
-	assert_non_null(strstr(list->items[0], "trace_dns: at 1024 events/s"));
-	assert_non_null(strstr(list->items[1], "trace_exec: at 1024 events/s"));
+	/* Three shared rates: the sentences use the cost model. */
+	assert_non_null(strstr(list->items[0], "trace_dns: 0.00 \xc2\xb1 "));
+	assert_non_null(strstr(list->items[0], " points of host CPU per 1000 events/s, "));
+	assert_non_null(strstr(list->items[1], "trace_exec: "));
+	assert_non_null(strstr(list->items[1], " MiB of host memory fixed; "));
 	for (i = 0; i < 2; i++) {
-		char *want = summary_gadget(r.model, &r.model->gadgets[i]);
+		char *want = summary_gadget(r.model, &r.model->gadgets[i], 0);
 
 		assert_string_equal(list->items[i], want);
 		free(want);
 	}
+	report_free(&r);
+}
+
+static void
+test_cover_has_a_cost_table_row_per_gadget(void **state)
+{
+	struct report r;
+	const struct doc_table *t;
+
+	(void)state;
+	report_new(&r, "templates/compact.xml", fixture_run(2, FIXTURE_ALL_METRICS));
+	t = under_heading(r.doc, "Cost per gadget", DOC_TABLE)->table;
+	assert_int_equal(t->ncols, 6);
+	assert_int_equal(t->nrows, 2);
+	assert_string_equal(cell(t, 0, 0), "trace_dns");
+	assert_string_equal(cell(t, 1, 0), "trace_exec");
+	assert_non_null(strstr(cell(t, 0, 1), " \xc2\xb1 "));
+	report_free(&r);
+}
+
+static void
+test_cpus_add_cpu_time_per_event(void **state)
+{
+	struct model *m = fixture_run(1, FIXTURE_ALL_METRICS);
+	struct template *tpl = fixture_template("templates/default.xml");
+	struct produce_input in = { tpl, m, NULL, "Report", FIXTURE_DATE,
+		FIXTURE_VERSION, 4 };
+	struct diags d = { 0 };
+	struct document *doc = produce_document(&in, &d);
+	const struct doc_table *t;
+
+	(void)state;
+	assert_non_null(doc);
+	assert_non_null(strstr(under_heading(doc, "Summary", DOC_LIST)->items[0],
+	    " \xc2\xb5s of CPU time per event on 4 CPUs), "));
+	t = under_heading(doc, "Cost per gadget", DOC_TABLE)->table;
+	assert_int_equal(t->ncols, 7);
+	assert_string_equal(t->header[2], "CPU time\nper event");
+	assert_non_null(strstr(cell(t, 0, 2), " \xc2\xb5s"));
+	doc_free(doc);
+	diags_free(&d);
+	template_free(tpl);
+	model_free(m);
+}
+
+static void
+test_cover_says_when_no_gadget_has_a_cost_model(void **state)
+{
+	static const struct fixture_row rows[] = {
+		{ "g", "baseline", 1, { 1, 10, 0, 0, 0 } },
+		{ "g", "ig", 1, { 2, 12, 1, 2, 0 } },
+	};
+	struct report r;
+
+	(void)state;
+	report_new(&r, "templates/default.xml", fixture_model("t.csv", rows, 2,
+	    FIXTURE_ALL_METRICS, NULL));
+	assert_non_null(strstr(under_heading(r.doc, "Cost per gadget",
+	    DOC_PARAGRAPH)->text, "no cost model"));
 	report_free(&r);
 }
 
@@ -955,7 +1017,7 @@ test_report_template_is_refused_for_a_comparison(void **state)
 	struct fixture_pair p;
 	struct template *tpl = fixture_template("templates/default.xml");
 	struct produce_input in = { tpl, NULL, NULL, "Cmp", FIXTURE_DATE,
-		FIXTURE_VERSION };
+		FIXTURE_VERSION, 0 };
 
 	(void)state;
 	fixture_pair_new(&p, fixture_old_meta);
@@ -971,7 +1033,7 @@ test_compare_template_is_refused_for_one_run(void **state)
 	struct model *m = fixture_run(1, FIXTURE_ALL_METRICS);
 	struct template *tpl = fixture_template("templates/compare.xml");
 	struct produce_input in = { tpl, m, NULL, "Report", FIXTURE_DATE,
-		FIXTURE_VERSION };
+		FIXTURE_VERSION, 0 };
 
 	(void)state;
 	expect_refused(&in);
@@ -988,6 +1050,9 @@ main(void)
 		cmocka_unit_test(test_cover_text_expands_date_and_level),
 		cmocka_unit_test(test_cover_lists_input_files_by_base_name),
 		cmocka_unit_test(test_cover_lists_a_summary_sentence_per_gadget),
+		cmocka_unit_test(test_cover_has_a_cost_table_row_per_gadget),
+		cmocka_unit_test(test_cpus_add_cpu_time_per_event),
+		cmocka_unit_test(test_cover_says_when_no_gadget_has_a_cost_model),
 		cmocka_unit_test(test_cover_lists_machine_keys),
 		cmocka_unit_test(test_cover_says_when_no_machine_is_described),
 		cmocka_unit_test(test_items_are_named_gadget_dash_template_id),

@@ -65,7 +65,7 @@ setup(void **state)
 	fx->ms[0] = (struct model_series){(char *)"baseline", fx->cells[0]};
 	fx->ms[1] = (struct model_series){(char *)"ig", fx->cells[1]};
 	fx->g = (struct model_gadget){(char *)"trace_dns", fx->rates, NR, fx->ms, 2,
-	    0, 1, fx->over};
+	    0, 1, fx->over, { { 0 } }};
 	fx->m.level = 0.95;
 	fx->m.gadgets = &fx->g;
 	fx->m.ngadgets = 1;

@@ -52,7 +52,7 @@ static void
 test_summary_reports_top_rate_overhead_and_process(void **state)
 {
 	struct model *m = sample_model(0);
-	char *s = summary_gadget(m, &m->gadgets[0]);
+	char *s = summary_gadget(m, &m->gadgets[0], 0);
 
 	(void)state;
 	assert_non_null(strstr(s, "trace_exec: at 8192 events/s"));
@@ -68,11 +68,86 @@ static void
 test_summary_names_first_rate_with_lost_events(void **state)
 {
 	struct model *m = sample_model(1);
-	char *s = summary_gadget(m, &m->gadgets[0]);
+	char *s = summary_gadget(m, &m->gadgets[0], 0);
 
 	(void)state;
 	assert_non_null(strstr(s, "events are first lost at 4096 events/s (13 per second)"));
 	free(s);
+	model_free(m);
+}
+
+/* Three rates on both sides: CPU cost 1 point per 1000 events/s, memory constant but for noise. */
+static struct model *
+cost_model(const char *cpus)
+{
+	struct aggregate *a = aggregate_new(0.95);
+	struct diags d = { 0 };
+	struct model *m;
+	double r;
+
+	aggregate_add_input(a, "t.csv");
+	aggregate_note_columns(a, (1u << METRIC__MAX) - 1, 1);
+	if (cpus != NULL)
+		aggregate_add_meta(a, "CPUs", cpus);
+	for (r = 1000; r <= 3000; r += 1000) {
+		add(a, "baseline", r, r / 1000, 1000, 0, 0, 0);
+		add(a, "baseline", r, r / 1000 + 0.1, 1000 + r / 1000, 0, 0, 0);
+		add(a, "ig", r, 2 * r / 1000 + 1, 1100, r / 2000, 100, 0);
+		add(a, "ig", r, 2 * r / 1000 + 1.1, 1100 + (r == 2000), r / 2000 + 0.1,
+		    101 - (r == 2000), 0);
+	}
+	m = aggregate_finish(a, NULL, 0, &d);
+	assert_non_null(m);
+	diags_free(&d);
+	return m;
+}
+
+static void
+test_summary_uses_the_cost_model(void **state)
+{
+	struct model *m = cost_model(NULL);
+	char *s = summary_gadget(m, &m->gadgets[0], 0);
+
+	(void)state;
+	/* Only the ig process's memory fits badly (its slope is 0). */
+	assert_string_equal(s, "trace_exec: +1.00 \xc2\xb1 0.10 points of host CPU "
+	    "per 1000 events/s, +100 \xc2\xb1 3 MiB of host memory fixed; the ig "
+	    "process uses 0.50 \xc2\xb1 0.09 points of CPU per 1000 events/s and "
+	    "100 \xc2\xb1 2 MiB fixed; ig process memory does not grow linearly "
+	    "with the rate (R\xc2\xb2 0.00); no lost events.");
+	free(s);
+	model_free(m);
+}
+
+static void
+test_summary_gives_cpu_time_per_event_on_known_cpus(void **state)
+{
+	struct model *m = cost_model("8");
+	char *s;
+
+	(void)state;
+	assert_int_equal(model_cpus(m), 8);
+	/* d = 1e-3 points per event/s on 8 CPUs: 1e-3 / 100 x 8 s = 80 us. */
+	s = summary_gadget(m, &m->gadgets[0], model_cpus(m));
+	assert_non_null(strstr(s, "(80.0 \xc2\xb1 8.0 \xc2\xb5s of CPU time per event on 8 CPUs)"));
+	free(s);
+	s = summary_gadget(m, &m->gadgets[0], 1);
+	assert_non_null(strstr(s, "(10.0 \xc2\xb1 1.0 \xc2\xb5s of CPU time per event on 1 CPU)"));
+	free(s);
+	model_free(m);
+}
+
+static void
+test_cpus_line_must_be_a_whole_number(void **state)
+{
+	struct model *m;
+
+	(void)state;
+	m = cost_model("8 cores");
+	assert_int_equal(model_cpus(m), 0);
+	model_free(m);
+	m = cost_model("0");
+	assert_int_equal(model_cpus(m), 0);
 	model_free(m);
 }
 
@@ -82,6 +157,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_summary_reports_top_rate_overhead_and_process),
 		cmocka_unit_test(test_summary_names_first_rate_with_lost_events),
+		cmocka_unit_test(test_summary_uses_the_cost_model),
+		cmocka_unit_test(test_summary_gives_cpu_time_per_event_on_known_cpus),
+		cmocka_unit_test(test_cpus_line_must_be_a_whole_number),
 	};
 
 	return cmocka_run_group_tests_name("summary", tests, NULL, NULL);
