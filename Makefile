@@ -146,12 +146,14 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 # libFuzzer targets (tests/fuzz/): the library built again with clang and the
-# fuzzer's instrumentation, then each target run for FUZZ_SECONDS.
+# fuzzer's instrumentation, then each target run for FUZZ_SECONDS, starting
+# from the committed corpus (tests/fuzz/corpus/) and the e2e inputs.
 FUZZ_BUILD    = build/fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_SAN      = -fsanitize=fuzzer-no-link,address,undefined \
                 -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZ_TARGETS  = $(FUZZ_BUILD)/fuzz_csv $(FUZZ_BUILD)/fuzz_template
+FUZZ_TARGETS  = $(FUZZ_BUILD)/fuzz_csv $(FUZZ_BUILD)/fuzz_template \
+                $(FUZZ_BUILD)/fuzz_cli
 
 fuzz-build:
 	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang SAN_FLAGS="$(FUZZ_SAN)" \
