@@ -726,6 +726,27 @@ test_benjamini_hochberg_adjustment(void **state)
 		assert_close(q[i], want[i], 1e-15);
 }
 
+/*
+ * Benjamini-Hochberg's step-up: q(i) is the minimum of m p(j) / j over
+ * j >= i, so an adjusted value larger than a later one is lowered to it.
+ * Sorted {0.01, 0.011, 0.012, 0.5} give m p / i = {0.04, 0.022, 0.016,
+ * 0.5}, and q = {0.016, 0.016, 0.016, 0.5} (R's p.adjust(p, "BH")); the
+ * input is shuffled, so each q must also go back to its own p.
+ */
+static void
+test_benjamini_hochberg_takes_the_step_up_minimum(void **state)
+{
+	const double p[] = { 0.5, 0.012, 0.01, 0.011 };
+	const double want[] = { 0.5, 0.016, 0.016, 0.016 };
+	double q[4];
+	int i;
+
+	(void)state;
+	compare_adjust(p, 4, COMPARE_CORRECTION_BH, q);
+	for (i = 0; i < 4; i++)
+		assert_close(q[i], want[i], 1e-15);
+}
+
 static void
 test_adjusted_values_never_exceed_one(void **state)
 {
@@ -776,6 +797,7 @@ main(void)
 		cmocka_unit_test(test_markdown_without_changes_has_no_tables_of_them),
 		cmocka_unit_test(test_holm_adjustment),
 		cmocka_unit_test(test_benjamini_hochberg_adjustment),
+		cmocka_unit_test(test_benjamini_hochberg_takes_the_step_up_minimum),
 		cmocka_unit_test(test_adjusted_values_never_exceed_one),
 		cmocka_unit_test(test_correction_names),
 	};
