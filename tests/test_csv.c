@@ -526,12 +526,16 @@ test_free_leaves_the_file_open(void **state)
 {
 	char buf[] = "a,b\n";
 	FILE *fp = fmemopen(buf, strlen(buf), "r");
+	struct diags d = {0};
+	struct csv_record rec;
 	struct csv_reader *r;
 
 	(void)state;
 	assert_non_null(fp);
 	r = csv_reader_new(fp, "in.csv");
+	assert_int_equal(csv_reader_next(r, &rec, &d), 1);
 	csv_reader_free(r);
+	assert_int_equal(d.n, 0);
 	assert_int_equal(fseek(fp, 0, SEEK_SET), 0);
 	assert_int_equal(fgetc(fp), 'a');
 	assert_int_equal(fclose(fp), 0);
