@@ -120,11 +120,21 @@ unit: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; \
 		IGREPORT_SOURCE_DIR=$(CURDIR) $$t; done
 
-e2e: $(BUILD)/igreport
-	@IGREPORT_DATADIR=$(CURDIR) sh tests/e2e/run.sh $(CURDIR)/$(BUILD)/igreport
+# The e2e cases' environment: the data files, and the shim that fails
+# writes with ENOSPC (out-no-space-shim).
+E2E_SHIM = $(BUILD)/tests/enospc.so
+E2E_ENV  = IGREPORT_DATADIR=$(CURDIR) ENOSPC_SHIM=$(CURDIR)/$(E2E_SHIM)
 
-regen: $(BUILD)/igreport
-	@REGEN=1 IGREPORT_DATADIR=$(CURDIR) sh tests/e2e/run.sh $(CURDIR)/$(BUILD)/igreport
+e2e: $(BUILD)/igreport $(E2E_SHIM)
+	@$(E2E_ENV) sh tests/e2e/run.sh $(CURDIR)/$(BUILD)/igreport
+
+regen: $(BUILD)/igreport $(E2E_SHIM)
+	@REGEN=1 $(E2E_ENV) sh tests/e2e/run.sh $(CURDIR)/$(BUILD)/igreport
+
+# Built without the sanitizers, so that it loads under any build of igreport.
+$(E2E_SHIM): tests/shim/enospc.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 $(WARN) -fPIC -shared -o $@ $< -ldl
 
 # The shipped sample as a PDF report, SVG figures and Markdown, in out/.
 demo: deps igreport
@@ -159,12 +169,14 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 # libFuzzer targets (tests/fuzz/): the library built again with clang and the
-# fuzzer's instrumentation, then each target run for FUZZ_SECONDS.
+# fuzzer's instrumentation, then each target run for FUZZ_SECONDS, starting
+# from the committed corpus (tests/fuzz/corpus/) and the e2e inputs.
 FUZZ_BUILD    = build/fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_SAN      = -fsanitize=fuzzer-no-link,address,undefined \
                 -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZ_TARGETS  = $(FUZZ_BUILD)/fuzz_csv $(FUZZ_BUILD)/fuzz_template
+FUZZ_TARGETS  = $(FUZZ_BUILD)/fuzz_csv $(FUZZ_BUILD)/fuzz_template \
+                $(FUZZ_BUILD)/fuzz_cli
 
 fuzz-build:
 	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang SAN_FLAGS="$(FUZZ_SAN)" \

@@ -9,7 +9,9 @@
 #include "fixture.h"
 #include "produce.h"
 #include "render_md.h"
+#include "results.h"
 #include "stats.h"
+#include "xalloc.h"
 
 #define ALL_METRICS ((1u << METRIC__MAX) - 1)
 
@@ -122,6 +124,149 @@ test_p_values_match_scipy(void **state)
 	free(path);
 	assert_int_equal(welch, 14);
 	assert_int_equal(overhead, 6);
+}
+
+/* --- Generated pairs against scipy (scripts/gen-compare-pairs.py) ------- */
+
+/* The model of tests/data/compare/pairs/NAME, read as igreport reads a file. */
+static struct model *
+pair_model(const char *name)
+{
+	char *rel = xasprintf("tests/data/compare/pairs/%s", name);
+	char *path = testutil_source_path(rel);
+	struct aggregate *a = aggregate_new(0.95);
+	struct diags d = { 0 };
+	struct model *m;
+	FILE *fp = fopen(path, "r");
+
+	assert_non_null(fp);
+	assert_int_equal(results_read(a, path, fp, &d), 0);
+	fclose(fp);
+	m = aggregate_finish(a, NULL, 0, &d);
+	assert_non_null(m);
+	assert_int_equal(diags_failed(&d), 0);
+	diags_free(&d);
+	free(path);
+	free(rel);
+	return m;
+}
+
+/* A number of the reference ("nan" where there is none) against igreport's, within tol. */
+static void
+pair_check(double got, double want, double tol, const char *what,
+    const char *line)
+{
+	if (isnan(want) != isnan(got) ||
+	    (!isnan(want) && !(fabs(got - want) <= tol)))
+		fail_msg("%s = %.17g, expected %.17g: %s", what, got, want, line);
+}
+
+/*
+ * want: DELTA HALF PERCENT P BASE SCALE. A difference of means is exact to
+ * some units in the last place of SCALE (1e-12 of it here), and PERCENT to
+ * that over BASE; t quantiles to scipy's own 1e-8; p to 1e-9.
+ */
+static void
+pair_check_change(const struct compare_change *ch, const double want[6],
+    const char *line)
+{
+	double exact = 1e-12 * want[5];
+
+	pair_check(ch->delta, want[0], 1e-9 * fabs(want[0]) + exact, "delta",
+	    line);
+	pair_check(ch->half, want[1], 1e-8 * want[1], "half", line);
+	pair_check(ch->percent, want[2], 1e-9 * fabs(want[2]) +
+	    100.0 * exact / fabs(want[4]), "percent", line);
+	pair_check(ch->p, want[3], 1e-9, "p", line);
+}
+
+/* The change of the entry or overhead a reference line names; fails when there is none. */
+static const struct compare_change *
+pair_find(const struct comparison *c, const char *kind, const char *gadget,
+    const char *tcase, double rate, enum metric m, const char *line)
+{
+	size_t i;
+
+	if (strcmp(kind, "entry") == 0) {
+		for (i = 0; i < c->nentries; i++)
+			if (strcmp(c->entries[i].gadget, gadget) == 0 &&
+			    strcmp(c->entries[i].tcase, tcase) == 0 &&
+			    c->entries[i].rate == rate &&
+			    c->entries[i].metric == m)
+				return &c->entries[i].change;
+	} else {
+		for (i = 0; i < c->noverheads; i++)
+			if (strcmp(c->overheads[i].gadget, gadget) == 0 &&
+			    c->overheads[i].rate == rate &&
+			    c->overheads[i].metric == m)
+				return &c->overheads[i].change;
+	}
+	fail_msg("not in the comparison: %s", line);
+	return NULL;
+}
+
+/* Checks every line of refK.txt against the comparison; returns how many. */
+static size_t
+pair_check_ref(const struct comparison *c, int k)
+{
+	char *rel = xasprintf("tests/data/compare/pairs/ref%d.txt", k);
+	char *path = testutil_source_path(rel);
+	FILE *f = fopen(path, "r");
+	char line[1024], kind[16], gadget[64], tcase[64], metric[16];
+	double rate, want[6];
+	size_t n = 0;
+	int entry, fields;
+
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (line[0] == '#')
+			continue;
+		entry = strncmp(line, "entry ", 6) == 0;
+		strcpy(tcase, "");
+		if (entry)
+			fields = sscanf(line, "%15s %63s %63s %lf %15s %lf %lf %lf "
+			    "%lf %lf %lf", kind, gadget, tcase, &rate, metric,
+			    &want[0], &want[1], &want[2], &want[3], &want[4],
+			    &want[5]);
+		else
+			fields = 1 + sscanf(line, "%15s %63s %lf %15s %lf %lf %lf "
+			    "%lf %lf %lf", kind, gadget, &rate, metric, &want[0],
+			    &want[1], &want[2], &want[3], &want[4], &want[5]);
+		assert_int_equal(fields, 11);
+		pair_check_change(pair_find(c, kind, gadget, tcase, rate,
+		    metric_from_name(metric), line), want, line);
+		n++;
+	}
+	fclose(f);
+	free(path);
+	free(rel);
+	return n;
+}
+
+/*
+ * Change, interval, percent and p of every entry and overhead of four
+ * generated pairs, as scipy computes them, and nothing igreport compares
+ * that scipy did not.
+ */
+static void
+test_compare_numbers_match_scipy_on_generated_pairs(void **state)
+{
+	int k;
+
+	(void)state;
+	for (k = 1; k <= 4; k++) {
+		char *on = xasprintf("old%d.csv", k), *nn = xasprintf("new%d.csv", k);
+		struct model *o = pair_model(on), *n = pair_model(nn);
+		struct comparison *c = compare_build(o, n, &defaults);
+
+		assert_int_equal(pair_check_ref(c, k),
+		    c->nentries + c->noverheads);
+		compare_free(c);
+		model_free(o);
+		model_free(n);
+		free(on);
+		free(nn);
+	}
 }
 
 static void
@@ -626,6 +771,27 @@ test_benjamini_hochberg_adjustment(void **state)
 		assert_close(q[i], want[i], 1e-15);
 }
 
+/*
+ * Benjamini-Hochberg's step-up: q(i) is the minimum of m p(j) / j over
+ * j >= i, so an adjusted value larger than a later one is lowered to it.
+ * Sorted {0.01, 0.011, 0.012, 0.5} give m p / i = {0.04, 0.022, 0.016,
+ * 0.5}, and q = {0.016, 0.016, 0.016, 0.5} (R's p.adjust(p, "BH")); the
+ * input is shuffled, so each q must also go back to its own p.
+ */
+static void
+test_benjamini_hochberg_takes_the_step_up_minimum(void **state)
+{
+	const double p[] = { 0.5, 0.012, 0.01, 0.011 };
+	const double want[] = { 0.5, 0.016, 0.016, 0.016 };
+	double q[4];
+	int i;
+
+	(void)state;
+	compare_adjust(p, 4, COMPARE_CORRECTION_BH, q);
+	for (i = 0; i < 4; i++)
+		assert_close(q[i], want[i], 1e-15);
+}
+
 static void
 test_adjusted_values_never_exceed_one(void **state)
 {
@@ -657,6 +823,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_p_values_match_scipy),
+		cmocka_unit_test(test_compare_numbers_match_scipy_on_generated_pairs),
 		cmocka_unit_test(test_significant_increase_is_a_regression),
 		cmocka_unit_test(test_change_below_threshold_is_not_significant),
 		cmocka_unit_test(test_alpha_decides_borderline_p),
@@ -677,6 +844,7 @@ main(void)
 		cmocka_unit_test(test_markdown_without_changes_has_no_tables_of_them),
 		cmocka_unit_test(test_holm_adjustment),
 		cmocka_unit_test(test_benjamini_hochberg_adjustment),
+		cmocka_unit_test(test_benjamini_hochberg_takes_the_step_up_minimum),
 		cmocka_unit_test(test_adjusted_values_never_exceed_one),
 		cmocka_unit_test(test_correction_names),
 	};

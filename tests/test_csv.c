@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "csv.h"
 #include "diag.h"
@@ -551,12 +553,44 @@ test_read_error_is_reported(void **state)
 	diags_free(&d);
 }
 
+/* NULL is allowed: freeing it in a child exits normally, where a dereference would kill the child. */
 static void
-test_free_null(void **state)
+test_free_null_is_allowed(void **state)
 {
+	pid_t pid;
+	int status;
+
 	(void)state;
-	csv_reader_free(NULL);
-	assert_true(1);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		csv_reader_free(NULL);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+/* The reader is freed, not the FILE: the caller's stream stays open and readable. */
+static void
+test_free_leaves_the_file_open(void **state)
+{
+	char buf[] = "a,b\n";
+	FILE *fp = fmemopen(buf, strlen(buf), "r");
+	struct diags d = {0};
+	struct csv_record rec;
+	struct csv_reader *r;
+
+	(void)state;
+	assert_non_null(fp);
+	r = csv_reader_new(fp, "in.csv");
+	assert_int_equal(csv_reader_next(r, &rec, &d), 1);
+	csv_reader_free(r);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(fseek(fp, 0, SEEK_SET), 0);
+	assert_int_equal(fgetc(fp), 'a');
+	assert_int_equal(fclose(fp), 0);
 }
 
 int
@@ -595,7 +629,8 @@ main(void)
 		cmocka_unit_test(test_long_quoted_record_is_rejected),
 		cmocka_unit_test(test_too_many_columns),
 		cmocka_unit_test(test_read_error_is_reported),
-		cmocka_unit_test(test_free_null),
+		cmocka_unit_test(test_free_null_is_allowed),
+		cmocka_unit_test(test_free_leaves_the_file_open),
 	};
 
 	return cmocka_run_group_tests_name("csv", t, NULL, NULL);

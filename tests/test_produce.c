@@ -704,6 +704,36 @@ test_significant_table_lists_regressions_first_in_red(void **state)
 	cmp_free(&c);
 }
 
+/* p from 0.001 up is shown to three decimals (every goldens' p is "<0.001" or a gap). */
+static void
+test_significant_table_shows_p_to_three_decimals(void **state)
+{
+	struct fixture_pair p;
+	struct template *tpl;
+	struct document *doc;
+	const struct doc_table *t;
+	size_t i;
+
+	(void)state;
+	fixture_pair_new(&p, fixture_old_meta);
+	for (i = 0; i < p.c->nentries; i++)
+		if (p.c->entries[i].change.verdict != COMPARE_SAME)
+			p.c->entries[i].change.q = 0.0123;
+	for (i = 0; i < p.c->noverheads; i++)
+		if (p.c->overheads[i].change.verdict != COMPARE_SAME)
+			p.c->overheads[i].change.q = 0.001;
+	tpl = fixture_template("templates/compare.xml");
+	doc = fixture_comparison(tpl, p.c, "Cmp");
+	t = under_heading(doc, "Significant changes", DOC_TABLE)->table;
+	assert_string_equal(t->header[8], "p");
+	assert_string_equal(cell(t, 0, 8), "0.012");
+	assert_string_equal(cell(t, 1, 8), "0.012");
+	assert_string_equal(cell(t, 2, 8), "0.001");
+	doc_free(doc);
+	template_free(tpl);
+	fixture_pair_free(&p);
+}
+
 static void
 test_nothing_significant_says_so_instead_of_a_table(void **state)
 {
@@ -1066,6 +1096,7 @@ main(void)
 		cmocka_unit_test(test_verdict_with_only_improvements_is_in_the_better_colour),
 		cmocka_unit_test(test_verdict_without_changes_is_in_the_text_colour),
 		cmocka_unit_test(test_significant_table_lists_regressions_first_in_red),
+		cmocka_unit_test(test_significant_table_shows_p_to_three_decimals),
 		cmocka_unit_test(test_nothing_significant_says_so_instead_of_a_table),
 		cmocka_unit_test(test_changes_table_colours_each_change),
 		cmocka_unit_test(test_gadget_of_one_run_says_which_run_measured_it),

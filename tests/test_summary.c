@@ -48,6 +48,27 @@ sample_model(int with_lost)
 	return m;
 }
 
+static struct model *
+one_rate_model(const double base_cpu[2], const double ig_cpu[2],
+    const double base_mem[2], const double ig_mem[2])
+{
+	struct aggregate *a = aggregate_new(0.95);
+	struct diags d = { 0 };
+	struct model *m;
+	int i;
+
+	aggregate_add_input(a, "t.csv");
+	aggregate_note_columns(a, (1u << METRIC__MAX) - 1, 1);
+	for (i = 0; i < 2; i++) {
+		add(a, "baseline", 8192, base_cpu[i], base_mem[i], 0, 0, 0);
+		add(a, "ig", 8192, ig_cpu[i], ig_mem[i], 1.0, 100, 0);
+	}
+	m = aggregate_finish(a, NULL, 0, &d);
+	assert_non_null(m);
+	diags_free(&d);
+	return m;
+}
+
 static void
 test_summary_reports_top_rate_overhead_and_process(void **state)
 {
@@ -151,12 +172,60 @@ test_cpus_line_must_be_a_whole_number(void **state)
 	model_free(m);
 }
 
+static void
+test_summary_gives_the_half_width_of_each_overhead(void **state)
+{
+	struct model *m = sample_model(0);
+	char *s = summary_gadget(m, &m->gadgets[0], 0);
+
+	(void)state;
+	assert_non_null(strstr(s, "host CPU rises by 3.10 \xc2\xb1 1.38 points"));
+	assert_non_null(strstr(s, "host memory rises by 101 \xc2\xb1 14 MiB"));
+	free(s);
+	model_free(m);
+}
+
+/* An overhead that rounds to zero at the metric's decimals (+0.004 points, +0.4 MiB) is not a rise. */
+static void
+test_summary_says_an_overhead_rounding_to_zero_does_not_change_measurably(
+    void **state)
+{
+	const double base_cpu[2] = { 2.0, 2.2 }, ig_cpu[2] = { 2.0, 2.208 };
+	const double base_mem[2] = { 1010, 1012 }, ig_mem[2] = { 1010, 1012.8 };
+	struct model *m = one_rate_model(base_cpu, ig_cpu, base_mem, ig_mem);
+	char *s = summary_gadget(m, &m->gadgets[0], 0);
+
+	(void)state;
+	assert_non_null(strstr(s, "with IG host CPU does not change measurably "
+	    "and host memory does not change measurably;"));
+	free(s);
+	model_free(m);
+}
+
+/* A negative overhead falls, by its magnitude, with its half-width (1.3837, scipy). */
+static void
+test_summary_says_a_negative_overhead_falls(void **state)
+{
+	const double base_cpu[2] = { 2.0, 2.2 }, ig_cpu[2] = { 1.0, 1.4 };
+	const double base_mem[2] = { 1010, 1012 }, ig_mem[2] = { 1110, 1114 };
+	struct model *m = one_rate_model(base_cpu, ig_cpu, base_mem, ig_mem);
+	char *s = summary_gadget(m, &m->gadgets[0], 0);
+
+	(void)state;
+	assert_non_null(strstr(s, "host CPU falls by 0.90 \xc2\xb1 1.38 points"));
+	free(s);
+	model_free(m);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_summary_reports_top_rate_overhead_and_process),
 		cmocka_unit_test(test_summary_names_first_rate_with_lost_events),
+		cmocka_unit_test(test_summary_gives_the_half_width_of_each_overhead),
+		cmocka_unit_test(test_summary_says_an_overhead_rounding_to_zero_does_not_change_measurably),
+		cmocka_unit_test(test_summary_says_a_negative_overhead_falls),
 		cmocka_unit_test(test_summary_uses_the_cost_model),
 		cmocka_unit_test(test_summary_gives_cpu_time_per_event_on_known_cpus),
 		cmocka_unit_test(test_cpus_line_must_be_a_whole_number),

@@ -1,7 +1,10 @@
 #!/bin/sh
 # Runs each libFuzzer target for SECONDS with its dictionary, seeded from the
-# e2e cases, samples and templates; the growing corpus stays in build/fuzz.
-# usage: run.sh SECONDS build/fuzz/fuzz_csv build/fuzz/fuzz_template
+# committed corpus (tests/fuzz/corpus/KIND), the regressions, and the e2e
+# cases, samples and templates; the growing corpus stays in build/fuzz.
+# fuzz_cli drives the whole program: its standard output and error go to
+# /dev/null (-close_fd_mask=3), libFuzzer's own reports still show.
+# usage: run.sh SECONDS build/fuzz/fuzz_csv build/fuzz/fuzz_template ...
 set -eu
 seconds=${1:?usage: run.sh SECONDS TARGET...}
 shift
@@ -19,8 +22,12 @@ for target in "$@"; do
 	csv) set -- "$root"/tests/e2e/*/*.csv "$root"/samples/*.csv ;;
 	template) set -- "$root"/tests/e2e/*/*.xml "$root"/templates/*.xml \
 		"$root"/tests/data/templates/*.xml ;;
+	*) set -- ;;
 	esac
-	for f in "$@" "$root"/tests/fuzz/regress/"$kind"/*; do
+	quiet=
+	[ "$kind" = cli ] && quiet=-close_fd_mask=3
+	for f in "$@" "$root"/tests/fuzz/regress/"$kind"/* \
+	    "$root"/tests/fuzz/corpus/"$kind"/*; do
 		[ -f "$f" ] || continue
 		cp "$f" "$seeds/$(basename "$(dirname "$f")")-$(basename "$f")"
 	done
@@ -29,7 +36,7 @@ for target in "$@"; do
 	if IGREPORT_SOURCE_DIR=$root "$target" -max_total_time="$seconds" \
 	    -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
 	    -dict="$root/tests/fuzz/$kind.dict" \
-	    -artifact_prefix="$out/artifacts/$kind-" -print_final_stats=1 \
+	    -artifact_prefix="$out/artifacts/$kind-" -print_final_stats=1 $quiet \
 	    "$corpus" "$seeds" >"$log" 2>&1; then
 		grep -E '^stat::number_of_executed_units|^Done' "$log" |
 			sed 's/^/    /'

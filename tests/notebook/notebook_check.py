@@ -3,9 +3,11 @@
 
 Computes, with pandas and scipy exactly as benchmarks_analysis.ipynb does
 (read_csv(comment='#'), stripped column names, groupby case and rate,
-np.mean, scipy.stats.sem, t.ppf((1+level)/2, n-1)), every mean and CI
-half-width, and checks igreport's model against them: means to a relative
-1e-12, half-widths to a relative 1e-8 (scipy's own quantile error), plus
+np.mean, scipy.stats.sem, t.ppf((1+level)/2, n-1)), every mean, standard
+deviation (np.std with ddof=1, 0 for one run) and CI half-width, and checks
+igreport's model against them: means to a relative 1e-12, deviations to a
+relative 1e-9 of the mean's magnitude (Welford's update against numpy's two
+passes), half-widths to a relative 1e-8 (scipy's own quantile error), plus
 the overheads recomputed with Welch's interval.
 
 usage: notebook_check.py IGREPORT [--confidence L] FILE...
@@ -65,13 +67,18 @@ def main():
         got[(g, c, float(rate), metric)] = (n, float(mean), sd, float(half))
     df = load(args)
     expected = 0
-    worst_mean = worst_half = 0.0
+    worst_mean = worst_sd = worst_half = 0.0
     for (g, c, rate), group in df.groupby(["G", "C", "EventsPerSecond"]):
         for m in METRICS:
             if m not in group:
                 continue
             mean, half = notebook_stats(group[m].values, level)
-            n, gmean, _, ghalf = got.pop((g, c, float(rate), m))
+            n, gmean, gsd, ghalf = got.pop((g, c, float(rate), m))
+            sd = np.std(group[m].values, ddof=1) if len(group) > 1 else 0.0
+            scale = max(abs(mean), sd)
+            rels = abs(float(gsd) - sd) / scale if scale else abs(float(gsd))
+            worst_sd = max(worst_sd, rels)
+            assert rels <= 1e-9, (g, c, rate, m, gsd, sd)
             assert int(n) == len(group), (g, c, rate, m, n, len(group))
             expected += 1
             rel = abs(gmean - mean) / abs(mean) if mean else abs(gmean)
@@ -103,7 +110,7 @@ def main():
             assert half == 0, (key, half)
     assert not got, "lines igreport printed that the notebook lacks: %r" % list(got)[:5]
     print("notebook_check: %d values agree (worst relative error: mean %.2g, "
-          "half-width %.2g)" % (expected, worst_mean, worst_half))
+          "sd %.2g, half-width %.2g)" % (expected, worst_mean, worst_sd, worst_half))
 
 
 if __name__ == "__main__":

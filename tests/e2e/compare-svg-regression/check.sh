@@ -6,7 +6,7 @@ for f in figs/*.svg; do
 	rsvg-convert -w 400 "$f" >/dev/null
 	grep -q '<title>' "$f"
 	grep -q 'viewBox="0 0 ' "$f"
-	! grep -qi 'href\|<script\|@import\|url(' "$f"
+	if grep -qi 'href\|<script\|@import\|url(' "$f"; then exit 1; fi
 done
 grep -q '<title>trace_exec - CPU, OLD vs NEW</title>' figs/trace_exec-cpu.svg
 grep -q 'fill="#c62828"[^>]*>+21.0% ▲<' figs/trace_exec-changes.svg

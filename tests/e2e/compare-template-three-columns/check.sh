@@ -6,6 +6,6 @@ for h in "Rate (ev/s)" "OLD CPU" "NEW CPU"; do
 	grep -q "$h" "$g"
 	grep -q "$h" out/compare.md
 done
-! grep -q "Mem (MiB)" report.txt
+if grep -q "Mem (MiB)" report.txt; then exit 1; fi
 grep -q '^| Rate (ev/s) | OLD CPU | NEW CPU |$' out/compare.md
 xmllint --nonet --noout "$g"

@@ -6,7 +6,7 @@ for f in figures/*.svg; do
 	rsvg-convert -w 400 "$f" >/dev/null
 	grep -q '<title>' "$f"
 	grep -q 'viewBox="0 0 ' "$f"
-	! grep -qi 'href\|<script\|@import\|url(' "$f"
+	if grep -qi 'href\|<script\|@import\|url(' "$f"; then exit 1; fi
 	[ "$(wc -c <"$f")" -lt 30720 ] || { echo "$f too big"; exit 1; }
 done
 grep -q '<title>trace_exec - IG Process</title>' figures/trace_exec-ig-process.svg
