@@ -191,10 +191,11 @@ def gen(seed, out):
                 is_ig = case == "ig"
                 for run in range(1, rnd.choice([1, 2, 3, 5, 6]) + 1):
                     load = rate * 1e-4 * rnd.uniform(0.9, 1.1)
-                    cpu = load + (fixed + slope * rate if is_ig else 0) + rnd.gauss(0, 0.05)
+                    # Measurements cannot be negative (igreport refuses them).
+                    cpu = max(0.0, load + (fixed + slope * rate if is_ig else 0) + rnd.gauss(0, 0.05))
                     mem = 1400 + (110 + 1e-3 * rate if is_ig else 0) + rnd.gauss(0, 8)
-                    igcpu = fixed + slope * rate + rnd.gauss(0, 0.02) if is_ig else 0
-                    igmem = 95 + 1e-3 * rate + rnd.gauss(0, 3) if is_ig else 0
+                    igcpu = max(0.0, fixed + slope * rate + rnd.gauss(0, 0.02)) if is_ig else 0
+                    igmem = max(0.0, 95 + 1e-3 * rate + rnd.gauss(0, 3)) if is_ig else 0
                     rows.append("%s%s,%s%s,%d,%d,%.3f,%.2f,%.3f,%.2f,%d" % (
                         pad, gadget, case, pad, run, rate, cpu, mem, igcpu, igmem, 0))
     rnd.shuffle(rows)

@@ -19,4 +19,6 @@ while [ $seed -le 40 ]; do
 	/usr/bin/python3 "$src/scripts/cost_check.py" gen $seed "$tmp/r$seed.csv"
 	seed=$((seed + 1))
 done
-check --each "$tmp"/r*.csv
+# Every random file is valid by construction: all 40 must be checked, none skipped.
+check --each "$tmp"/r*.csv | tee "$tmp/out"
+grep -q '^cost_check: 40 files ' "$tmp/out"
