@@ -1,4 +1,4 @@
-/* Writing the outputs: the PDF, the SVG figures and the Markdown, all or nothing. */
+/* Writing the outputs: the PDF, the SVG figures, the HTML page and the Markdown, all or nothing. */
 #include "output.h"
 
 #include <errno.h>

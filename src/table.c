@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "format.h"
 #include "xalloc.h"
 
 /* Padding in ems: left/right of a cell, above/below its text. */
