@@ -23,6 +23,7 @@ static pthread_mutex_t cleanup_mutex = PTHREAD_MUTEX_INITIALIZER;
 static struct cleanup_name *cleanup_names;
 static size_t cleanup_n, cleanup_cap;
 static pthread_t cleanup_thread;
+static int cleanup_stopping; /* under cleanup_mutex: cleanup_stop is waking the watcher */
 static int cleanup_running;
 static sigset_t cleanup_old_mask;
 static sigset_t cleanup_set; /* the signals waited for; set before the thread starts */
@@ -111,8 +112,12 @@ cleanup_watch(void *arg)
 	(void)arg;
 	while (sigwait(&cleanup_set, &sig) != 0)
 		;
-	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
 	cleanup_lock();
+	if (cleanup_stopping) {
+		/* cleanup_stop's own wake-up: the run is over, nothing to remove. */
+		cleanup_unlock();
+		return NULL;
+	}
 	for (i = 0; i < cleanup_n; i++)
 		if (!cleanup_names[i].dir)
 			unlink(cleanup_names[i].path);
@@ -142,10 +147,23 @@ cleanup_start(void)
 void
 cleanup_stop(void)
 {
+	int sig;
+
 	if (!cleanup_running)
 		return;
-	pthread_cancel(cleanup_thread);
+	/*
+	 * Woken by a signal sent to it alone rather than cancelled: a thread
+	 * cancelled inside sigwait trips AddressSanitizer's thread teardown
+	 * (seen under libFuzzer, which runs the program many times over).
+	 */
+	for (sig = 1; !sigismember(&cleanup_set, sig); sig++)
+		continue;
+	cleanup_lock();
+	cleanup_stopping = 1;
+	cleanup_unlock();
+	pthread_kill(cleanup_thread, sig);
 	pthread_join(cleanup_thread, NULL);
+	cleanup_stopping = 0;
 	cleanup_running = 0;
 	pthread_sigmask(SIG_SETMASK, &cleanup_old_mask, NULL);
 }

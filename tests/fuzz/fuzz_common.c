@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "pdf.h"
 #include "produce.h"
+#include "render_html.h"
 #include "render_md.h"
 #include "render_pdf.h"
 #include "render_svg.h"
@@ -166,7 +167,7 @@ fuzz_svg(const struct document *doc, const struct fonts *fonts)
 
 	for (i = 0; i < doc->nblocks; i++) {
 		const struct doc_block *b = &doc->blocks[i];
-		struct svg_info info = { b->text, b->desc };
+		struct svg_info info = { b->text, b->desc, 0 };
 
 		if (!render_svg_is_item(b))
 			continue;
@@ -188,7 +189,7 @@ fuzz_document(const struct model *m, const struct template *tpl,
 	static const struct compare_options opt = { 0.05, 5.0, 0.95,
 		COMPARE_CORRECTION_NONE };
 	struct produce_input in = { tpl, m, NULL, title,
-		"2023-11-14 22:13 UTC", "fuzz" };
+		"2023-11-14 22:13 UTC", "fuzz", 0 };
 	struct diags d = { 0 };
 	struct document *doc;
 
@@ -198,8 +199,8 @@ fuzz_document(const struct model *m, const struct template *tpl,
 		in.model = NULL;
 		in.comparison = *c;
 	}
-	/* A template of the data's kind is never refused. */
-	if ((doc = produce_document(&in, &d)) == NULL || d.n != 0)
+	/* A template of the data's kind is never refused (warnings may come). */
+	if ((doc = produce_document(&in, &d)) == NULL || diags_failed(&d))
 		fuzz_die("produce_document", &d);
 	diags_free(&d);
 	return doc;
@@ -220,6 +221,14 @@ fuzz_render(const struct model *m, const struct template *tpl,
 	fuzz_sink_open(&s);
 	model_dump(m, s.fp);
 	fuzz_sink_close(&s, render_md_write(s.fp, doc, 1), &d, "markdown");
+	{
+		const struct html_attachment att = { "in.csv",
+			(const unsigned char *)data, len };
+
+		fuzz_sink_open(&s);
+		fuzz_sink_close(&s, render_html_write(s.fp, doc, fonts, &att, 1,
+		    "fuzz", &d), &d, "html");
+	}
 	fuzz_pdf(doc, fonts, data, len);
 	fuzz_svg(doc, fonts);
 	doc_free(doc);
