@@ -142,9 +142,8 @@ unique_name(const struct producer *p, char *base)
 static char *
 item_id(const struct producer *p, const char *gadget, const char *id)
 {
-	char *g = xstrdup(gadget), *i = xstrdup(id), *base, *s;
+	char *g = xstrdup(gadget), *i = xstrdup(id), *base;
 	size_t glen = strlen(g), ilen = strlen(i), room = PRODUCE_ID_MAX - 9;
-	size_t k = 2;
 	int changed = item_sanitise(g) | item_sanitise(i);
 
 	if (!changed && glen + 1 + ilen <= PRODUCE_ID_MAX)
@@ -160,13 +159,7 @@ item_id(const struct producer *p, const char *gadget, const char *id)
 	}
 	free(g);
 	free(i);
-	s = xstrdup(base);
-	while (name_taken(p, s)) {
-		free(s);
-		s = xasprintf("%s-%zu", base, k++);
-	}
-	free(base);
-	return s;
+	return unique_name(p, base); /* already safe: safe_name changes nothing */
 }
 
 const char *
