@@ -12,32 +12,8 @@
 #include <unistd.h>
 
 #include "manifest.h"
+#include "testutil.h"
 #include "xalloc.h"
-
-static int
-test_setup(void **state)
-{
-	const char *base = getenv("TMPDIR");
-	char *dir = xasprintf("%s/test_manifest.XXXXXX", base ? base : "/tmp");
-
-	if (mkdtemp(dir) == NULL) {
-		free(dir);
-		return -1;
-	}
-	*state = dir;
-	return 0;
-}
-
-static int
-test_teardown(void **state)
-{
-	char *dir = *state, *cmd = xasprintf("rm -rf '%s'", dir);
-	int rc = system(cmd);
-
-	free(cmd);
-	free(dir);
-	return rc == 0 ? 0 : -1;
-}
 
 static void
 test_write(const char *dir, const char *name, const char *text)
@@ -169,14 +145,14 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_round_trip, test_setup,
-		    test_teardown),
+		cmocka_unit_test_setup_teardown(test_round_trip, testutil_scratch_setup,
+		    testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(
-		    test_removes_only_unchanged_stale_files, test_setup,
-		    test_teardown),
+		    test_removes_only_unchanged_stale_files, testutil_scratch_setup,
+		    testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(
-		    test_damaged_manifest_removes_nothing_outside, test_setup,
-		    test_teardown),
+		    test_damaged_manifest_removes_nothing_outside, testutil_scratch_setup,
+		    testutil_scratch_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,34 +16,10 @@
 #include <unistd.h>
 
 #include "outfile.h"
+#include "testutil.h"
 #include "xalloc.h"
 
 /* A fresh empty directory per test, removed with its files afterwards. */
-static int
-test_setup(void **state)
-{
-	const char *base = getenv("TMPDIR");
-	char *dir = xasprintf("%s/test_outfile.XXXXXX", base ? base : "/tmp");
-
-	if (mkdtemp(dir) == NULL) {
-		free(dir);
-		return -1;
-	}
-	*state = dir;
-	return 0;
-}
-
-static int
-test_teardown(void **state)
-{
-	char *dir = *state, *cmd = xasprintf("rm -rf '%s'", dir);
-	int rc = system(cmd);
-
-	free(cmd);
-	free(dir);
-	return rc == 0 ? 0 : -1;
-}
-
 /* Number of entries in dir besides . and .. */
 static int
 test_count_entries(const char *dir)
@@ -530,44 +506,44 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_commit_creates_file,
-		    test_setup, test_teardown),
+		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_commit_replaces_existing_file,
-		    test_setup, test_teardown),
+		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_abort_leaves_nothing,
-		    test_setup, test_teardown),
+		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_input_same_path,
-		    test_setup, test_teardown),
+		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_input_hard_link,
-		    test_setup, test_teardown),
+		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_input_symlink,
-		    test_setup, test_teardown),
+		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_missing_directory_fails,
-		    test_setup, test_teardown),
+		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_directory_path_fails,
-		    test_setup, test_teardown),
+		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test(test_special_file_path_fails),
 		cmocka_unit_test_setup_teardown(test_refuses_link_out_of_directory,
-		    test_setup, test_teardown),
+		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_link_to_device,
-		    test_setup, test_teardown),
+		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_fifo,
-		    test_setup, test_teardown),
+		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_replaces_link_in_directory,
-		    test_setup, test_teardown),
+		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_commit_checks_path_again,
-		    test_setup, test_teardown),
+		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_temporary_name_is_tagged,
-		    test_setup, test_teardown),
+		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_sweep_removes_only_old_leftovers,
-		    test_setup, test_teardown),
+		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_unwritable_directory_fails,
-		    test_setup, test_teardown),
+		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_full_disk_fails_commit,
-		    test_setup, test_teardown),
+		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_prepare_dir_creates_once,
-		    test_setup, test_teardown),
+		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_prepare_dir_on_file_fails,
-		    test_setup, test_teardown),
+		    testutil_scratch_setup, testutil_scratch_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,7 +1,8 @@
-/* Helpers shared by the unit tests: paths into the source tree and text files. */
+/* Helpers shared by the unit tests: paths into the source tree, text files and scratch directories. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "testutil.h"
 #include "xalloc.h"
@@ -23,4 +24,29 @@ testutil_text_file(const char *text)
 	assert_int_equal(fwrite(text, 1, strlen(text), fp), strlen(text));
 	rewind(fp);
 	return fp;
+}
+
+int
+testutil_scratch_setup(void **state)
+{
+	const char *base = getenv("TMPDIR");
+	char *dir = xasprintf("%s/igreport-test.XXXXXX", base ? base : "/tmp");
+
+	if (mkdtemp(dir) == NULL) {
+		free(dir);
+		return -1;
+	}
+	*state = dir;
+	return 0;
+}
+
+int
+testutil_scratch_teardown(void **state)
+{
+	char *dir = *state, *cmd = xasprintf("rm -rf '%s'", dir);
+	int rc = system(cmd);
+
+	free(cmd);
+	free(dir);
+	return rc == 0 ? 0 : -1;
 }

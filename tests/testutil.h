@@ -26,4 +26,11 @@ char *testutil_source_path(const char *relative);
 /* A temporary FILE holding text, positioned at its start; fclose removes it. */
 FILE *testutil_text_file(const char *text);
 
+/*
+ * cmocka setup and teardown: *state is a new empty directory (under
+ * $TMPDIR or /tmp, its path newly allocated), removed with what it holds.
+ */
+int testutil_scratch_setup(void **state);
+int testutil_scratch_teardown(void **state);
+
 #endif
