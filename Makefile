@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # igreport: turns Inspektor Gadget benchmark CSVs into PDF reports and SVG figures.
 VERSION   = 0.1.0
 PREFIX   ?= /usr/local
@@ -15,7 +16,7 @@ SAN_FLAGS =
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DIGREPORT_VERSION='"$(VERSION)"' \
             -DIGREPORT_DATADIR='"$(DATADIR)"'
 # libharu has no .pc in Debian; HPDF_PREFIX builds against another install
-# of it instead (make compat-libharu: the 2.4 release other systems ship).
+# of it instead (make check-libharu24: the 2.4 release other systems ship).
 HPDF_PREFIX ?=
 HPDF_CFLAGS = $(if $(HPDF_PREFIX),-I$(HPDF_PREFIX)/include)
 HPDF_LIBS = $(if $(HPDF_PREFIX),-L$(HPDF_PREFIX)/lib -Wl$(COMMA)-rpath$(COMMA)$(HPDF_PREFIX)/lib) -lhpdf
@@ -37,7 +38,7 @@ TEST_SUPPORT_OBJ = $(TEST_SUPPORT:tests/%.c=$(BUILD)/tests/%.o)
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: all deps check test unit e2e notebook-check cost-check demo previews clean install uninstall regen format \
-        fuzz fuzz-build install-check valgrind tsan-run compat-libharu
+        fuzz fuzz-build install-check valgrind tsan-run check-libharu24 licence-check
 .PHONY: bench bench-deps
 
 all: igreport
@@ -69,17 +70,17 @@ deps:
 # Unit tests, end-to-end tests, then both again under ASan + UBSan, and the
 # threaded parts under ThreadSanitizer.
 check: deps
-	$(MAKE) test notebook-check cost-check install-check valgrind
+	$(MAKE) test notebook-check cost-check install-check licence-check valgrind
 	$(MAKE) BUILD=build/asan SAN_FLAGS="$(ASAN_FLAGS)" OPT="-O1 -g" test
 	$(MAKE) BUILD=build/tsan SAN_FLAGS="-fsanitize=thread" OPT="-O1 -g" tsan-run
-	$(MAKE) compat-libharu
+	$(MAKE) check-libharu24
 	@echo "all checks passed (plain, ASan+UBSan and TSan)"
 
 # igreport built against libharu 2.4.6 (../shared/vendor, when present: it
 # is not part of the project) and its PDF cases run with it; skips and says
 # so where the source is missing.
-compat-libharu:
-	@MAKE="$(MAKE)" sh scripts/compat-libharu.sh
+check-libharu24:
+	@MAKE="$(MAKE)" sh scripts/check-libharu24.sh
 
 # The unit tests and e2e cases that run threads (task, zpack, the driver's
 # two threads for the report and compare, the two-thread reader,
@@ -111,6 +112,10 @@ cost-check: $(BUILD)/igreport
 # A subset of the e2e cases under valgrind memcheck (tests/e2e/valgrind.sh says which).
 valgrind: $(BUILD)/igreport
 	@IGREPORT_DATADIR=$(CURDIR) sh tests/e2e/valgrind.sh $(CURDIR)/$(BUILD)/igreport
+
+# LICENSE is Apache-2.0 and every source file carries its SPDX line.
+licence-check:
+	@sh tests/licence-check.sh
 
 # make install into a scratch prefix, then run the installed binary from elsewhere.
 install-check: igreport

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # make bench: times igreport against `wc -l` (the floor for reading the bytes)
 # and against the notebook's pandas/scipy/matplotlib pipeline, on generated
 # files of 270 (a real run), 10^5, 10^6 and 10^7 rows. Prints one table.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # make bench-deps: the Debian packages the notebook columns of `make bench` need.
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -eu

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Writes a realistic benchmark result file (current layout) of any size, deterministic for a seed. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Runs a command several times with stdout to /dev/null: median wall time and peak RSS. */
 #define _DEFAULT_SOURCE
 #include <fcntl.h>

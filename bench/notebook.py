@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """The notebook's own work on one result file, for `make bench` to time.
 
 usage: notebook.py compute FILE   pandas read_csv, groupby mean and sem, t quantile

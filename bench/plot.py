@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Plots make bench's results.tsv: wall time against rows, log-log.
 
 usage: plot.py RESULTS.tsv OUT.svg

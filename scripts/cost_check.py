@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """An independent check of igreport's cost model (`--dump-model` cost lines).
 
 Reads the CSV files itself (both header layouts), builds the design

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Writes generated OLD/NEW run pairs and scipy's numbers for every comparison in them.
 
 Run with Debian's /usr/bin/python3 (python3-scipy, python3-numpy) from anywhere:

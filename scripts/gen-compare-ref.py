@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Writes the reference values for tests/test_compare.c and the inputs of tests/e2e/compare-*.
 
 Run with Debian's /usr/bin/python3 (python3-scipy, python3-numpy) from anywhere:

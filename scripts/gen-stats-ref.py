@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Writes the Student t reference tables used by tests/test_stats.c.
 
 Run with Debian's /usr/bin/python3 and python3-mpmath from the repository root:

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Writes fonts/DejaVuSans-WinAnsi.ttf: DejaVu Sans cut down to the characters
 of Windows-1252 (the PDF's WinAnsiEncoding), for the PDF back end's fast path.
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Streaming aggregation: Welford accumulators per (gadget, case, rate), then the report model. */
 #include "aggregate.h"
 

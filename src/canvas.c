@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The back-end independent part of the canvas: text measurement through the shared fonts, optional navigation, and a canvas that draws nothing. */
 #include "canvas.h"
 

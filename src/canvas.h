@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The drawing interface that charts and tables use and every back end implements. */
 #ifndef IGREPORT_CANVAS_H
 #define IGREPORT_CANVAS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Bar-chart figures: pure geometry (axis range, ticks, bars, labels, legend) and drawing through a canvas. */
 #include "chart.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Bar-chart figures: pure geometry (axis range, ticks, bars, labels, legend) and drawing through a canvas. */
 #ifndef IGREPORT_CHART_H
 #define IGREPORT_CHART_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The list of a run's temporary names and the thread that removes them when a signal ends the run. */
 #include "cleanup.h"
 

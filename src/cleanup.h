@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What an interrupted run leaves behind: the run's temporary files, removed when SIGINT, SIGTERM or SIGHUP arrives. */
 #ifndef IGREPORT_CLEANUP_H
 #define IGREPORT_CLEANUP_H

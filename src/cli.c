@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The one command-line driver's run: layout on a second thread, the document, the outputs all or nothing, the messages. */
 #include "cli.h"
 

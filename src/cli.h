@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The one command-line driver of every igreport command: options, inputs, outputs, messages, exit status. */
 #ifndef IGREPORT_CLI_H
 #define IGREPORT_CLI_H

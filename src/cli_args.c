@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The driver's options: one table for every command, getopt from it, --help from it, usage errors. */
 #include "cli_args.h"
 
@@ -223,7 +224,14 @@ cli_version(struct cli_request *rq, const struct cli_option *opt,
 	(void)rq;
 	(void)opt;
 	(void)arg;
-	printf("igreport %s\n", IGREPORT_VERSION);
+	/* The GNU block: a distributor or a user can read the terms without the sources. */
+	printf("igreport %s\n"
+	    "Copyright (C) 2026 The igreport authors\n"
+	    "License Apache-2.0: Apache License, Version 2.0 "
+	    "<https://www.apache.org/licenses/LICENSE-2.0>.\n"
+	    "This is free software: you are free to change and redistribute it.\n"
+	    "There is NO WARRANTY, to the extent permitted by law.\n",
+	    IGREPORT_VERSION);
 	return CLI_EXIT_OK;
 }
 

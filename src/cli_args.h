@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The driver's options: one table for every command, getopt and --help from it. */
 #ifndef IGREPORT_CLI_ARGS_H
 #define IGREPORT_CLI_ARGS_H

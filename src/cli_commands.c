@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The commands of the driver: how each reads its inputs, says what its document is built from, and ends. */
 #include "cli_commands.h"
 

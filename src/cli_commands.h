@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The driver's commands: the report and compare, one row each. */
 #ifndef IGREPORT_CLI_COMMANDS_H
 #define IGREPORT_CLI_COMMANDS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Inside the command-line driver: the formats, the request and what a command is, shared by its three files. */
 #ifndef IGREPORT_CLI_REQUEST_H
 #define IGREPORT_CLI_REQUEST_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Comparison of two benchmark runs: Welch tests per metric and per overhead, and gaps. */
 #include "compare.h"
 

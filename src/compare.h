@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Comparison of two benchmark runs: per-metric changes, overhead changes, what only one run has. */
 #ifndef IGREPORT_COMPARE_H
 #define IGREPORT_COMPARE_H

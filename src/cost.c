@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The cost model: per gadget, least-squares fits of each metric against the rate on the run-level rows. */
 #include "cost.h"
 

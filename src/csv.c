@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A strict, streaming RFC 4180 reader that knows the line and column of every field. */
 #include "csv.h"
 

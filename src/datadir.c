@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Finding igreport's data files (templates, fonts) in the source tree or where installed. */
 #include "datadir.h"
 

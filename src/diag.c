@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Message texts of the diagnostics catalogue and the list that collects them. */
 #include "diag.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The diagnostics catalogue and the list that modules append to. */
 #ifndef IGREPORT_DIAG_H
 #define IGREPORT_DIAG_H

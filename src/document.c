@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The document's blocks and tables: building them, finding them, freeing them. */
 #include "document.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The document: what a report says, decided once, as plain data that every renderer places and paints. */
 #ifndef IGREPORT_DOCUMENT_H
 #define IGREPORT_DOCUMENT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading simple rows of a result file fast: a tokeniser that parses in place, and a two-thread reader built on it. */
 #ifndef IGREPORT_FASTREAD_H
 #define IGREPORT_FASTREAD_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* TrueType advance-width metrics, parsed here so that every back end measures text alike. */
 #include "fonts.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Advance-width metrics read from the shipped TrueType fonts, shared by every back end. */
 #ifndef IGREPORT_FONTS_H
 #define IGREPORT_FONTS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Number formatting shared by tables, labels and text outputs (always the C locale). */
 #ifndef IGREPORT_FORMAT_H
 #define IGREPORT_FORMAT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Loading result files into a model: opening, optional keeping of the bytes, aggregation. */
 #include "input.h"
 

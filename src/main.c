@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The igreport program: everything it does is the command-line driver's (cli.h). */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading and writing an output directory's manifest, and removing the files a new run no longer writes. */
 #include "manifest.h"
 

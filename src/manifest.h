@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The manifest of an output directory: what the last run wrote there, so that the next one removes what it no longer writes. */
 #ifndef IGREPORT_MANIFEST_H
 #define IGREPORT_MANIFEST_H

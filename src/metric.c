@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The metric table: every fact about a metric, looked up by every module. */
 #include "metric.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The measured metrics and the one table of what is known about each: name, label, unit, decimals, direction. */
 #ifndef IGREPORT_METRIC_H
 #define IGREPORT_METRIC_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The report model: lookups, the invariant check, the text dump and freeing. */
 #include "model.h"
 

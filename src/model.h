@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The report model: aggregated results, plain data built once and read-only afterwards. */
 #ifndef IGREPORT_MODEL_H
 #define IGREPORT_MODEL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Atomic output files: a checked temporary file beside the target, then renamed. */
 #include <dirent.h>
 #include <errno.h>

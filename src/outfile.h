@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Atomic output files: written beside their target, renamed into place when complete. */
 #ifndef IGREPORT_OUTFILE_H
 #define IGREPORT_OUTFILE_H

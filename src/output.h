@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Writing the outputs: the PDF, the SVG figures, the HTML page and the Markdown, all or nothing. */
 #ifndef IGREPORT_OUTPUT_H
 #define IGREPORT_OUTPUT_H

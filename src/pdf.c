@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The PDF back end: canvas calls drawn with libharu 2.3.0, deterministic and compressed. */
 #include <assert.h>
 #include <errno.h>

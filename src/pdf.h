@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The PDF back end: a canvas drawn with libharu, with metadata and an attached input file. */
 #ifndef IGREPORT_PDF_H
 #define IGREPORT_PDF_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Every use of libharu's internals, for what its public API cannot do; see pdf_haru.h. */
 #include "pdf_haru.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What the PDF back end needs from libharu beyond its public API: the one module that touches its internals. */
 #ifndef IGREPORT_PDF_HARU_H
 #define IGREPORT_PDF_HARU_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The document builder's walk over the template, and the blocks every kind of template shares: headings, text, figures, tables. */
 #include "produce_acts.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The document builder: a template and a run (or a comparison of two runs) made into a document. */
 #ifndef IGREPORT_PRODUCE_H
 #define IGREPORT_PRODUCE_H

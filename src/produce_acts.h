@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Inside the document builder: the state of a build and the block handlers each template kind provides. */
 #ifndef IGREPORT_PRODUCE_ACTS_H
 #define IGREPORT_PRODUCE_ACTS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The producers of a comparison of two runs: verdict, machines, significant changes, what only one run has, per-gadget changes and overheads, and the kind's handler table. */
 #include "produce_acts.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The comparison's tables and sentences: changes formatted with their marks, cells coloured by verdict. */
 #include "produce_compare_tables.h"
 

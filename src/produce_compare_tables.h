@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The comparison's tables and sentences for the compare producers, coloured by verdict. */
 #ifndef IGREPORT_PRODUCE_COMPARE_TABLES_H
 #define IGREPORT_PRODUCE_COMPARE_TABLES_H

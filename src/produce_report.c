@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The producers of a report of one run: its inputs, machine, summary sentences, cost table and raw data, and the kind's handler table. */
 #include "produce_acts.h"
 

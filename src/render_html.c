@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* HTML from a document through libxml2's writer: the page, its style, contents, sections, inline figures, tables, downloads. */
 #include "render_html.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The HTML renderer: a document as one self-contained page, figures as inline SVG, tables as HTML tables. */
 #ifndef IGREPORT_RENDER_HTML_H
 #define IGREPORT_RENDER_HTML_H

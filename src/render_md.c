@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Markdown from a document: one function per block kind, text escaped where Markdown would read it as markup. */
 #include "render_md.h"
 

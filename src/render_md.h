@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The Markdown renderer: a document's headings, paragraphs, lists and tables as GitHub-flavoured Markdown. */
 #ifndef IGREPORT_RENDER_MD_H
 #define IGREPORT_RENDER_MD_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The paged renderer: flow of a document's blocks onto pages, footers, and the page count for "page N of M". */
 #include "render_pdf.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The paged renderer: a document flowed onto pages through a canvas (the PDF back end's). */
 #ifndef IGREPORT_RENDER_PDF_H
 #define IGREPORT_RENDER_PDF_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Standalone items: a figure or a table with its title, alone on a page sized to it. */
 #include "render_svg.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The standalone-item renderer: one figure or table of a document drawn alone, on a page of its own size (the SVG files). */
 #ifndef IGREPORT_RENDER_SVG_H
 #define IGREPORT_RENDER_SVG_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Benchmark result files: header layouts, validation and strict numbers, fed to the aggregation. */
 #include "results.h"
 

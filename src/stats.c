@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Statistics: Welford accumulators, Student t quantile and CDF, confidence intervals. */
 #include "stats.h"
 

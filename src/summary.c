@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Plain-language summary sentences computed from the model, one per gadget. */
 #include "summary.h"
 

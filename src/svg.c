@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The SVG back end: a canvas that streams one figure into an xmlTextWriter held in memory. */
 #include "svg.h"
 

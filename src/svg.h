@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The SVG back end: draws one figure through the canvas into a standalone SVG document. */
 #ifndef IGREPORT_SVG_H
 #define IGREPORT_SVG_H

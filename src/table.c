@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Table layout: column widths, font shrinking, header wrapping, rows per page, and drawing through a canvas. */
 #include "table.h"
 

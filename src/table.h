@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Table layout: a document's table measured, split across pages and drawn through a canvas. */
 #ifndef IGREPORT_TABLE_H
 #define IGREPORT_TABLE_H

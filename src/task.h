@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A function run on a second thread, or on the calling one when no thread can be had. */
 #ifndef IGREPORT_TASK_H
 #define IGREPORT_TASK_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Loads layout templates: safe XML parsing, XSD validation, meaning checks. */
 #include "template.h"
 

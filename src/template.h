@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The layout template: what goes on which page, loaded from XML and validated against the XSD. */
 #ifndef IGREPORT_TEMPLATE_H
 #define IGREPORT_TEMPLATE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Greedy word wrap at spaces, measured with the shared font metrics. */
 #include "text_flow.h"
 

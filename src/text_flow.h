@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Wrapping text to a width, measured with the canvas's fonts. */
 #ifndef IGREPORT_TEXT_FLOW_H
 #define IGREPORT_TEXT_FLOW_H

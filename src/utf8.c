@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The one UTF-8 decoder, and the validation and cleaning of text that came from input files. */
 #include "utf8.h"
 

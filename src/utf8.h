@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The one UTF-8 decoder, and the validation and cleaning of text that came from input files. */
 #ifndef IGREPORT_UTF8_H
 #define IGREPORT_UTF8_H

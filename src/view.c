@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Gadget views: a run's gadget as it is, or a comparison's gadget on the union of both runs' rates. */
 #include "view.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* One gadget as the producers read it: its rates and, per case name, a cell per rate, from one run or from both runs of a comparison. */
 #ifndef IGREPORT_VIEW_H
 #define IGREPORT_VIEW_H

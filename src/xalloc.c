@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The one place that handles running out of memory. */
 #include "xalloc.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Allocation that never returns NULL: out of memory prints one line and exits 3. */
 #ifndef IGREPORT_XALLOC_H
 #define IGREPORT_XALLOC_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* zlib streams of large buffers, deflated in pieces on background threads. */
 #ifndef IGREPORT_ZPACK_H
 #define IGREPORT_ZPACK_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Runs, comparisons, shipped templates and documents shared by the producer and renderer tests. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Runs, comparisons, shipped templates and documents shared by the producer and renderer tests. */
 #ifndef IGREPORT_FIXTURE_H
 #define IGREPORT_FIXTURE_H

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Checks igreport HTML pages: strict HTML5 parse, only the markup igreport writes, no external reference.
 
 usage: html_check.py PAGE.html [--pdf-text REPORT.txt]

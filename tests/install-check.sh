@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Installs into a scratch prefix, then runs the installed binary from another
 # directory without IGREPORT_DATADIR: it must find its templates and fonts
 # (also after the tree is moved) and write every output; the man page must

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A canvas for tests that records every drawing call as one line of text. */
 #ifndef IGREPORT_RECORDING_CANVAS_H
 #define IGREPORT_RECORDING_CANVAS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of the aggregation: grouping, statistics per group, the join by rate, overheads. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of chart geometry and drawing through the recording canvas. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests for compare.c (Welch p-values against scipy, tests/data/compare) and the comparison as Markdown. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of the cost model: least-squares fits from group statistics, checked against fits worked out by hand. */
 #include <stdio.h>
 #include <stdlib.h>

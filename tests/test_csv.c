@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of the strict RFC 4180 reader: records, positions, errors, chunking. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of the diagnostics catalogue and list. */
 #include <stdlib.h>
 #include <string.h>

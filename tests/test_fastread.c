@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of fastread: simple rows parsed in place, and the two-thread reader on files and on bytes in memory. */
 #include <stdio.h>
 #include <stdlib.h>

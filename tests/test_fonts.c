@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of the TrueType metrics reader. */
 #include <stdarg.h>
 #include <stddef.h>

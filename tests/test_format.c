@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of number formatting: fixed decimals, signs, intervals, rates, levels. */
 #include <string.h>
 

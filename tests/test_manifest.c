@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of output directory manifests: reading, writing, and removing only igreport's own stale files. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of the metric table: the facts every output prints must not move. */
 #include <stdio.h>
 #include <string.h>

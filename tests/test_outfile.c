@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of atomic output files. */
 #include <stdarg.h>
 #include <stddef.h>

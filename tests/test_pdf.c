@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of the PDF back end, checked with qpdf and poppler's tools. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of the document builder: what the report and compare producers put in the document, and the gadget views they read. */
 #include <stdio.h>
 #include <stdlib.h>

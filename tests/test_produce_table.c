@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of the tables the producers build from a template: columns, number formats, gaps, raw rows. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of the renderers: the paged one through a recording canvas, standalone SVG items, and Markdown. */
 #include <stdio.h>
 #include <stdlib.h>

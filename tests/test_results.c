@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of reading result files: both header layouts, validation, numbers, positions. */
 #include <stdio.h>
 #include <stdlib.h>

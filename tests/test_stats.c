@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests for stats.c, checked against mpmath tables in tests/data/stats. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Tests of the summary sentences built from a model. How they reach the
  * cover is tested in test_produce.c; the Markdown tables of these runs in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of the SVG back end: exact documents, number formatting, sanitising and external validators. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of table layout: measuring, shrinking, page breaking and drawing. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of task: a function run on a second thread. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of the template loader: shipped and hostile templates, errors. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of the UTF-8 decoder, validation and cleaning. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of zpack: zlib streams deflated in pieces on threads. */
 #include <stdarg.h>
 #include <stddef.h>

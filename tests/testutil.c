@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Helpers shared by the unit tests: paths into the source tree, text files and scratch directories. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Helpers shared by the unit tests: double comparisons and paths into the source tree. */
 #ifndef IGREPORT_TESTUTIL_H
 #define IGREPORT_TESTUTIL_H

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Checks igreport's cost model (--dump-model cost lines) against numpy's
 # least squares (scripts/cost_check.py): on the shipped samples, on every
 # e2e input igreport accepts (each alone; most have fewer than 3 shared

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # End-to-end cases: each tests/e2e/CASE/ holds a `cmd` (a shell line run in a
 # scratch copy of the case, with `igreport` on PATH) and whichever expected
 # files apply: stdout.txt, stderr.txt, status (default 0), check.sh (run

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Runs a subset of the e2e cases with igreport under valgrind memcheck: any
 # invalid access, use of uninitialised memory (which ASan does not see, in
 # our code or in the uninstrumented libhpdf and libxml2) or definite or

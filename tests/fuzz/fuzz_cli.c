@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * libFuzzer target: the whole program, through cli_main() as main() calls
  * it. An input is an argument line, then up to four files separated by a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What both fuzz targets share: the source tree's data files and rendering a model's document in memory. */
 #ifndef IGREPORT_FUZZ_COMMON_H
 #define IGREPORT_FUZZ_COMMON_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* libFuzzer target: CSV bytes -> results -> aggregate -> model -> PDF, SVG and Markdown in memory. */
 #include <stddef.h>
 #include <stdint.h>

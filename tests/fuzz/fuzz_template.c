@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* libFuzzer target: template bytes -> template loader -> report layout on every back end in memory. */
 #include <stddef.h>
 #include <stdint.h>

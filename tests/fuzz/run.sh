@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Runs each libFuzzer target for SECONDS with its dictionary, seeded from the
 # committed corpus (tests/fuzz/corpus/KIND), the regressions, and the e2e
 # cases, samples and templates; the growing corpus stays in build/fuzz.

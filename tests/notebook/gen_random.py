@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Writes a random benchmark result file for the notebook comparison.
 
 Deterministic for a seed. Varies what real files vary: header generation

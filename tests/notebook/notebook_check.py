@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Compares `igreport --dump-model` with the notebook's own statistics.
 
 Computes, with pandas and scipy exactly as benchmarks_analysis.ipynb does

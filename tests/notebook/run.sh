@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Checks igreport's model against pandas + scipy computing the notebook's
 # statistics: on the shipped samples, on every valid e2e input (each alone,
 # and several-inputs' together), and on random files in both header layouts

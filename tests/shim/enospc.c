@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * An LD_PRELOAD shim for e2e cases: a full disk without mounting one. Every
  * file igreport opens for writing under $ENOSPC_DIR is created as usual, but

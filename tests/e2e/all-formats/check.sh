@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 set -e
 qpdf --check out/igreport.pdf >/dev/null
 for f in out/*.svg; do xmllint --nonet --noout "$f"; done

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Runs from different machines: a red banner above the side-by-side
 # machine table, the differing keys in red; both inputs attached although
 # they share a base name (the second gets a "2-" prefix).

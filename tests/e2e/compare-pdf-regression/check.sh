@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The comparison PDF passes qpdf, embeds its font, reads back as text with
 # the verdict, the regression's values and both runs' figures, is
 # reproducible (cmd compares two runs), and draws the regression in red:

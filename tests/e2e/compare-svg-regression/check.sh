@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # One valid, standalone SVG per comparison figure and table; the
 # regression's cell is red text, the figures have OLD and NEW bars.
 set -e

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 set -e
 pdftotext -layout out/compare.pdf report.txt
 g=$(ls out/*-three.svg | head -n 1)

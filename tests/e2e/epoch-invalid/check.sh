@@ -1,2 +1,3 @@
+# SPDX-License-Identifier: Apache-2.0
 # Neither output was written.
 [ ! -e r.pdf ] && [ ! -e c.md ]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 set -e
 pdftotext -layout c.pdf c.txt
 /usr/bin/python3 "$SRCDIR/tests/html_check.py" c.html --pdf-text c.txt

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 set -e
 /usr/bin/python3 "$SRCDIR/tests/html_check.py" r.html
 /usr/bin/python3 "$SRCDIR/tests/html_check.py" c.html

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 set -e
 pdftotext -layout r.pdf r.txt
 /usr/bin/python3 "$SRCDIR/tests/html_check.py" r.html --pdf-text r.txt

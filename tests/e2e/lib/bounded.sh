@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Sourced by endless-input cases (run.sh skips this directory: it has no cmd).
 # bounded ARGS... runs igreport with a time limit ($BOUNDED_SECONDS, default
 # 10: an endless input that is not stopped never ends, and sanitizer builds

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Sourced by hostile-input cases (run.sh skips this directory: it has no cmd).
 # guarded ARGS... runs igreport with a time limit ($GUARD_SECONDS, default 20:
 # generous, for sanitizer builds on a loaded machine, where the hostile

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 set -e
 if [ -e ./- ]; then echo "a file named - was written"; exit 1; fi
 [ "$(head -c 5 r.pdf)" = "%PDF-" ]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The sample report opens with its outline shown and its title displayed,
 # in English; the outline (stdout.txt) has the cover, one entry per gadget
 # with its figures and table under it, and the appendix; each summary

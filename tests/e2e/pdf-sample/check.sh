@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The sample report passes qpdf, embeds its font, attaches the CSV by base
 # name, holds every gadget, table value and summary sentence as text, and
 # has the pages the default template asks for.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Text beyond Windows-1252 (Greek, ▲ ▼, U+FFFD in gadget names; ▲ ▼ in
 # every compare PDF) is drawn with the whole font in UTF-8 mode, whose
 # ToUnicode map pdf.c writes itself (libharu 2.3.0 writes an encoding

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Gadget names become safe file names inside the output directory; text stays escaped.
 set -e
 for f in figs/*.svg; do xmllint --nonet --noout "$f"; done

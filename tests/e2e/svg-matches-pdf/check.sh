@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The PDF and SVG back ends draw the same figure: the host figure of page 2,
 # rendered at 72 dpi and cropped to the figure, differs from the SVG rendered
 # at the same size in few pixels (text anti-aliasing and the PDF's synthetic

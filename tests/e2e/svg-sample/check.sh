@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # One valid, standalone SVG per figure and table, each rendering and small.
 set -e
 [ "$(ls figures | wc -l)" = 12 ]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 set -e
 g="//*[local-name()='g']"
 t="*[local-name()='title']"

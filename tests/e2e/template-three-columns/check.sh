@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 set -e
 pdftotext -layout out/igreport.pdf report.txt
 for h in "Rate (ev/s)" "IG host CPU" "Mem cost (MiB)"; do

@@ -1,5 +1,6 @@
 #!/bin/sh
-# make compat-libharu: builds libharu 2.4.6 (the release Alpine, Arch, Fedora
+# SPDX-License-Identifier: Apache-2.0
+# make check-libharu24: builds libharu 2.4.6 (the release Alpine, Arch, Fedora
 # and Homebrew ship; Debian 12 has 2.3.0) from ../shared/vendor into
 # build/compat/, builds igreport against it, and runs the PDF back end's unit
 # tests and the PDF e2e cases with it. Skips, and says so, where the source
@@ -10,11 +11,11 @@ tarball=${LIBHARU_TARBALL:-$root/../shared/vendor/libharu-2.4.6.tar.gz}
 out=$root/build/compat
 make=${MAKE:-make}
 if [ ! -f "$tarball" ]; then
-	echo "compat-libharu: skipped: $tarball not found"
+	echo "check-libharu24: skipped: $tarball not found"
 	exit 0
 fi
 if ! command -v cmake >/dev/null; then
-	echo "compat-libharu: skipped: cmake not installed"
+	echo "check-libharu24: skipped: cmake not installed"
 	exit 0
 fi
 prefix=$out/libharu
@@ -37,4 +38,4 @@ IGREPORT_SOURCE_DIR=$root build/compat/igreport/tests/test_pdf
 E2E_CASES="pdf-sample pdf-reproducible pdf-unicode-text pdf-navigation all-formats \
 compare-pdf-regression compare-pdf-machines-differ pdf-large-attachment svg-matches-pdf" \
 	IGREPORT_DATADIR=$root sh tests/e2e/run.sh "$root/build/compat/igreport/igreport"
-echo "compat-libharu: libharu 2.4.6 passed"
+echo "check-libharu24: libharu 2.4.6 passed"
