@@ -31,6 +31,19 @@ null_text(void *dev, double x, double y, const char *s,
 	(void)dev, (void)x, (void)y, (void)s, (void)st;
 }
 
+static void
+null_circle(void *dev, double cx, double cy, double r,
+    const struct canvas_fill *fill, const struct canvas_stroke *stroke)
+{
+	(void)dev, (void)cx, (void)cy, (void)r, (void)fill, (void)stroke;
+}
+static void
+null_path(void *dev, const double *xy, size_t n, int closed,
+    const struct canvas_fill *fill, const struct canvas_stroke *stroke)
+{
+	(void)dev, (void)xy, (void)n, (void)closed, (void)fill, (void)stroke;
+}
+
 static const struct canvas_ops null_ops = {
 	.begin_page = null_page,
 	.end_page = null_void,
@@ -39,6 +52,8 @@ static const struct canvas_ops null_ops = {
 	.rect = null_rect,
 	.line = null_line,
 	.text = null_text,
+	.circle = null_circle,
+	.path = null_path,
 	.tooltip = NULL,
 	.bookmark = NULL,
 	.link = NULL,

@@ -3,6 +3,8 @@
 #ifndef IGREPORT_CANVAS_H
 #define IGREPORT_CANVAS_H
 
+#include <stddef.h>
+
 #include "fonts.h"
 
 /*
@@ -58,6 +60,16 @@ struct canvas_ops {
 	    const struct canvas_stroke *stroke);
 	void (*text)(void *dev, double x, double y, const char *utf8,
 	    const struct canvas_text *style);
+	/* A circle of radius r around (cx, cy); NULL fill or stroke: none. */
+	void (*circle)(void *dev, double cx, double cy, double r,
+	    const struct canvas_fill *fill, const struct canvas_stroke *stroke);
+	/*
+	 * The straight segments through the n points xy[0..2n-1] (x, y
+	 * pairs, n >= 2), back to the first when closed; NULL fill or
+	 * stroke: none (an open path is never filled).
+	 */
+	void (*path)(void *dev, const double *xy, size_t n, int closed,
+	    const struct canvas_fill *fill, const struct canvas_stroke *stroke);
 	/*
 	 * A tooltip for the group just begun (before anything is drawn in
 	 * it): what a viewer shows on hover over the group's marks. NULL in

@@ -622,14 +622,11 @@ pdf_end_group(void *dev)
 	(void)dev;
 }
 
-static void
-pdf_rect(void *dev, double x, double y, double w, double h,
-    const struct canvas_fill *fill, const struct canvas_stroke *stroke)
+/* The fill and stroke state for a shape; returns the operator that paints it. */
+static const char *
+pdf_paint(struct pdf *p, const struct canvas_fill *fill,
+    const struct canvas_stroke *stroke)
 {
-	struct pdf *p = dev;
-
-	if ((fill == NULL && stroke == NULL) || !pdf_ready(p))
-		return;
 	pdf_end_text(p);
 	pdf_use_alpha(p, fill ? pdf_alpha_key(fill->opacity) : p->st.alpha_fill,
 	    stroke ? pdf_alpha_key(stroke->opacity) : p->st.alpha_stroke);
@@ -637,12 +634,26 @@ pdf_rect(void *dev, double x, double y, double w, double h,
 		pdf_use_fill(p, fill->color);
 	if (stroke != NULL)
 		pdf_use_stroke(p, stroke->color, stroke->width, stroke->dashed);
+	return fill != NULL && stroke != NULL ? "B\n" : fill != NULL ? "f\n" :
+	    "S\n";
+}
+
+static void
+pdf_rect(void *dev, double x, double y, double w, double h,
+    const struct canvas_fill *fill, const struct canvas_stroke *stroke)
+{
+	struct pdf *p = dev;
+	const char *op;
+
+	if ((fill == NULL && stroke == NULL) || !pdf_ready(p))
+		return;
+	op = pdf_paint(p, fill, stroke);
 	pdf_op_num(p, x);
 	pdf_op_num(p, p->height - y - h);
 	pdf_op_num(p, w);
 	pdf_op_num(p, h);
-	pdf_op(p, fill != NULL && stroke != NULL ? "re\nB\n" :
-	    fill != NULL ? "re\nf\n" : "re\nS\n");
+	pdf_op(p, "re\n");
+	pdf_op(p, op);
 	pdf_op_flush(p);
 }
 
@@ -663,6 +674,63 @@ pdf_line(void *dev, double x1, double y1, double x2, double y2,
 	pdf_op_num(p, x2);
 	pdf_op_num(p, p->height - y2);
 	pdf_op(p, "l\nS\n");
+	pdf_op_flush(p);
+}
+
+/* Four Bezier quarters; k is the control distance that best fits a circle. */
+static void
+pdf_circle(void *dev, double cx, double cy, double r,
+    const struct canvas_fill *fill, const struct canvas_stroke *stroke)
+{
+	struct pdf *p = dev;
+	const double k = 0.5522847498 * r;
+	double y = p->height - cy;
+	const double q[4][6] = {
+		{cx + r, y + k, cx + k, y + r, cx, y + r},
+		{cx - k, y + r, cx - r, y + k, cx - r, y},
+		{cx - r, y - k, cx - k, y - r, cx, y - r},
+		{cx + k, y - r, cx + r, y - k, cx + r, y},
+	};
+	const char *op;
+	size_t i, j;
+
+	if ((fill == NULL && stroke == NULL) || !(r > 0) || !pdf_ready(p))
+		return;
+	op = pdf_paint(p, fill, stroke);
+	pdf_op_num(p, cx + r);
+	pdf_op_num(p, y);
+	pdf_op(p, "m\n");
+	for (i = 0; i < 4; i++) {
+		for (j = 0; j < 6; j++)
+			pdf_op_num(p, q[i][j]);
+		pdf_op(p, "c\n");
+	}
+	pdf_op(p, "h\n");
+	pdf_op(p, op);
+	pdf_op_flush(p);
+}
+
+static void
+pdf_path(void *dev, const double *xy, size_t n, int closed,
+    const struct canvas_fill *fill, const struct canvas_stroke *stroke)
+{
+	struct pdf *p = dev;
+	const char *op;
+	size_t i;
+
+	if (!closed)
+		fill = NULL;
+	if ((fill == NULL && stroke == NULL) || n < 2 || !pdf_ready(p))
+		return;
+	op = pdf_paint(p, fill, stroke);
+	for (i = 0; i < n; i++) {
+		pdf_op_num(p, xy[2 * i]);
+		pdf_op_num(p, p->height - xy[2 * i + 1]);
+		pdf_op(p, i == 0 ? "m\n" : "l\n");
+	}
+	if (closed)
+		pdf_op(p, "h\n");
+	pdf_op(p, op);
 	pdf_op_flush(p);
 }
 
@@ -892,6 +960,8 @@ static const struct canvas_ops pdf_ops = {
 	.rect = pdf_rect,
 	.line = pdf_line,
 	.text = pdf_text,
+	.circle = pdf_circle,
+	.path = pdf_path,
 	.bookmark = pdf_bookmark,
 	.link = pdf_link,
 };

@@ -274,6 +274,20 @@ svg_stroke_attrs(struct svg *s, const struct canvas_stroke *stroke)
 }
 
 static void
+svg_paint(struct svg *s, const struct canvas_fill *fill,
+    const struct canvas_stroke *stroke)
+{
+	if (fill != NULL) {
+		svg_attr_color(s, "fill", fill->color);
+		svg_attr_opacity(s, "fill-opacity", fill->opacity);
+	} else {
+		svg_attr(s, "fill", "none");
+	}
+	if (stroke != NULL)
+		svg_stroke_attrs(s, stroke);
+}
+
+static void
 svg_rect(void *dev, double x, double y, double w, double h,
     const struct canvas_fill *fill, const struct canvas_stroke *stroke)
 {
@@ -294,14 +308,7 @@ svg_rect(void *dev, double x, double y, double w, double h,
 	svg_attr_number(s, "y", y);
 	svg_attr_number(s, "width", w);
 	svg_attr_number(s, "height", h);
-	if (fill != NULL) {
-		svg_attr_color(s, "fill", fill->color);
-		svg_attr_opacity(s, "fill-opacity", fill->opacity);
-	} else {
-		svg_attr(s, "fill", "none");
-	}
-	if (stroke != NULL)
-		svg_stroke_attrs(s, stroke);
+	svg_paint(s, fill, stroke);
 	svg_end(s);
 }
 
@@ -319,6 +326,44 @@ svg_line(void *dev, double x1, double y1, double x2, double y2,
 	svg_attr_number(s, "y2", y2);
 	svg_stroke_attrs(s, stroke);
 	svg_end(s);
+}
+
+static void
+svg_circle(void *dev, double cx, double cy, double r,
+    const struct canvas_fill *fill, const struct canvas_stroke *stroke)
+{
+	struct svg *s = dev;
+
+	assert(s->in_page);
+	svg_start(s, "circle");
+	svg_attr_number(s, "cx", cx);
+	svg_attr_number(s, "cy", cy);
+	svg_attr_number(s, "r", r > 0 ? r : 0);
+	svg_paint(s, fill, stroke);
+	svg_end(s);
+}
+
+static void
+svg_path(void *dev, const double *xy, size_t n, int closed,
+    const struct canvas_fill *fill, const struct canvas_stroke *stroke)
+{
+	struct svg *s = dev;
+	char *points = xcalloc(n, 2 * SVG_NUMBER_MAX + 2);
+	size_t i, len = 0;
+
+	assert(s->in_page && n >= 2);
+	for (i = 0; i < n; i++) {
+		char x[SVG_NUMBER_MAX], y[SVG_NUMBER_MAX];
+
+		svg_format_number(x, xy[2 * i]);
+		svg_format_number(y, xy[2 * i + 1]);
+		len += (size_t)sprintf(points + len, "%s%s,%s", i ? " " : "", x, y);
+	}
+	svg_start(s, closed ? "polygon" : "polyline");
+	svg_attr(s, "points", points);
+	svg_paint(s, closed ? fill : NULL, stroke);
+	svg_end(s);
+	free(points);
 }
 
 static const char *const svg_anchors[] = {
@@ -388,6 +433,8 @@ static const struct canvas_ops svg_ops = {
 	.rect = svg_rect,
 	.line = svg_line,
 	.text = svg_text,
+	.circle = svg_circle,
+	.path = svg_path,
 	.tooltip = svg_tooltip,
 };
 

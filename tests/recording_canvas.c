@@ -86,17 +86,25 @@ rec_end_group(void *dev)
 }
 
 static void
-rec_rect(void *dev, double x, double y, double w, double h,
-    const struct canvas_fill *fill, const struct canvas_stroke *stroke)
+rec_fill(char f[32], const struct canvas_fill *fill)
 {
-	char a[32], b[32], c[32], d[32], f[32], s[64], col[8];
+	char col[8];
 
 	if (fill != NULL) {
 		rec_color(col, fill->color);
-		snprintf(f, sizeof(f), "%s/%.2f", col, fill->opacity);
+		snprintf(f, 32, "%s/%.2f", col, fill->opacity);
 	} else {
 		strcpy(f, "none");
 	}
+}
+
+static void
+rec_rect(void *dev, double x, double y, double w, double h,
+    const struct canvas_fill *fill, const struct canvas_stroke *stroke)
+{
+	char a[32], b[32], c[32], d[32], f[32], s[64];
+
+	rec_fill(f, fill);
 	rec_stroke(s, stroke);
 	rec_printf(dev, "rect %s %s %s %s fill=%s stroke=%s\n", num(a, x),
 	    num(b, y), num(c, w), num(d, h), f, s);
@@ -125,6 +133,33 @@ rec_text(void *dev, double x, double y, const char *utf8,
 	rec_printf(dev, "text %s %s %c %c %s %s %s\"%s\"\n", num(a, x), num(b, y),
 	    align[st->align], st->face == FONT_BOLD ? 'B' : 'R',
 	    num(c, st->size), col, st->vertical ? "V " : "", utf8);
+}
+
+static void
+rec_circle(void *dev, double cx, double cy, double r,
+    const struct canvas_fill *fill, const struct canvas_stroke *stroke)
+{
+	char a[32], b[32], c[32], f[32], s[64];
+
+	rec_fill(f, fill);
+	rec_stroke(s, stroke);
+	rec_printf(dev, "circle %s %s %s fill=%s stroke=%s\n", num(a, cx),
+	    num(b, cy), num(c, r), f, s);
+}
+
+static void
+rec_path(void *dev, const double *xy, size_t n, int closed,
+    const struct canvas_fill *fill, const struct canvas_stroke *stroke)
+{
+	char a[32], b[32], f[32], s[64];
+	size_t i;
+
+	rec_fill(f, fill);
+	rec_stroke(s, stroke);
+	rec_printf(dev, "path %zu%s", n, closed ? " closed" : "");
+	for (i = 0; i < n; i++)
+		rec_printf(dev, " %s,%s", num(a, xy[2 * i]), num(b, xy[2 * i + 1]));
+	rec_printf(dev, " fill=%s stroke=%s\n", f, s);
 }
 
 static void
@@ -161,6 +196,8 @@ static const struct canvas_ops rec_ops = {
 	.rect = rec_rect,
 	.line = rec_line,
 	.text = rec_text,
+	.circle = rec_circle,
+	.path = rec_path,
 	.tooltip = rec_tooltip,
 	.bookmark = rec_bookmark,
 	.link = rec_link,

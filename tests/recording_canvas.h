@@ -14,6 +14,8 @@
  *   rect X Y W H fill=#rrggbb/OPACITY|none stroke=#rrggbb/OPACITY/WIDTH[/dash]|none
  *   line X1 Y1 X2 Y2 stroke=#rrggbb/OPACITY/WIDTH[/dash]
  *   text X Y ALIGN(L|C|R) FACE(R|B) SIZE #rrggbb [V ]"UTF-8"   (V: vertical)
+ *   circle CX CY R fill=... stroke=...        (as rect)
+ *   path N [closed] X,Y X,Y ... fill=... stroke=...
  *   tooltip "UTF-8"
  *   bookmark LEVEL Y "TITLE" ANCHOR|-
  *   link X Y W H ANCHOR

@@ -681,7 +681,14 @@ test_content_operators_are_exact(void **state)
 		/* One text object for a row of texts, each placed relative to the last. */
 		"BT\n72 742 Td\n(f\\(x\\) = a\\\\b) Tj\n61.25 -0.001 Td\n(next) Tj\n"
 		"ET\n",
+		/* A closed path, filled and stroked; an open one is never filled. */
+		"1 841 m\n2 840 l\n3 841 l\nh\nB\n",
+		"4 838 m\n5 837 l\nS\n",
+		/* A circle: four Bezier quarters from its rightmost point. */
+		"12 832 m\n12 833.105 11.105 834 10 834 c\n",
+		"11.105 830 12 830.895 12 832 c\nh\nf\n",
 	};
+	const double tri[] = {1, 1, 2, 2, 3, 1}, seg[] = {4, 4, 5, 5};
 
 	(void)state;
 	assert_non_null(p);
@@ -691,6 +698,9 @@ test_content_operators_are_exact(void **state)
 	c.ops->line(c.dev, -1.0005, 0, 1e6, 842, &thin);
 	c.ops->text(c.dev, 72, 100, "f(x) = a\\b", &left);
 	c.ops->text(c.dev, 133.25, 100.0006, "next", &left);
+	c.ops->path(c.dev, tri, 3, 1, &red, &thin);
+	c.ops->path(c.dev, seg, 2, 0, &red, &thin);
+	c.ops->circle(c.dev, 10, 10, 2, &red, NULL);
 	c.ops->end_page(c.dev);
 	test_close(p, name, 0, &d);
 	out = test_run(&status, "qpdf --qdf --object-streams=disable '%s' - "

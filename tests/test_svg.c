@@ -303,6 +303,9 @@ draw_odd_shapes(const struct canvas *c)
 	c->ops->begin_page(c->dev, 50, 50);
 	c->ops->begin_group(c->dev, "");
 	c->ops->rect(c->dev, 10, 10, -5, -4, &f, &st);
+	c->ops->circle(c->dev, 3, 4.5, -1, &f, NULL);
+	c->ops->path(c->dev, (const double[]){1, 2, 3.25, 4}, 2, 0, &f, &st);
+	c->ops->path(c->dev, (const double[]){1, 2, 3, 4, 5, 1}, 3, 1, &f, NULL);
 	c->ops->end_group(c->dev);
 	c->ops->end_page(c->dev);
 }
@@ -318,6 +321,13 @@ test_negative_sizes_normalised(void **state)
 	assert_non_null(strstr(got,
 	    "<rect x=\"5\" y=\"6\" width=\"5\" height=\"4\" fill=\"#1f77b4\" "
 	    "stroke=\"#000000\" stroke-width=\"0\" stroke-opacity=\"0\"/>"));
+	/* A negative radius is none; an open path is never filled. */
+	assert_non_null(strstr(got, "<circle cx=\"3\" cy=\"4.5\" r=\"0\" "
+	    "fill=\"#1f77b4\"/>"));
+	assert_non_null(strstr(got, "<polyline points=\"1,2 3.25,4\" "
+	    "fill=\"none\" stroke=\"#000000\""));
+	assert_non_null(strstr(got, "<polygon points=\"1,2 3,4 5,1\" "
+	    "fill=\"#1f77b4\"/>"));
 	free(got);
 }
 
