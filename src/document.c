@@ -113,8 +113,10 @@ doc_chart_free(struct doc_chart *ch)
 	size_t i, k;
 
 	for (i = 0; i < ch->nseries; i++) {
-		for (k = 0; k < ch->ncats; k++)
+		for (k = 0; k < ch->ncats; k++) {
 			free(ch->series[i].values[k].tip);
+			free(ch->series[i].values[k].runs);
+		}
 		free(ch->series[i].label);
 		free(ch->series[i].values);
 	}

@@ -39,10 +39,20 @@ struct doc_table {
 	size_t nstyles;
 };
 
+/* Most runs a chart draws as dots over a value (a group with more shows none). */
+#define DOC_MAX_RUNS 50
+
 /* One value of a chart series at one category; gap: nothing measured. */
 struct doc_value {
 	int gap;
 	double mean, half;
+	/*
+	 * The interval drawn: mean - half .. mean + half, but clipped at 0
+	 * for a metric that cannot be negative (see doc_chart.clipped).
+	 */
+	double lo, hi;
+	double *runs;   /* owned: the group's nruns values in input order, or NULL */
+	size_t nruns;   /* 0 .. DOC_MAX_RUNS; 0: no dots */
 	char *tip;  /* owned: what hovering over its bar says ("With IG, 4096
 	               events/s: 10.53 ± 0.31 % CPU (n = 5)"); NULL for a gap */
 };
@@ -54,14 +64,22 @@ struct doc_series {
 	struct doc_value *values; /* the chart's ncats values, owned */
 };
 
+/* How a chart draws its series. */
+enum doc_chart_kind {
+	DOC_CHART_BARS,  /* grouped bars per category, whiskers, run dots */
+	DOC_CHART_LINES  /* a line and markers per series over a log2 rate axis, whiskers, direct labels */
+};
+
 /* One chart of a figure, bound to its data. */
 struct doc_chart {
+	enum doc_chart_kind kind;
 	const struct tpl_chart *spec; /* style: y range rule, decimals, legend... */
 	char *title, *x_label, *y_label;
 	size_t ncats;
 	double *cats;                 /* events-per-second rates, ascending, owned */
 	struct doc_series *series;
 	size_t nseries;               /* at least 1 */
+	int clipped;                  /* some interval was clipped at 0 */
 };
 
 enum doc_block_kind {
