@@ -28,6 +28,8 @@ struct agg_group {
 	unsigned long rows;
 	struct welford w[METRIC__MAX];
 	struct aggregate_origin origin;
+	double *runs;      /* rows * METRIC__MAX values while rows <= MODEL_MAX_RUNS, else NULL */
+	size_t capruns;    /* rows room in runs */
 };
 
 struct aggregate {
@@ -275,6 +277,30 @@ canonical_case(const char *s, size_t len)
 	return s;
 }
 
+/* Keeps row's values while the group has at most MODEL_MAX_RUNS rows (g->rows counts it). */
+static void
+keep_run(struct agg_group *g, const double value[METRIC__MAX], unsigned present)
+{
+	double *row;
+	int m;
+
+	if (g->rows > MODEL_MAX_RUNS) {
+		free(g->runs);
+		g->runs = NULL;
+		return;
+	}
+	if (g->rows > g->capruns) {
+		g->capruns = g->capruns ? 2 * g->capruns : 4;
+		if (g->capruns > MODEL_MAX_RUNS)
+			g->capruns = MODEL_MAX_RUNS;
+		g->runs = xrealloc(g->runs, g->capruns * METRIC__MAX *
+		    sizeof(*g->runs));
+	}
+	row = g->runs + (g->rows - 1) * METRIC__MAX;
+	for (m = 0; m < METRIC__MAX; m++)
+		row[m] = present & (1u << m) ? value[m] : NAN;
+}
+
 int
 aggregate_add(struct aggregate *a, const char *gadget, size_t glen,
     const char *tcase, size_t clen, double rate,
@@ -313,6 +339,8 @@ aggregate_add(struct aggregate *a, const char *gadget, size_t glen,
 	for (m = 0; m < METRIC__MAX; m++)
 		if (present & (1u << m))
 			welford_add(&g->w[m], value[m]);
+	if (g->rows <= MODEL_MAX_RUNS + 1)
+		keep_run(g, value, present);
 	return 0;
 }
 
@@ -328,6 +356,8 @@ aggregate_add_again(struct aggregate *a, const double value[METRIC__MAX],
 	for (m = 0; m < METRIC__MAX; m++)
 		if (present & (1u << m))
 			welford_add(&g->w[m], value[m]);
+	if (g->rows <= MODEL_MAX_RUNS + 1)
+		keep_run(g, value, present);
 }
 
 int
@@ -406,6 +436,12 @@ fill_cell(struct model_cell *cell, const struct agg_group *g, double level)
 	int m;
 
 	cell->rows = g->rows;
+	if (g->runs != NULL && g->rows <= MODEL_MAX_RUNS) {
+		cell->nruns = g->rows;
+		cell->runs = xcalloc(cell->nruns * METRIC__MAX, sizeof(*cell->runs));
+		memcpy(cell->runs, g->runs, cell->nruns * METRIC__MAX *
+		    sizeof(*cell->runs));
+	}
 	for (m = 0; m < METRIC__MAX; m++) {
 		const struct welford *w = &g->w[m];
 
@@ -697,6 +733,28 @@ merge_raw(struct aggregate *a, struct aggregate *part)
 	part->nraw = 0;
 }
 
+/* Appends part's kept rows to g's (part's rows came later), before g->rows grows. */
+static void
+merge_runs(struct agg_group *g, const struct agg_group *pg)
+{
+	size_t rows = g->rows + pg->rows;
+
+	if (rows > MODEL_MAX_RUNS || (g->rows > 0 && g->runs == NULL) ||
+	    (pg->rows > 0 && pg->runs == NULL)) {
+		free(g->runs);
+		g->runs = NULL;
+		return;
+	}
+	if (rows > g->capruns) {
+		g->capruns = rows;
+		g->runs = xrealloc(g->runs, g->capruns * METRIC__MAX *
+		    sizeof(*g->runs));
+	}
+	if (pg->rows > 0)
+		memcpy(g->runs + g->rows * METRIC__MAX, pg->runs,
+		    pg->rows * METRIC__MAX * sizeof(*g->runs));
+}
+
 void
 aggregate_merge(struct aggregate *a, struct aggregate *part,
     unsigned long line_offset)
@@ -723,6 +781,7 @@ aggregate_merge(struct aggregate *a, struct aggregate *part,
 		origin.line += line_offset;
 		g = find_group(a, gadget_map[pg->gadget],
 		    case_map[pg->gadget][pg->tcase], pg->rate, &origin);
+		merge_runs(g, pg);
 		g->rows += pg->rows;
 		for (m = 0; m < METRIC__MAX; m++)
 			welford_merge(&g->w[m], &pg->w[m]);
@@ -753,6 +812,8 @@ aggregate_free(struct aggregate *a)
 	}
 	free(a->gadgets);
 	free(a->gadget_slots);
+	for (i = 0; i < a->ngroups; i++)
+		free(a->groups[i].runs);
 	free(a->groups);
 	free(a->group_slots);
 	for (i = 0; i < a->nmeta; i++) {

@@ -26,7 +26,7 @@ static const struct canvas_color chart_frame = {0xcc, 0xcc, 0xcc};
 
 void
 chart_y_range(enum tpl_yrange rule, double headroom, double floor,
-    const double *mean, const double *half, size_t n, double *lo, double *hi)
+    const struct chart_extent *e, size_t n, double *lo, double *hi)
 {
 	double top = -DBL_MAX, bot = DBL_MAX, minmean = DBL_MAX;
 	size_t i;
@@ -37,9 +37,9 @@ chart_y_range(enum tpl_yrange rule, double headroom, double floor,
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		top = fmax(top, mean[i] + half[i]);
-		bot = fmin(bot, mean[i] - half[i]);
-		minmean = fmin(minmean, mean[i]);
+		top = fmax(top, e[i].hi);
+		bot = fmin(bot, e[i].lo);
+		minmean = fmin(minmean, e[i].mean);
 	}
 	if (rule == TPL_YRANGE_SPREAD && minmean > 0) {
 		*lo = floor * minmean;
@@ -123,11 +123,23 @@ clampy(const struct chart_layout *l, double y)
 	return fmin(fmax(y, l->plot.y), l->plot.y + l->plot.h);
 }
 
-/* Fills mean/half/gap of every bar; returns the non-gap means and halves for the y range. */
+/* Room for the extents of chart ch: a value and its runs per bar. */
 static size_t
-collect_bars(struct chart_layout *l, double *mean, double *half)
+count_extents(const struct doc_chart *ch)
 {
 	size_t r, s, n = 0;
+
+	for (s = 0; s < ch->nseries; s++)
+		for (r = 0; r < ch->ncats; r++)
+			n += 1 + ch->series[s].values[r].nruns;
+	return n;
+}
+
+/* Fills mean/lo/hi/gap of every bar; returns the extents of the values and their runs for the y range. */
+static size_t
+collect_bars(struct chart_layout *l, struct chart_extent *e)
+{
+	size_t r, s, k, n = 0;
 
 	for (r = 0; r < l->nrates; r++)
 		for (s = 0; s < l->nseries; s++) {
@@ -138,9 +150,12 @@ collect_bars(struct chart_layout *l, double *mean, double *half)
 			if (b->gap)
 				continue;
 			b->mean = v->mean;
-			b->half = v->half;
-			mean[n] = b->mean;
-			half[n++] = b->half;
+			b->lo = v->lo;
+			b->hi = v->hi;
+			e[n++] = (struct chart_extent){v->mean, v->lo, v->hi};
+			for (k = 0; l->spec->runs && k < v->nruns; k++)
+				e[n++] = (struct chart_extent){v->runs[k], v->runs[k],
+				    v->runs[k]};
 		}
 	return n;
 }
@@ -236,6 +251,7 @@ place_bars(struct chart_layout *l)
 	size_t r, s;
 
 	l->bar_w = cat_w * frac / (double)l->nseries;
+	l->dot_r = fmax(0.6, fmin(1.8, 0.12 * l->bar_w));
 	base = l->ymin > 0 ? l->ymin : l->ymax < 0 ? l->ymax : 0;
 	l->base_y = ymap(l, base);
 	for (r = 0; r < l->nrates; r++)
@@ -252,10 +268,10 @@ place_bars(struct chart_layout *l)
 			b->r.w = l->bar_w;
 			b->r.y = fmin(top, l->base_y);
 			b->r.h = fabs(top - l->base_y);
-			if (b->half <= 0)
+			if (!(b->hi > b->lo))
 				continue;
-			et = ymap(l, b->mean + b->half);
-			eb = ymap(l, b->mean - b->half);
+			et = ymap(l, b->hi);
+			eb = ymap(l, b->lo);
 			b->cap_top = et >= l->plot.y;
 			b->cap_bottom = eb <= l->plot.y + l->plot.h;
 			b->err_top = clampy(l, et);
@@ -263,6 +279,19 @@ place_bars(struct chart_layout *l)
 			b->has_err = b->err_bottom > b->err_top;
 			b->cap_half = fmin(0.3 * l->bar_w, 4);
 		}
+}
+
+/* The highest run value of bar i (rate-major), or -inf when it shows none. */
+static double
+run_top(const struct chart_layout *l, size_t i)
+{
+	const struct doc_value *v = &l->series[i % l->nseries].values[i / l->nseries];
+	double top = -HUGE_VAL;
+	size_t k;
+
+	for (k = 0; l->spec->runs && k < v->nruns; k++)
+		top = fmax(top, v->runs[k]);
+	return top;
 }
 
 static int
@@ -352,7 +381,8 @@ labels_try(struct chart_layout *l, const struct canvas *c, double size,
 		if (b->label == NULL)
 			continue;
 		w = fonts_text_width(c->fonts, FONT_REGULAR, size, b->label);
-		anchor = clampy(l, ymap(l, b->mean + b->half)) - CHART_LABEL_GAP;
+		anchor = clampy(l, ymap(l, fmax(b->hi, run_top(l, i)))) -
+		    CHART_LABEL_GAP;
 		box.w = vertical ? h : w;
 		box.h = vertical ? w : h;
 		box.x = fmax(l->plot.x, fmin(b->cx - box.w / 2,
@@ -464,7 +494,8 @@ chart_layout_new(const struct canvas *c, const struct template *t,
     const struct doc_chart *ch, double x, double y, double w, double h)
 {
 	struct chart_layout *l;
-	double *mean, *half, lo, hi;
+	struct chart_extent *e;
+	double lo, hi;
 	size_t i, n;
 
 	assert(ch->nseries > 0 && ch->ncats > 0);
@@ -486,13 +517,11 @@ chart_layout_new(const struct canvas *c, const struct template *t,
 		format_rate(buf, ch->cats[i]);
 		l->xlabels[i] = xstrdup(buf);
 	}
-	mean = xcalloc(l->nrates * l->nseries + 1, sizeof(*mean));
-	half = xcalloc(l->nrates * l->nseries + 1, sizeof(*half));
-	n = collect_bars(l, mean, half);
-	chart_y_range(l->spec->yrange, l->spec->headroom, l->spec->floor, mean,
-	    half, n, &lo, &hi);
-	free(mean);
-	free(half);
+	e = xcalloc(count_extents(ch) + 1, sizeof(*e));
+	n = collect_bars(l, e);
+	chart_y_range(l->spec->yrange, l->spec->headroom, l->spec->floor, e, n,
+	    &lo, &hi);
+	free(e);
 	layout_frame(l, c, lo, hi);
 	place_bars(l);
 	place_labels(l, c);
@@ -588,6 +617,43 @@ draw_errorbars(struct canvas *c, const struct chart_layout *l)
 			c->ops->line(c->dev, b->cx - b->cap_half, b->err_bottom,
 			    b->cx + b->cap_half, b->err_bottom, &st);
 		c->ops->end_group(c->dev);
+	}
+	c->ops->end_group(c->dev);
+}
+
+/*
+ * The runs of every bar as dots, spread evenly over the middle of the
+ * bar in input order (deterministic, so the same data draws the same
+ * picture), dark and half transparent so that overlapping runs show.
+ */
+static void
+draw_runs(struct canvas *c, const struct chart_layout *l)
+{
+	struct canvas_fill f = {l->tpl->text_color, 0.55};
+	size_t i, k;
+
+	for (i = 0; l->spec->runs && i < l->nrates * l->nseries; i++)
+		if (!l->bars[i].gap &&
+		    l->series[i % l->nseries].values[i / l->nseries].nruns > 0)
+			break;
+	if (!l->spec->runs || i == l->nrates * l->nseries)
+		return;
+	c->ops->begin_group(c->dev, "runs");
+	for (i = 0; i < l->nrates * l->nseries; i++) {
+		const struct chart_bar *b = &l->bars[i];
+		const struct doc_value *v =
+		    &l->series[i % l->nseries].values[i / l->nseries];
+		double spread = fmax(0, 0.6 * l->bar_w - 2 * l->dot_r);
+
+		if (b->gap || v->nruns == 0)
+			continue;
+		for (k = 0; k < v->nruns; k++) {
+			double x = b->cx + (v->nruns > 1 ? spread * ((double)k /
+			    (double)(v->nruns - 1) - 0.5) : 0);
+
+			c->ops->circle(c->dev, x, clampy(l, ymap(l, v->runs[k])),
+			    l->dot_r, &f, NULL);
+		}
 	}
 	c->ops->end_group(c->dev);
 }
@@ -742,6 +808,7 @@ chart_draw(struct canvas *c, const struct chart_layout *l)
 	draw_grid(c, l);
 	draw_bars(c, l);
 	draw_errorbars(c, l);
+	draw_runs(c, l);
 	draw_axes(c, l);
 	draw_labels(c, l);
 	draw_legend(c, l);

@@ -20,10 +20,10 @@ struct chart_rect {
 /* One bar (or gap) of one series at one rate. */
 struct chart_bar {
 	int gap;                 /* no data: no bar, an "n/a" mark at the baseline */
-	double mean, half;
+	double mean, lo, hi;     /* the value and its drawn interval (doc_value) */
 	double cx;               /* centre x of the bar's slot */
 	struct chart_rect r;     /* the bar, clipped to the plot; empty for a gap */
-	int has_err;             /* half > 0: an error bar from err_top to err_bottom */
+	int has_err;             /* hi > lo: an error bar from err_top to err_bottom */
 	double err_top, err_bottom; /* page y, clipped to the plot */
 	int cap_top, cap_bottom; /* a cap at that end (none where the bar was clipped) */
 	double cap_half;         /* half the cap's length */
@@ -49,6 +49,7 @@ struct chart_layout {
 	size_t nrates;
 	struct chart_bar *bars;          /* nrates * nseries, bars[rate * nseries + series] */
 	double bar_w, base_y;            /* bar width; page y of the bars' base */
+	double dot_r;                    /* run dots' radius */
 	char **xlabels;                  /* nrates rate labels, owned */
 	double xlabel_size;
 	int xlabel_vertical;
@@ -59,16 +60,21 @@ struct chart_layout {
 	struct chart_rect legend_box;
 };
 
+/* What the y axis must show of one value: the value and how far its marks reach. */
+struct chart_extent {
+	double mean, lo, hi;   /* lo <= mean <= hi: its interval, or a run's value thrice */
+};
+
 /*
- * The y range for bar tops mean[i] + half[i] (n values, n may be 0) by
- * rule: TPL_YRANGE_ZERO gives 0 .. headroom * max(mean + half), going
- * below 0 (headroom * min(mean - half)) only for negative values;
- * TPL_YRANGE_SPREAD gives floor * min(mean) .. headroom * max(mean + half)
- * and falls back to ZERO when some mean is <= 0. Empty or all-zero data
- * gives 0 .. 1; a degenerate range is widened around its value.
+ * The y range for n extents (n may be 0) by rule: TPL_YRANGE_ZERO gives
+ * 0 .. headroom * max(hi), going below 0 (headroom * min(lo)) only for
+ * negative values; TPL_YRANGE_SPREAD gives floor * min(mean) ..
+ * headroom * max(hi) and falls back to ZERO when some mean is <= 0.
+ * Empty or all-zero data gives 0 .. 1; a degenerate range is widened
+ * around its value.
  */
 void chart_y_range(enum tpl_yrange rule, double headroom, double floor,
-    const double *mean, const double *half, size_t n, double *lo, double *hi);
+    const struct chart_extent *e, size_t n, double *lo, double *hi);
 
 /*
  * Chooses 1-2-5 tick steps for [*lo, *hi]: the smallest step 1, 2 or 5
@@ -92,7 +98,9 @@ struct chart_layout *chart_layout_new(const struct canvas *c,
 
 /*
  * Draws a laid-out chart, one canvas group per element: "grid", "bars",
- * "errorbars", "axes", "labels", "legend", "title", all inside "chart".
+ * "errorbars", "runs" (a dot per run over its bar, spread evenly across
+ * the bar in input order), "axes", "labels", "legend", "title", all
+ * inside "chart".
  */
 void chart_draw(struct canvas *c, const struct chart_layout *l);
 

@@ -39,9 +39,6 @@ struct doc_table {
 	size_t nstyles;
 };
 
-/* Most runs a chart draws as dots over a value (a group with more shows none). */
-#define DOC_MAX_RUNS 50
-
 /* One value of a chart series at one category; gap: nothing measured. */
 struct doc_value {
 	int gap;
@@ -52,7 +49,7 @@ struct doc_value {
 	 */
 	double lo, hi;
 	double *runs;   /* owned: the group's nruns values in input order, or NULL */
-	size_t nruns;   /* 0 .. DOC_MAX_RUNS; 0: no dots */
+	size_t nruns;   /* 0: no dots (a group with more runs than the model keeps) */
 	char *tip;  /* owned: what hovering over its bar says ("With IG, 4096
 	               events/s: 10.53 ± 0.31 % CPU (n = 5)"); NULL for a gap */
 };

@@ -250,13 +250,27 @@ model_dump(const struct model *model, FILE *out)
 		dump_gadget(model, &model->gadgets[i], out);
 }
 
+size_t
+model_cell_runs(const struct model_cell *c, enum metric m,
+    double out[MODEL_MAX_RUNS])
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < c->nruns && n < MODEL_MAX_RUNS; i++)
+		if (!isnan(c->runs[i * METRIC__MAX + (size_t)m]))
+			out[n++] = c->runs[i * METRIC__MAX + (size_t)m];
+	return n;
+}
+
 static void
 free_gadget(struct model_gadget *g)
 {
-	size_t s;
+	size_t s, r;
 
 	for (s = 0; s < g->nseries; s++) {
 		free(g->series[s].name);
+		for (r = 0; r < g->nrates; r++)
+			free(g->series[s].cells[r].runs);
 		free(g->series[s].cells);
 	}
 	free(g->series);

@@ -16,11 +16,29 @@ struct model_stat {
 	double half; /* confidence interval half-width at model.level; 0 when n < 2 */
 };
 
+/* A group keeps its rows' values (for run dots) up to this many rows. */
+#define MODEL_MAX_RUNS 50
+
 /* One case (baseline, ig, ...) at one rate. */
 struct model_cell {
 	unsigned long rows;                /* rows in this group; 0: a gap */
 	struct model_stat m[METRIC__MAX];
+	/*
+	 * Every row's values in input order when rows <= MODEL_MAX_RUNS
+	 * (nruns == rows), else NULL and 0: nruns rows of METRIC__MAX
+	 * values, NaN where the row has no such column. Owned.
+	 */
+	double *runs;
+	size_t nruns;
 };
+
+/*
+ * The values of metric m of cell c's rows (see model_cell.runs) in out
+ * (room for MODEL_MAX_RUNS), in input order; returns their count, 0 when
+ * the cell kept none.
+ */
+size_t model_cell_runs(const struct model_cell *c, enum metric m,
+    double out[MODEL_MAX_RUNS]);
 
 /* One case of a gadget: cells[i] belongs to the gadget's rates[i]. */
 struct model_series {

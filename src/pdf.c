@@ -68,6 +68,7 @@ struct pdf_state {
 	struct canvas_color fill, stroke;
 	double line_width;
 	int dashed;
+	int round_cap;                     /* 1 J (dots) rather than the default 0 J */
 	unsigned alpha_fill, alpha_stroke; /* in 1/PDF_ALPHA_STEPS */
 	HPDF_Font font;                    /* NULL: none set yet */
 	double font_size;
@@ -494,6 +495,7 @@ pdf_state_reset(struct pdf *p)
 	p->st.stroke = black;
 	p->st.line_width = 1;
 	p->st.dashed = 0;
+	p->st.round_cap = 0;
 	p->st.alpha_fill = PDF_ALPHA_STEPS;
 	p->st.alpha_stroke = PDF_ALPHA_STEPS;
 	p->st.font = NULL;
@@ -559,6 +561,15 @@ pdf_use_fill(struct pdf *p, struct canvas_color c)
 }
 
 static void
+pdf_use_round_cap(struct pdf *p, int round)
+{
+	if (round != p->st.round_cap) {
+		pdf_op(p, round ? "1 J\n" : "0 J\n");
+		p->st.round_cap = round;
+	}
+}
+
+static void
 pdf_use_stroke(struct pdf *p, struct canvas_color c, double width,
     int dashed)
 {
@@ -575,6 +586,7 @@ pdf_use_stroke(struct pdf *p, struct canvas_color c, double width,
 		pdf_op(p, dashed ? "[3 2] 0 d\n" : "[] 0 d\n"); /* 3 on, 2 off */
 		p->st.dashed = dashed;
 	}
+	pdf_use_round_cap(p, 0);
 }
 
 static void
@@ -696,6 +708,25 @@ pdf_circle(void *dev, double cx, double cy, double r,
 
 	if ((fill == NULL && stroke == NULL) || !(r > 0) || !pdf_ready(p))
 		return;
+	if (stroke == NULL) {
+		/*
+		 * A filled dot is a zero-length line with round caps as wide
+		 * as the dot: the same disc in a sixth of the bytes, which
+		 * counts when every run of a report is a dot.
+		 */
+		struct canvas_stroke as_line = {fill->color, 2 * r, fill->opacity, 0};
+
+		(void)pdf_paint(p, NULL, &as_line);
+		pdf_use_round_cap(p, 1);
+		pdf_op_num(p, cx);
+		pdf_op_num(p, y);
+		pdf_op(p, "m\n");
+		pdf_op_num(p, cx);
+		pdf_op_num(p, y);
+		pdf_op(p, "l\nS\n");
+		pdf_op_flush(p);
+		return;
+	}
 	op = pdf_paint(p, fill, stroke);
 	pdf_op_num(p, cx + r);
 	pdf_op_num(p, y);

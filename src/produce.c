@@ -260,13 +260,44 @@ bind_series(struct doc_series *out, const char *label,
 	for (r = 0; r < v->nrates; r++) {
 		const struct model_stat *st = view_stat(vs, r, ch->metric);
 
-		out->values[r].gap = st == NULL;
-		if (st != NULL) {
-			out->values[r].mean = st->mean;
-			out->values[r].half = st->half;
-			out->values[r].tip = value_tip(label, v->rates[r], st, ch);
+		struct doc_value *dv = &out->values[r];
+		double runs[MODEL_MAX_RUNS];
+
+		dv->gap = st == NULL;
+		if (st == NULL)
+			continue;
+		dv->mean = st->mean;
+		dv->half = st->half;
+		dv->lo = st->mean - st->half;
+		dv->hi = st->mean + st->half;
+		/* A count or a size below 0 is no possible value: the drawn interval stops at 0. */
+		if (!metric_can_be_negative(ch->metric) && dv->lo < 0)
+			dv->lo = 0;
+		dv->tip = value_tip(label, v->rates[r], st, ch);
+		if (!ch->runs)
+			continue;
+		dv->nruns = model_cell_runs(vs->cells[r], ch->metric, runs);
+		if (dv->nruns > 0) {
+			dv->runs = xcalloc(dv->nruns, sizeof(*dv->runs));
+			memcpy(dv->runs, runs, dv->nruns * sizeof(*dv->runs));
 		}
 	}
+}
+
+/* Non-zero when some drawn interval of ch stops at 0 before its lower end. */
+static int
+chart_clipped(const struct doc_chart *ch)
+{
+	size_t s, r;
+
+	for (s = 0; s < ch->nseries; s++)
+		for (r = 0; r < ch->ncats; r++) {
+			const struct doc_value *dv = &ch->series[s].values[r];
+
+			if (!dv->gap && dv->lo > dv->mean - dv->half)
+				return 1;
+		}
+	return 0;
 }
 
 /* Template series the view has, in template order, then (other_cases) the view's unlisted cases. */
@@ -316,11 +347,27 @@ produce_chart(const struct tpl_chart *ch, const struct view *v,
 	out->ncats = v->nrates;
 	out->cats = xcalloc(v->nrates + 1, sizeof(*out->cats));
 	memcpy(out->cats, v->rates, v->nrates * sizeof(*out->cats));
+	out->clipped = chart_clipped(out);
 	return 1;
 }
 
+static int
+charts_have_runs(const struct doc_chart *charts, size_t n)
+{
+	size_t i, k, r;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < charts[i].nseries; k++)
+			for (r = 0; r < charts[i].ncats; r++)
+				if (charts[i].series[k].values[r].nruns > 0)
+					return 1;
+	return 0;
+}
+
+/* One sentence for screen readers: what figure fig with its n drawn charts shows. */
 static char *
-figure_desc(const struct producer *p, const struct tpl_figure *fig)
+figure_desc(const struct producer *p, const struct tpl_figure *fig,
+    const struct doc_chart *charts, size_t n)
 {
 	const struct view *v = p->view;
 	char *s = xasprintf("Bar charts for gadget %s:", v->gadget), *t;
@@ -343,8 +390,17 @@ figure_desc(const struct producer *p, const struct tpl_figure *fig)
 	format_rate(lo, v->rates[0]);
 	format_rate(hi, v->rates[v->nrates - 1]);
 	t = xasprintf("%s; mean per rate from %s to %s events per second, with "
-	    "%s%% confidence intervals as error bars.", s, lo, hi, p->level);
+	    "%s%% confidence intervals as error bars.%s", s, lo, hi, p->level,
+	    charts_have_runs(charts, n) ? " Dots are the individual runs." : "");
 	free(s);
+	for (i = 0; i < n; i++) {
+		if (!charts[i].clipped)
+			continue;
+		s = xasprintf("%s Intervals of %s stop at 0 (it cannot be "
+		    "negative).", t, metric_name(charts[i].spec->metric));
+		free(t);
+		t = s;
+	}
 	return t;
 }
 
@@ -444,7 +500,7 @@ produce_figure(struct producer *p, const struct tpl_block *b)
 	blk->ncharts = n;
 	blk->height = fig->height;
 	blk->id = item_id(p, p->view->gadget, fig->id);
-	blk->desc = figure_desc(p, fig);
+	blk->desc = figure_desc(p, fig, charts, n);
 }
 
 void

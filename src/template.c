@@ -860,6 +860,7 @@ tpl_walk_chart(struct tpl_walk *w, xmlNodePtr n, struct tpl_chart *c)
 	c->decimals = tpl_int(w, n, "decimals", metric_report_decimals(dm));
 	c->value_labels = tpl_bool(n, "value-labels", 1);
 	c->legend = tpl_bool(n, "legend", 1);
+	c->runs = tpl_bool(n, "runs", 1);
 	c->yrange = (enum tpl_yrange)tpl_enum(w, n, "y-range",
 	    tpl_yrange_names, 2, (int)mi->yrange);
 	c->headroom = tpl_num(w, n, "headroom", 1.25);

@@ -40,6 +40,7 @@ struct tpl_chart {
 	int decimals;      /* value label precision: CPU 2, memory 0 */
 	int value_labels;  /* print the mean above each bar + CI */
 	int legend;
+	int runs;          /* draw each run as a dot over its bar (groups of at most MODEL_MAX_RUNS) */
 	enum tpl_yrange yrange;
 	double headroom;   /* 1.25 */
 	double floor;      /* 0.75, TPL_YRANGE_SPREAD only */

@@ -27,7 +27,8 @@ HTML_ELEMENTS = {
     "figcaption", "table", "caption", "thead", "tbody", "tr", "th", "td",
     "br", "details", "summary",
 }
-SVG_ELEMENTS = {"svg", "title", "desc", "g", "rect", "line", "text"}
+SVG_ELEMENTS = {"svg", "title", "desc", "g", "rect", "line", "text", "circle",
+                "polyline", "polygon"}
 ATTRIBUTES = {
     "lang", "charset", "name", "content", "aria-label", "href", "id",
     "class", "style", "role", "scope", "download",
@@ -35,7 +36,7 @@ ATTRIBUTES = {
     "xmlns", "width", "height", "viewBox", "x", "y", "x1", "y1", "x2", "y2",
     "fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity",
     "stroke-dasharray", "font-family", "font-size", "font-weight",
-    "text-anchor", "transform",
+    "text-anchor", "transform", "cx", "cy", "r", "points",
 }
 PLUS_MINUS = re.compile(r"[+-]?\d+(?:\.\d+)? ± \d+(?:\.\d+)?")
 # A line of pdftotext -layout that is a table row: numbers, signs, marks.

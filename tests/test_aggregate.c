@@ -412,6 +412,85 @@ test_merge_keeps_order_counts_and_lines(void **state)
 	diags_free(&d);
 }
 
+/* Each group keeps its rows' values in input order while it has at most MODEL_MAX_RUNS rows. */
+static void
+test_runs_kept_in_order_up_to_the_limit(void **state)
+{
+	struct aggregate *a = new_aggregate();
+	struct diags d = { 0 };
+	double out[MODEL_MAX_RUNS];
+	struct model *m;
+	const struct model_cell *small, *big;
+	int i;
+
+	(void)state;
+	add(a, "g", "baseline", 256, 3.0, 30);
+	add(a, "g", "ig", 256, 9.0, 90);
+	add(a, "g", "baseline", 256, 1.0, 10);
+	add(a, "g", "baseline", 256, 2.0, 20);
+	for (i = 0; i < MODEL_MAX_RUNS + 1; i++)
+		add(a, "g", "ig", 512, i, 1);
+	add(a, "g", "baseline", 512, 1, 1);
+	m = finish(a, &d);
+	small = &m->gadgets[0].series[0].cells[0];
+	assert_int_equal(small->nruns, 3);
+	assert_int_equal(model_cell_runs(small, METRIC_CPU, out), 3);
+	assert_true(out[0] == 3 && out[1] == 1 && out[2] == 2);
+	assert_int_equal(model_cell_runs(small, METRIC_MEM, out), 3);
+	assert_true(out[0] == 30 && out[1] == 10 && out[2] == 20);
+	/* A column the rows do not have gives no values. */
+	assert_int_equal(model_cell_runs(small, METRIC_LOST, out), 0);
+	/* 51 rows: the group keeps none, so memory stays bounded per group. */
+	big = &m->gadgets[0].series[1].cells[1];
+	assert_int_equal(big->rows, MODEL_MAX_RUNS + 1);
+	assert_null(big->runs);
+	assert_int_equal(model_cell_runs(big, METRIC_CPU, out), 0);
+	model_free(m);
+	diags_free(&d);
+}
+
+/* Merged parts keep the runs in input order, and drop them past the limit. */
+static void
+test_merge_keeps_runs_in_order(void **state)
+{
+	struct aggregate *a = new_aggregate(), *part = aggregate_new_part(a);
+	struct aggregate *b = new_aggregate(), *pb = aggregate_new_part(b);
+	const struct aggregate *parts[1];
+	struct diags d = { 0 };
+	double out[MODEL_MAX_RUNS];
+	struct model *m;
+	int i;
+
+	(void)state;
+	add(a, "g", "baseline", 256, 1.0, 10);
+	add(a, "g", "ig", 256, 2.0, 20);
+	add(part, "g", "baseline", 256, 5.0, 10);
+	add(part, "g", "ig", 256, 6.0, 10);
+	add(part, "g", "ig", 256, 7.0, 10);
+	parts[0] = part;
+	assert_true(aggregate_merge_fits(a, parts, 1));
+	aggregate_merge(a, part, 100);
+	m = finish(a, &d);
+	assert_int_equal(model_cell_runs(&m->gadgets[0].series[1].cells[0],
+	    METRIC_CPU, out), 3);
+	assert_true(out[0] == 2 && out[1] == 6 && out[2] == 7);
+	model_free(m);
+
+	for (i = 0; i < MODEL_MAX_RUNS; i++)
+		add(b, "g", "baseline", 256, i, 1);
+	add(pb, "g", "baseline", 256, 99, 1);
+	add(pb, "g", "ig", 256, 99, 1);
+	parts[0] = pb;
+	assert_true(aggregate_merge_fits(b, parts, 1));
+	aggregate_merge(b, pb, 100);
+	m = finish(b, &d);
+	assert_int_equal(m->gadgets[0].series[0].cells[0].rows, MODEL_MAX_RUNS + 1);
+	assert_int_equal(m->gadgets[0].series[0].cells[0].nruns, 0);
+	assert_int_equal(m->gadgets[0].series[1].cells[0].nruns, 1);
+	model_free(m);
+	diags_free(&d);
+}
+
 static void
 test_merge_refused_past_the_limits(void **state)
 {
@@ -452,6 +531,8 @@ main(void)
 		cmocka_unit_test(test_model_check_finds_broken_invariants),
 		cmocka_unit_test(test_merge_keeps_order_counts_and_lines),
 		cmocka_unit_test(test_merge_refused_past_the_limits),
+		cmocka_unit_test(test_runs_kept_in_order_up_to_the_limit),
+		cmocka_unit_test(test_merge_keeps_runs_in_order),
 	};
 
 	return cmocka_run_group_tests_name("aggregate", tests, NULL, NULL);

@@ -258,15 +258,35 @@ test_ticks_tiny_and_negative_ranges(void **state)
 	assert_true(t[0] == 0 && !signbit(t[0]));
 }
 
+/* Extents of values mean[i] ± half[i]. */
+static struct chart_extent *
+extents(const double *mean, const double *half, size_t n)
+{
+	static struct chart_extent e[8];
+	size_t i;
+
+	assert_true(n <= 8);
+	for (i = 0; i < n; i++)
+		e[i] = (struct chart_extent){mean[i], mean[i] - half[i],
+		    mean[i] + half[i]};
+	return e;
+}
+
 static void
 test_y_range_zero_rule(void **state)
 {
 	double mean[] = {1, 2}, half[] = {0.5, 0.2}, lo, hi;
+	/* An interval clipped at 0 and a run above every interval. */
+	struct chart_extent clipped[] = {{0.5, 0, 2}, {1, 1, 1}, {2.5, 2.5, 2.5}};
 
 	(void)state;
-	chart_y_range(TPL_YRANGE_ZERO, 1.25, 0.75, mean, half, 2, &lo, &hi);
+	chart_y_range(TPL_YRANGE_ZERO, 1.25, 0.75, extents(mean, half, 2), 2,
+	    &lo, &hi);
 	check_close(lo, 0, 0, "lo");
 	check_close(hi, 2.75, 1e-12, "hi = 1.25 * (2 + 0.2)");
+	chart_y_range(TPL_YRANGE_ZERO, 1.25, 0.75, clipped, 3, &lo, &hi);
+	check_close(lo, 0, 0, "a clipped interval keeps the axis at 0");
+	check_close(hi, 3.125, 1e-12, "the highest run is in range");
 }
 
 static void
@@ -275,7 +295,8 @@ test_y_range_spread_rule(void **state)
 	double mean[] = {1000, 1200}, half[] = {10, 5}, lo, hi;
 
 	(void)state;
-	chart_y_range(TPL_YRANGE_SPREAD, 1.25, 0.75, mean, half, 2, &lo, &hi);
+	chart_y_range(TPL_YRANGE_SPREAD, 1.25, 0.75, extents(mean, half, 2), 2,
+	    &lo, &hi);
 	check_close(lo, 750, 1e-12, "lo = 0.75 * min mean");
 	check_close(hi, 1506.25, 1e-12, "hi = 1.25 * (1200 + 5)");
 }
@@ -287,20 +308,20 @@ test_y_range_degenerate_data(void **state)
 	double lo, hi;
 
 	(void)state;
-	chart_y_range(TPL_YRANGE_ZERO, 1.25, 0.75, zero, h0, 2, &lo, &hi);
+	chart_y_range(TPL_YRANGE_ZERO, 1.25, 0.75, extents(zero, h0, 2), 2, &lo, &hi);
 	assert_true(lo == 0 && hi == 1);
-	chart_y_range(TPL_YRANGE_SPREAD, 1.25, 0.75, zero, h0, 2, &lo, &hi);
+	chart_y_range(TPL_YRANGE_SPREAD, 1.25, 0.75, extents(zero, h0, 2), 2, &lo, &hi);
 	assert_true(lo == 0 && hi == 1);
-	chart_y_range(TPL_YRANGE_SPREAD, 1.25, 0.75, NULL, NULL, 0, &lo, &hi);
+	chart_y_range(TPL_YRANGE_SPREAD, 1.25, 0.75, NULL, 0, &lo, &hi);
 	assert_true(lo == 0 && hi == 1);
-	chart_y_range(TPL_YRANGE_ZERO, 1.25, 0.75, neg, h0, 2, &lo, &hi);
+	chart_y_range(TPL_YRANGE_ZERO, 1.25, 0.75, extents(neg, h0, 2), 2, &lo, &hi);
 	check_close(lo, -2.5, 1e-12, "negative lo");
 	check_close(hi, 1.25, 1e-12, "negative hi");
 	/* SPREAD with a non-positive mean falls back to ZERO. */
-	chart_y_range(TPL_YRANGE_SPREAD, 1.25, 0.75, neg, h0, 2, &lo, &hi);
+	chart_y_range(TPL_YRANGE_SPREAD, 1.25, 0.75, extents(neg, h0, 2), 2, &lo, &hi);
 	check_close(lo, -2.5, 1e-12, "spread fallback");
 	/* A rule that leaves no span is widened around the value. */
-	chart_y_range(TPL_YRANGE_SPREAD, 1, 1, one, h0, 1, &lo, &hi);
+	chart_y_range(TPL_YRANGE_SPREAD, 1, 1, extents(one, h0, 1), 1, &lo, &hi);
 	check_close(lo, 2.5, 1e-12, "single lo");
 	check_close(hi, 7.5, 1e-12, "single hi");
 }
@@ -440,6 +461,86 @@ test_error_bar_clipped_at_axis_has_no_cap(void **state)
 	assert_false(b->cap_bottom);
 	check_close(b->err_bottom, l->plot.y + l->plot.h, 1e-9, "clipped");
 	chart_layout_free(l);
+}
+
+/* Every run is a dot over its bar, spread over the bar in input order, inside the plot. */
+static void
+test_runs_drawn_as_dots_over_their_bar(void **state)
+{
+	struct fixture *fx = *state;
+	double runs[3 * METRIC__MAX];
+	struct chart_layout *l;
+	const struct chart_bar *b;
+	const char *p;
+	size_t k, n = 0;
+	double x, y, r, lastx = -1;
+
+	for (k = 0; k < 3 * METRIC__MAX; k++)
+		runs[k] = NAN;
+	runs[0 * METRIC__MAX + METRIC_CPU] = 11.5;
+	runs[1 * METRIC__MAX + METRIC_CPU] = 9.5;
+	/* A run far above every interval widens the axis to show it. */
+	runs[2 * METRIC__MAX + METRIC_CPU] = 80;
+	fx->cells[0][0].runs = runs;
+	fx->cells[0][0].nruns = 3;
+	fx->chart.runs = 1;
+	l = layout(fx);
+	assert_true(l->ymax >= 80);
+	b = &l->bars[0];
+	chart_draw(&fx->rc->canvas, l);
+	p = strstr(fx->rc->text, "group runs\n");
+	assert_non_null(p);
+	while ((p = strstr(p, "\ncircle ")) != NULL &&
+	    sscanf(p, "\ncircle %lf %lf %lf", &x, &y, &r) == 3) {
+		assert_true(x > b->r.x && x < b->r.x + b->r.w);
+		assert_true(x > lastx);
+		assert_true(y >= l->plot.y && y <= l->plot.y + l->plot.h);
+		lastx = x;
+		n++;
+		p++;
+	}
+	assert_int_equal(n, 3);
+	check_close(y, ymap(l, 80), 0.06, "the third dot is the third run");
+	/* The value label rises above the highest dot. */
+	assert_true(b->label == NULL || b->ly < ymap(l, 80));
+	chart_layout_free(l);
+	recording_canvas_clear(fx->rc);
+
+	fx->chart.runs = 0;
+	l = layout(fx);
+	chart_draw(&fx->rc->canvas, l);
+	assert_null(strstr(fx->rc->text, "circle "));
+	chart_layout_free(l);
+	fx->cells[0][0].runs = NULL;
+	fx->cells[0][0].nruns = 0;
+}
+
+/* A metric that cannot be negative has its interval drawn from 0, and the chart says it was clipped. */
+static void
+test_interval_of_non_negative_metric_clipped_at_zero(void **state)
+{
+	struct fixture *fx = *state;
+	const struct doc_chart *dc;
+	struct chart_layout *l;
+
+	fx->m.metrics |= 1u << METRIC_LOST;
+	fx->chart.metric = METRIC_LOST;
+	fx->cells[1][0].m[METRIC_LOST].mean = 1;
+	fx->cells[1][0].m[METRIC_LOST].half = 3.2;
+	dc = bind(fx, &fx->chart);
+	assert_non_null(dc);
+	assert_true(dc->clipped);
+	check_close(dc->series[1].values[0].lo, 0, 0, "lo");
+	check_close(dc->series[1].values[0].hi, 4.2, 1e-12, "hi");
+	l = chart_layout_new(&fx->rc->canvas, &fx->t, dc, 40, 60, 360, 260);
+	check_close(l->ymin, 0, 0, "the axis starts at 0");
+	check_close(l->bars[1].err_bottom, ymap(l, 0), 1e-9, "drawn to 0");
+	chart_layout_free(l);
+	/* Intervals that stay above 0 are drawn whole, and the chart is not marked. */
+	fx->chart.metric = METRIC_CPU;
+	dc = bind(fx, &fx->chart);
+	assert_false(dc->clipped);
+	check_close(dc->series[1].values[0].lo, 10, 1e-12, "whole interval");
 }
 
 static void
@@ -687,6 +788,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_absent_metric_drops_chart, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_figure_draws_title_and_present_charts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_grid_lines_at_ticks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_runs_drawn_as_dots_over_their_bar, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_interval_of_non_negative_metric_clipped_at_zero, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -684,9 +684,11 @@ test_content_operators_are_exact(void **state)
 		/* A closed path, filled and stroked; an open one is never filled. */
 		"1 841 m\n2 840 l\n3 841 l\nh\nB\n",
 		"4 838 m\n5 837 l\nS\n",
-		/* A circle: four Bezier quarters from its rightmost point. */
+		/* A stroked circle: four Bezier quarters from its rightmost point. */
 		"12 832 m\n12 833.105 11.105 834 10 834 c\n",
-		"11.105 830 12 830.895 12 832 c\nh\nf\n",
+		"11.105 830 12 830.895 12 832 c\nh\nB\n",
+		/* A filled dot: a round-capped zero-length line as wide as the dot. */
+		"1 0 0 RG\n4 w\n[] 0 d\n1 J\n20 832 m\n20 832 l\nS\n",
 	};
 	const double tri[] = {1, 1, 2, 2, 3, 1}, seg[] = {4, 4, 5, 5};
 
@@ -700,7 +702,8 @@ test_content_operators_are_exact(void **state)
 	c.ops->text(c.dev, 133.25, 100.0006, "next", &left);
 	c.ops->path(c.dev, tri, 3, 1, &red, &thin);
 	c.ops->path(c.dev, seg, 2, 0, &red, &thin);
-	c.ops->circle(c.dev, 10, 10, 2, &red, NULL);
+	c.ops->circle(c.dev, 10, 10, 2, &red, &thin);
+	c.ops->circle(c.dev, 20, 10, 2, &red, NULL);
 	c.ops->end_page(c.dev);
 	test_close(p, name, 0, &d);
 	out = test_run(&status, "qpdf --qdf --object-streams=disable '%s' - "

@@ -8,6 +8,6 @@ for f in figures/*.svg; do
 	grep -q '<title>' "$f"
 	grep -q 'viewBox="0 0 ' "$f"
 	if grep -qi 'href\|<script\|@import\|url(' "$f"; then exit 1; fi
-	[ "$(wc -c <"$f")" -lt 30720 ] || { echo "$f too big"; exit 1; }
+	[ "$(wc -c <"$f")" -lt 49152 ] || { echo "$f too big"; exit 1; }
 done
 grep -q '<title>trace_exec - IG Process</title>' figures/trace_exec-ig-process.svg
