@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart_lines.h"
 #include "format.h"
 #include "xalloc.h"
 
@@ -838,11 +839,21 @@ chart_draw_figure(struct canvas *c, const struct template *t,
 	}
 	cw = (w - gap * (double)(n - 1)) / (double)n;
 	for (i = 0; i < n; i++) {
-		struct chart_layout *l = chart_layout_new(c, t, &fig->charts[i],
-		    x + (double)i * (cw + gap), top, cw, y + fig->height - top);
+		double cx = x + (double)i * (cw + gap), ch = y + fig->height - top;
 
-		chart_draw(c, l);
-		chart_layout_free(l);
+		if (fig->charts[i].kind == DOC_CHART_LINES) {
+			struct chart_lines_layout *ll = chart_lines_layout_new(c, t,
+			    &fig->charts[i], cx, top, cw, ch);
+
+			chart_lines_draw(c, ll);
+			chart_lines_layout_free(ll);
+		} else {
+			struct chart_layout *l = chart_layout_new(c, t,
+			    &fig->charts[i], cx, top, cw, ch);
+
+			chart_draw(c, l);
+			chart_layout_free(l);
+		}
 	}
 	c->ops->end_group(c->dev);
 }

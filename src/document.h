@@ -99,6 +99,7 @@ enum doc_role {
 
 enum doc_section_kind {
 	DOC_SECTION_COVER,
+	DOC_SECTION_OVERVIEW,  /* every gadget side by side, before the gadgets */
 	DOC_SECTION_GADGET,
 	DOC_SECTION_APPENDIX
 };

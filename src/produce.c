@@ -141,6 +141,32 @@ unique_name(const struct producer *p, char *base)
  * A number is added when the id is taken already.
  */
 static char *
+item_id(const struct producer *p, const char *gadget, const char *id);
+
+char *
+produce_item_id(const struct producer *p, const char *gadget, const char *id)
+{
+	char *s;
+
+	if (gadget != NULL)
+		return item_id(p, gadget, id);
+	s = xstrdup(id);
+	if (item_sanitise(s) || strlen(s) > PRODUCE_ID_MAX) {
+		free(s);
+		s = xasprintf("%.*s-%08lx", (int)(PRODUCE_ID_MAX - 9), id,
+		    item_hash("", id));
+		(void)item_sanitise(s);
+	}
+	return unique_name(p, s);
+}
+
+struct canvas_color
+produce_palette(size_t i)
+{
+	return palette[i % NPALETTE];
+}
+
+static char *
 item_id(const struct producer *p, const char *gadget, const char *id)
 {
 	char *g = xstrdup(gadget), *i = xstrdup(id), *base;
@@ -228,17 +254,20 @@ color_used(const struct doc_series *s, size_t n, struct canvas_color c)
 	return 0;
 }
 
-/* "With IG, 4096 events/s: 10.53 \xc2\xb1 0.31 % CPU (n = 5)". */
+/* "With IG, 4096 events/s: 10.53 \xc2\xb1 0.31 % CPU (n = 5)"; a share: "... 0.011 \xc2\xb1 0.002 % of events lost (n = 5)". */
 static char *
-value_tip(const char *label, double rate, const struct model_stat *st,
-    const struct tpl_chart *ch)
+value_tip(const char *label, double rate, const struct doc_value *dv,
+    const struct model_stat *st, const struct tpl_chart *ch)
 {
 	char r[FORMAT_MAX], v[FORMAT_MAX];
 
 	const char *unit = metric_unit(ch->metric), *what = metric_label(ch->metric);
 
 	format_rate(r, rate);
-	format_mean_ci(v, st->mean, st->half, ch->decimals, 1);
+	format_mean_ci(v, dv->mean, dv->half, ch->decimals, 1);
+	if (ch->share)
+		return xasprintf("%s, %s events/s: %s %% of events lost (n = %lu)",
+		    label, r, v, st->n);
 	/* "% CPU", "MiB Mem", but "Lost/s". */
 	if (unit[0] == '/')
 		return xasprintf("%s, %s events/s: %s %s%s (n = %lu)", label, r,
@@ -261,27 +290,53 @@ bind_series(struct doc_series *out, const char *label,
 		const struct model_stat *st = view_stat(vs, r, ch->metric);
 
 		struct doc_value *dv = &out->values[r];
-		double runs[MODEL_MAX_RUNS];
+		double runs[MODEL_MAX_RUNS], k = 1;
+		size_t i;
 
-		dv->gap = st == NULL;
-		if (st == NULL)
+		/* A share of the rate: Lost / rate x 100, undefined at rate 0. */
+		if (ch->share)
+			k = v->rates[r] > 0 ? 100 / v->rates[r] : NAN;
+		dv->gap = st == NULL || isnan(k);
+		if (dv->gap)
 			continue;
-		dv->mean = st->mean;
-		dv->half = st->half;
-		dv->lo = st->mean - st->half;
-		dv->hi = st->mean + st->half;
+		dv->mean = k * st->mean;
+		dv->half = k * st->half;
+		dv->lo = dv->mean - dv->half;
+		dv->hi = dv->mean + dv->half;
 		/* A count or a size below 0 is no possible value: the drawn interval stops at 0. */
 		if (!metric_can_be_negative(ch->metric) && dv->lo < 0)
 			dv->lo = 0;
-		dv->tip = value_tip(label, v->rates[r], st, ch);
+		dv->tip = value_tip(label, v->rates[r], dv, st, ch);
 		if (!ch->runs)
 			continue;
 		dv->nruns = model_cell_runs(vs->cells[r], ch->metric, runs);
 		if (dv->nruns > 0) {
 			dv->runs = xcalloc(dv->nruns, sizeof(*dv->runs));
-			memcpy(dv->runs, runs, dv->nruns * sizeof(*dv->runs));
+			for (i = 0; i < dv->nruns; i++)
+				dv->runs[i] = k * runs[i];
 		}
 	}
+}
+
+/* Non-zero when every value of ch and every run is 0 (say, no event lost anywhere). */
+static int
+chart_all_zero(const struct doc_chart *ch)
+{
+	size_t s, r, k;
+
+	for (s = 0; s < ch->nseries; s++)
+		for (r = 0; r < ch->ncats; r++) {
+			const struct doc_value *dv = &ch->series[s].values[r];
+
+			if (dv->gap)
+				continue;
+			if (dv->mean != 0 || dv->half != 0)
+				return 0;
+			for (k = 0; k < dv->nruns; k++)
+				if (dv->runs[k] != 0)
+					return 0;
+		}
+	return 1;
 }
 
 /* Non-zero when some drawn interval of ch stops at 0 before its lower end. */
@@ -338,6 +393,7 @@ produce_chart(const struct tpl_chart *ch, const struct view *v,
 	out->nseries = resolve_series(ch, v, out->series);
 	if (out->nseries == 0) {
 		free(out->series);
+		out->series = NULL;
 		return 0;
 	}
 	out->spec = ch;
@@ -364,31 +420,65 @@ charts_have_runs(const struct doc_chart *charts, size_t n)
 	return 0;
 }
 
-/* One sentence for screen readers: what figure fig with its n drawn charts shows. */
+/* Appends to *s the series labels of chart ch: " Baseline and With IG". */
+static void
+append_labels(char **s, const struct doc_chart *ch)
+{
+	size_t k;
+	char *t;
+
+	for (k = 0; k < ch->nseries; k++) {
+		t = xasprintf("%s%s %s", *s, k ? (k + 1 == ch->nseries ? " and" :
+		    ",") : "", ch->series[k].label);
+		free(*s);
+		*s = t;
+	}
+}
+
+/*
+ * One sentence for screen readers: what the n drawn charts of a figure
+ * show. Bar charts name their cases, overhead charts their gadgets.
+ */
 static char *
-figure_desc(const struct producer *p, const struct tpl_figure *fig,
-    const struct doc_chart *charts, size_t n)
+figure_desc(const struct producer *p, const struct doc_chart *charts,
+    size_t n)
 {
 	const struct view *v = p->view;
-	char *s = xasprintf("Bar charts for gadget %s:", v->gadget), *t;
+	char *s, *t;
 	char lo[FORMAT_MAX], hi[FORMAT_MAX];
-	size_t i, k;
+	size_t i;
 
-	for (i = 0; i < fig->ncharts; i++) {
-		const struct tpl_chart *ch = &fig->charts[i];
-
-		t = xasprintf("%s%s %s of", s, i ? ";" : "", metric_name(ch->metric));
+	format_rate(lo, charts[0].cats[0]);
+	format_rate(hi, charts[0].cats[charts[0].ncats - 1]);
+	if (charts[0].kind == DOC_CHART_LINES) {
+		s = xasprintf("Line charts of the overhead (With IG minus "
+		    "Baseline) of");
+		append_labels(&s, &charts[0]);
+		t = xasprintf("%s:", s);
 		free(s);
 		s = t;
-		for (k = 0; k < ch->nseries; k++) {
-			t = xasprintf("%s%s %s", s, k ? (k + 1 == ch->nseries ?
-			    " and" : ",") : "", ch->series[k].label);
+		for (i = 0; i < n; i++) {
+			t = xasprintf("%s%s %s", s, i ? " and" : "",
+			    metric_name(charts[i].spec->metric));
 			free(s);
 			s = t;
 		}
+		t = xasprintf("%s, against events per second from %s to %s on a "
+		    "log2 axis, with %s%% Welch confidence intervals as "
+		    "whiskers; each line is named at its end.", s, lo, hi,
+		    p->level);
+		free(s);
+		return t;
 	}
-	format_rate(lo, v->rates[0]);
-	format_rate(hi, v->rates[v->nrates - 1]);
+	s = xasprintf("Bar charts for gadget %s:", v->gadget);
+	for (i = 0; i < n; i++) {
+		t = xasprintf("%s%s %s%s of", s, i ? ";" : "",
+		    metric_name(charts[i].spec->metric), charts[i].spec->share ?
+		    " as a share of the rate" : "");
+		free(s);
+		s = t;
+		append_labels(&s, &charts[i]);
+	}
 	t = xasprintf("%s; mean per rate from %s to %s events per second, with "
 	    "%s%% confidence intervals as error bars.%s", s, lo, hi, p->level,
 	    charts_have_runs(charts, n) ? " Dots are the individual runs." : "");
@@ -478,17 +568,30 @@ produce_figure(struct producer *p, const struct tpl_block *b)
 	struct tpl_vars vars;
 	size_t i, n = 0;
 	char *title;
+	int bound;
 
-	if (p->view == NULL)
-		return;
 	producer_vars(p, &vars);
 	charts = xcalloc(fig->ncharts + 1, sizeof(*charts));
-	for (i = 0; i < fig->ncharts; i++)
-		if (produce_chart(&fig->charts[i], p->view, &vars, &charts[n])) {
-			note_chart(p, fig, &fig->charts[i], 1);
-			n++;
-		} else
-			note_chart(p, fig, &fig->charts[i], 0);
+	for (i = 0; i < fig->ncharts; i++) {
+		const struct tpl_chart *ch = &fig->charts[i];
+
+		/* Outside a gadget section only charts of every gadget make sense. */
+		if (ch->kind == TPL_CHART_OVERHEAD) {
+			n += (size_t)produce_overhead_chart(p, ch, &vars, &charts[n]);
+			continue;
+		}
+		if (p->view == NULL)
+			continue;
+		bound = produce_chart(ch, p->view, &vars, &charts[n]);
+		/* Left out for having nothing but zeros is no missing case: noted as drawn. */
+		note_chart(p, fig, ch, bound);
+		if (bound && ch->omit_if_zero && chart_all_zero(&charts[n])) {
+			doc_chart_free(&charts[n]);
+			memset(&charts[n], 0, sizeof(charts[n]));
+			bound = 0;
+		}
+		n += (size_t)bound;
+	}
 	if (n == 0) {
 		free(charts);
 		return;
@@ -499,8 +602,16 @@ produce_figure(struct producer *p, const struct tpl_block *b)
 	blk->charts = charts;
 	blk->ncharts = n;
 	blk->height = fig->height;
-	blk->id = item_id(p, p->view->gadget, fig->id);
-	blk->desc = figure_desc(p, fig, charts, n);
+	blk->id = produce_item_id(p, p->view != NULL ? p->view->gadget : NULL,
+	    fig->id);
+	blk->desc = figure_desc(p, charts, n);
+	if (p->view == NULL && p->kind->ngadgets(p) > PRODUCE_MAX_LINES) {
+		title = xasprintf("The figure draws the first %d of the %zu "
+		    "gadgets; more lines could not be told apart.",
+		    PRODUCE_MAX_LINES, p->kind->ngadgets(p));
+		produce_paragraph(p, title);
+		free(title);
+	}
 }
 
 void
@@ -538,7 +649,11 @@ template_cell(char buf[FORMAT_MAX], const struct tpl_column *col,
 			break;
 		if (col->integer)
 			format_fixed(buf, trunc(st->mean), 0); /* the notebook's int() */
-		else
+		else if (col->share && v->rates[r] > 0)
+			format_mean_ci(buf, 100 * st->mean / v->rates[r],
+			    100 * st->half / v->rates[r], col->decimals,
+			    col->show_ci);
+		else if (!col->share)
 			format_mean_ci(buf, st->mean, st->half, col->decimals,
 			    col->show_ci);
 		break;
@@ -626,6 +741,7 @@ produce_section(struct producer *p, const struct produce_kind *k,
 {
 	static const enum doc_section_kind kinds[] = {
 		[TPL_SECTION_COVER] = DOC_SECTION_COVER,
+		[TPL_SECTION_OVERVIEW] = DOC_SECTION_OVERVIEW,
 		[TPL_SECTION_GADGET] = DOC_SECTION_GADGET,
 		[TPL_SECTION_APPENDIX] = DOC_SECTION_APPENDIX,
 	};
@@ -638,7 +754,8 @@ produce_section(struct producer *p, const struct produce_kind *k,
 		b->anchor = xstrdup(produce_gadget_anchor(p, p->view->gadget));
 	else
 		b->anchor = unique_name(p, xstrdup(sec->kind ==
-		    TPL_SECTION_COVER ? "cover" : "appendix"));
+		    TPL_SECTION_COVER ? "cover" : sec->kind == TPL_SECTION_OVERVIEW ?
+		    "overview" : "appendix"));
 	if (sec->kind == TPL_SECTION_COVER) {
 		b = doc_add(p->doc, DOC_TITLE, p->in->title);
 		sub = xasprintf("igreport %s", p->in->version);
@@ -704,6 +821,7 @@ produce_document(const struct produce_input *in, struct diags *d)
 	if (check_kind(in, d) < 0)
 		return NULL;
 	memset(&p, 0, sizeof(p));
+	p.kind = k;
 	p.in = in;
 	p.t = in->tpl;
 	p.doc = doc_new(in->tpl, in->title);

@@ -10,6 +10,7 @@
 
 /* A build in progress. */
 struct producer {
+	const struct produce_kind *kind; /* the template kind's handlers and gadget views */
 	struct document *doc;
 	const struct produce_input *in;
 	const struct template *t;
@@ -55,6 +56,34 @@ void produce_text(struct producer *p, const struct tpl_block *b);
 void produce_figure(struct producer *p, const struct tpl_block *b);
 void produce_table(struct producer *p, const struct tpl_block *b);
 void produce_page_break(struct producer *p, const struct tpl_block *b);
+
+/*
+ * An item id (a file name: ID.svg) from a template id, for gadget's item
+ * or (gadget NULL) an item about every gadget; unique in the document.
+ */
+char *produce_item_id(const struct producer *p, const char *gadget,
+    const char *id);
+
+/* The palette colour for the i-th line or case the template gives no colour. */
+struct canvas_color produce_palette(size_t i);
+
+/*
+ * Binds overhead chart ch (TPL_CHART_OVERHEAD): in a gadget section a
+ * line for its gadget, else one per gadget (the first
+ * PRODUCE_MAX_LINES), over the rates where some line has an overhead.
+ * Returns 0 when no line has a point; else 1 (free with doc_chart_free).
+ */
+int produce_overhead_chart(struct producer *p, const struct tpl_chart *ch,
+    const struct tpl_vars *vars, struct doc_chart *out);
+
+/* An overview chart draws at most this many gadgets: more lines cannot be told apart. */
+#define PRODUCE_MAX_LINES 10
+
+/* The number of CPUs of a report's run: --cpus, else its "# CPUs:" line, else 0. */
+unsigned long produce_cpus(const struct producer *p);
+
+/* The overview table: per gadget its cost, memory, rates and losses (produce_overview.c). */
+void produce_gadgets(struct producer *p, const struct tpl_block *b);
 
 /* text (may be NULL) with the current placeholders expanded; newly allocated. */
 char *produce_expand(const struct producer *p, const char *text);

@@ -76,8 +76,8 @@ produce_machine(struct producer *p, const struct tpl_block *b)
 }
 
 /* The number of CPUs: --cpus, else the inputs' "# CPUs: N" line; 0 unknown. */
-static unsigned long
-cpus(const struct producer *p)
+unsigned long
+produce_cpus(const struct producer *p)
 {
 	return p->in->cpus ? p->in->cpus : model_cpus(run(p));
 }
@@ -92,7 +92,7 @@ produce_summary(struct producer *p, const struct tpl_block *b)
 
 	(void)b;
 	for (i = 0; i < m->ngadgets; i++) {
-		s = summary_gadget(m, &m->gadgets[i], cpus(p));
+		s = summary_gadget(m, &m->gadgets[i], produce_cpus(p));
 		doc_list_add_link(list, s,
 		    produce_gadget_anchor(p, m->gadgets[i].name));
 		free(s);
@@ -173,7 +173,7 @@ produce_cost(struct producer *p, const struct tpl_block *b)
 {
 	const struct model *m = run(p);
 	const char *head[COST__MAX];
-	unsigned long n = cpus(p);
+	unsigned long n = produce_cpus(p);
 	struct doc_table *t;
 	size_t i, k = 0;
 	char *s;
@@ -280,6 +280,7 @@ static const produce_act report_acts[TPL_BLOCK__MAX] = {
 	[TPL_BLOCK_TABLE] = produce_table,
 	[TPL_BLOCK_RAW] = produce_raw,
 	[TPL_BLOCK_COST] = produce_cost,
+	[TPL_BLOCK_GADGETS] = produce_gadgets,
 	[TPL_BLOCK_PAGE_BREAK] = produce_page_break,
 };
 

@@ -274,6 +274,7 @@ h_section(struct html *h, const struct doc_block *b)
 {
 	static const char *const kinds[] = {
 		[DOC_SECTION_COVER] = "cover",
+		[DOC_SECTION_OVERVIEW] = "overview",
 		[DOC_SECTION_GADGET] = "gadget",
 		[DOC_SECTION_APPENDIX] = "appendix",
 	};

@@ -839,6 +839,36 @@ tpl_check_series(struct tpl_walk *w, xmlNodePtr n, const struct tpl_chart *c)
 				    c->series[i].case_name);
 }
 
+static const char *const tpl_chart_kind_names[] = {
+	[TPL_CHART_BARS] = "bars",
+	[TPL_CHART_OVERHEAD] = "overhead",
+};
+
+/* An overhead chart draws Cpu or Mem of gadgets, not series; a share is of lost events. */
+static void
+tpl_check_chart(struct tpl_walk *w, xmlNodePtr n, const struct tpl_chart *c)
+{
+	if (c->share && c->metric != METRIC__MAX && c->metric != METRIC_LOST)
+		tpl_error(w, D_TEMPLATE_METRIC, n, "share=\"true\" is the share "
+		    "of lost events: metric=\"Lost\" only, not %s",
+		    metric_name(c->metric));
+	if (c->kind != TPL_CHART_OVERHEAD) {
+		tpl_check_series(w, n, c);
+		return;
+	}
+	if (c->metric != METRIC__MAX && c->metric != METRIC_CPU &&
+	    c->metric != METRIC_MEM)
+		tpl_error(w, D_TEMPLATE_METRIC, n,
+		    "overhead is only defined for Cpu and Mem, not %s",
+		    metric_name(c->metric));
+	if (c->nseries > 0 || tpl_has(n, "other-cases") || c->share)
+		tpl_error(w, D_TEMPLATE_VALUE, n, "an overhead chart draws one "
+		    "line per gadget: no <series>, other-cases= or share=");
+	if (w->t->kind == TPL_KIND_COMPARE)
+		tpl_error(w, D_TEMPLATE_VALUE, n, "an overhead chart describes "
+		    "a single run: not allowed in a compare template");
+}
+
 static void
 tpl_walk_chart(struct tpl_walk *w, xmlNodePtr n, struct tpl_chart *c)
 {
@@ -847,6 +877,8 @@ tpl_walk_chart(struct tpl_walk *w, xmlNodePtr n, struct tpl_chart *c)
 	xmlNodePtr ch;
 	size_t i = 0;
 
+	c->kind = (enum tpl_chart_kind)tpl_enum(w, n, "kind", tpl_chart_kind_names,
+	    2, TPL_CHART_BARS);
 	c->metric = tpl_metric(w, n);
 	dm = c->metric < METRIC__MAX ? c->metric : METRIC_CPU;
 	mi = &tpl_charts[dm];
@@ -861,6 +893,10 @@ tpl_walk_chart(struct tpl_walk *w, xmlNodePtr n, struct tpl_chart *c)
 	c->value_labels = tpl_bool(n, "value-labels", 1);
 	c->legend = tpl_bool(n, "legend", 1);
 	c->runs = tpl_bool(n, "runs", 1);
+	c->share = tpl_bool(n, "share", 0);
+	c->omit_if_zero = tpl_bool(n, "omit-if-zero", 0);
+	if (c->share && !tpl_has(n, "decimals"))
+		c->decimals = TPL_SHARE_DECIMALS;
 	c->yrange = (enum tpl_yrange)tpl_enum(w, n, "y-range",
 	    tpl_yrange_names, 2, (int)mi->yrange);
 	c->headroom = tpl_num(w, n, "headroom", 1.25);
@@ -876,7 +912,7 @@ tpl_walk_chart(struct tpl_walk *w, xmlNodePtr n, struct tpl_chart *c)
 			tpl_walk_series(w, ch, &c->series[i], i);
 			i++;
 		}
-	tpl_check_series(w, n, c);
+	tpl_check_chart(w, n, c);
 }
 
 static struct tpl_figure *
@@ -920,13 +956,20 @@ static void
 tpl_check_column(struct tpl_walk *w, xmlNodePtr n, const struct tpl_column *c)
 {
 	static const char *const rate_extra[] = { "case", "metric",
-		"decimals", "ci", "integer" };
-	static const char *const overhead_extra[] = { "case", "integer" };
+		"decimals", "ci", "integer", "share" };
+	static const char *const overhead_extra[] = { "case", "integer", "share" };
 
 	if (c->kind == TPL_COL_RATE)
-		tpl_column_extra(w, n, c->kind, rate_extra, 5);
+		tpl_column_extra(w, n, c->kind, rate_extra, 6);
 	if (c->kind == TPL_COL_OVERHEAD)
-		tpl_column_extra(w, n, c->kind, overhead_extra, 2);
+		tpl_column_extra(w, n, c->kind, overhead_extra, 3);
+	if (c->share && c->metric != METRIC__MAX && c->metric != METRIC_LOST)
+		tpl_error(w, D_TEMPLATE_METRIC, n, "share=\"true\" is the share "
+		    "of lost events: metric=\"Lost\" only, not %s",
+		    metric_name(c->metric));
+	if (c->share && c->integer)
+		tpl_error(w, D_TEMPLATE_COLUMN, n,
+		    "integer=\"true\" and share=\"true\" exclude each other");
 	if (c->kind == TPL_COL_MEAN && c->case_name == NULL)
 		tpl_error(w, D_TEMPLATE_COLUMN, n,
 		    "a mean column needs case=");
@@ -972,6 +1015,10 @@ tpl_walk_column(struct tpl_walk *w, xmlNodePtr n, struct tpl_column *c)
 	    metric_report_decimals(c->metric));
 	c->show_ci = tpl_bool(n, "ci", c->kind == TPL_COL_OVERHEAD);
 	c->integer = tpl_bool(n, "integer", 0);
+	c->share = tpl_bool(n, "share", 0);
+	/* A share of the rate is small: 0.011%, not 0. */
+	if (c->share && !tpl_has(n, "decimals"))
+		c->decimals = TPL_SHARE_DECIMALS;
 	tpl_check_column(w, n, c);
 	dflt = tpl_column_header(c);
 	c->header = tpl_text_attr(w, n, "header", dflt, TPL_PH_GADGET_SECTION);
@@ -1024,6 +1071,7 @@ static const char *const tpl_block_names[] = {
 	[TPL_BLOCK_TABLE] = "table",
 	[TPL_BLOCK_RAW] = "raw",
 	[TPL_BLOCK_COST] = "cost",
+	[TPL_BLOCK_GADGETS] = "gadgets",
 	[TPL_BLOCK_PAGE_BREAK] = "page-break",
 	[TPL_BLOCK_VERDICT] = "verdict",
 	[TPL_BLOCK_MACHINES] = "machines",
@@ -1051,7 +1099,8 @@ tpl_check_block_kind(struct tpl_walk *w, xmlNodePtr n, enum tpl_block_kind k)
 {
 	int compare_only = k >= TPL_BLOCK_VERDICT;
 	int single_run = k == TPL_BLOCK_INPUTS || k == TPL_BLOCK_MACHINE ||
-	    k == TPL_BLOCK_SUMMARY || k == TPL_BLOCK_RAW || k == TPL_BLOCK_COST;
+	    k == TPL_BLOCK_SUMMARY || k == TPL_BLOCK_RAW || k == TPL_BLOCK_COST ||
+	    k == TPL_BLOCK_GADGETS;
 
 	if (compare_only && w->t->kind != TPL_KIND_COMPARE)
 		tpl_error(w, D_TEMPLATE_VALUE, n, "<%s> is only allowed in a "
@@ -1090,6 +1139,7 @@ tpl_walk_block(struct tpl_walk *w, xmlNodePtr n, struct tpl_block *b,
 		tpl_walk_style(w, n, &b->raw, 1);
 		break;
 	case TPL_BLOCK_COST:
+	case TPL_BLOCK_GADGETS:
 	case TPL_BLOCK_MACHINES:
 	case TPL_BLOCK_SIGNIFICANT:
 	case TPL_BLOCK_CHANGES:
@@ -1118,6 +1168,8 @@ tpl_walk_section(struct tpl_walk *w, xmlNodePtr n, struct tpl_section *s)
 
 	if (tpl_is(n, "gadget"))
 		s->kind = TPL_SECTION_GADGET;
+	else if (tpl_is(n, "overview"))
+		s->kind = TPL_SECTION_OVERVIEW;
 	else if (tpl_is(n, "appendix"))
 		s->kind = TPL_SECTION_APPENDIX;
 	else
@@ -1251,8 +1303,8 @@ tpl_walk_report(struct tpl_walk *w, xmlNodePtr root)
 		t->footer = NULL;
 	}
 	for (ch = root->children; ch != NULL; ch = ch->next)
-		if (tpl_is(ch, "cover") || tpl_is(ch, "gadget") ||
-		    tpl_is(ch, "appendix"))
+		if (tpl_is(ch, "cover") || tpl_is(ch, "overview") ||
+		    tpl_is(ch, "gadget") || tpl_is(ch, "appendix"))
 			t->nsections++;
 	t->sections = xcalloc(t->nsections, sizeof(*t->sections));
 	for (ch = root->children; ch != NULL; ch = ch->next) {

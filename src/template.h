@@ -29,7 +29,18 @@ enum tpl_yrange {
 	TPL_YRANGE_SPREAD  /* floor * min(mean) .. headroom * max(mean + half) (notebook memory rule) */
 };
 
+/* Decimals of a share of the rate (share="true") unless a template says otherwise. */
+#define TPL_SHARE_DECIMALS 3
+
+/* What a chart draws. */
+enum tpl_chart_kind {
+	TPL_CHART_BARS,     /* the gadget's cases as bars per rate (series) */
+	TPL_CHART_OVERHEAD  /* With IG minus Baseline as a line per gadget over log2 rates:
+	                       every gadget in an overview, the gadget in its own section */
+};
+
 struct tpl_chart {
+	enum tpl_chart_kind kind;
 	enum metric metric;
 	char *title;       /* "CPU Usage (with {level}% CI)" */
 	char *x_label;     /* "Events per Second" */
@@ -41,6 +52,8 @@ struct tpl_chart {
 	int value_labels;  /* print the mean above each bar + CI */
 	int legend;
 	int runs;          /* draw each run as a dot over its bar (groups of at most MODEL_MAX_RUNS) */
+	int share;         /* Lost only: as a percentage of the offered rate (Lost / rate x 100) */
+	int omit_if_zero;  /* left out when every value is 0 (no events lost) */
 	enum tpl_yrange yrange;
 	double headroom;   /* 1.25 */
 	double floor;      /* 0.75, TPL_YRANGE_SPREAD only */
@@ -70,6 +83,7 @@ struct tpl_column {
 	int decimals;
 	int show_ci;
 	int integer;       /* print trunc(mean) as the notebook does for Lost */
+	int share;         /* Lost only: the mean as a percentage of the rate */
 };
 
 struct tpl_table_style {
@@ -99,6 +113,7 @@ enum tpl_block_kind {
 	TPL_BLOCK_TABLE,
 	TPL_BLOCK_RAW,        /* the raw data table, spread over pages, header repeated */
 	TPL_BLOCK_COST,       /* the cost model of every gadget that has one, as a table */
+	TPL_BLOCK_GADGETS,    /* the overview table: per gadget its cost, memory, rates and losses */
 	TPL_BLOCK_PAGE_BREAK,
 	/* Compare templates only (template.kind TPL_KIND_COMPARE): */
 	TPL_BLOCK_VERDICT,     /* the count of regressions and improvements, and the rule */
@@ -123,6 +138,7 @@ struct tpl_block {
 
 enum tpl_section_kind {
 	TPL_SECTION_COVER,    /* once, before the gadgets */
+	TPL_SECTION_OVERVIEW, /* once, before the gadgets: every gadget side by side */
 	TPL_SECTION_GADGET,   /* once per gadget, {gadget} set */
 	TPL_SECTION_APPENDIX  /* once, after the gadgets */
 };

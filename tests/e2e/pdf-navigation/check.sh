@@ -1,19 +1,19 @@
 # SPDX-License-Identifier: Apache-2.0
 # The sample report opens with its outline shown and its title displayed,
-# in English; the outline (stdout.txt) has the cover, one entry per gadget
-# with its figures and table under it, and the appendix; each summary
+# in English; the outline (stdout.txt) has the cover, the overview, one
+# entry per gadget with its figures and table under it, and the appendix; each summary
 # sentence on the cover links, line by line, to its gadget's first page.
 set -e
 qpdf --check report.pdf >/dev/null
 [ "$(mutool show report.pdf trailer/Root/PageMode)" = /UseOutlines ]
 [ "$(mutool show report.pdf trailer/Root/ViewerPreferences/DisplayDocTitle)" = true ]
 [ "$(mutool show report.pdf trailer/Root/Lang)" = '(en)' ]
-[ "$(mutool show report.pdf outline | grep -c '^-	')" = 4 ]
+[ "$(mutool show report.pdf outline | grep -c '^-	')" = 5 ]
 page_obj() { mutool show report.pdf "pages/$1" | sed -n '1s/ 0 obj//p'; }
 # Two lines per sentence: trace_dns, trace_exec, trace_open, trace_tcp on
-# pages 3, 5, 7, 9 (the cost table puts the cover on two pages).
+# pages 4, 6, 8, 10 (the overview takes pages 2 and 3).
 i=1
-for page in 3 3 5 5 7 7 9 9; do
+for page in 4 4 6 6 8 8 10 10; do
 	dest=$(mutool show report.pdf "pages/1/Annots/$i/Dest" | sed -n 2p)
 	[ "$dest" = "[ $(page_obj $page) 0 R /FitH 559.2756 ]" ] ||
 		{ echo "link $i goes to $dest, not page $page"; exit 1; }

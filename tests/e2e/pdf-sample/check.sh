@@ -6,7 +6,7 @@ set -e
 qpdf --check report.pdf >/dev/null
 pdffonts report.pdf 2>/dev/null | grep -q 'DejaVuSans-WinAnsi.*TrueType *WinAnsi *yes *yes'
 [ "$(pdfdetach -list report.pdf 2>/dev/null | tail -n 1)" = "1: test_results_synthetic.csv" ]
-[ "$(pdfinfo report.pdf 2>/dev/null | sed -n 's/^Pages: *//p')" = 13 ]
+[ "$(pdfinfo report.pdf 2>/dev/null | sed -n 's/^Pages: *//p')" = 14 ]
 pdfinfo report.pdf 2>/dev/null | grep -q '^Creator: *igreport '
 for g in trace_dns trace_exec trace_open trace_tcp; do
 	grep -q "$g - Host" report.txt
