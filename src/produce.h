@@ -37,6 +37,13 @@ struct document *produce_document(const struct produce_input *in,
     struct diags *d);
 
 /*
+ * An overview chart (kind="overhead" outside a gadget section) draws the
+ * first this many gadgets, and says so: more lines cannot be told apart.
+ * The overview table has every gadget.
+ */
+#define PRODUCE_MAX_LINES 10
+
+/*
  * Binds chart ch to gadget view v: the template's series v has, in
  * template order, then (other-cases) v's unlisted cases in palette
  * colours; a value per rate of v (a gap where not measured); texts

@@ -76,9 +76,6 @@ struct canvas_color produce_palette(size_t i);
 int produce_overhead_chart(struct producer *p, const struct tpl_chart *ch,
     const struct tpl_vars *vars, struct doc_chart *out);
 
-/* An overview chart draws at most this many gadgets: more lines cannot be told apart. */
-#define PRODUCE_MAX_LINES 10
-
 /* The number of CPUs of a report's run: --cpus, else its "# CPUs:" line, else 0. */
 unsigned long produce_cpus(const struct producer *p);
 

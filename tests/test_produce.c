@@ -171,8 +171,10 @@ static void
 test_report_has_a_section_per_gadget_then_the_appendix(void **state)
 {
 	static const enum doc_section_kind want[] = { DOC_SECTION_COVER,
-		DOC_SECTION_GADGET, DOC_SECTION_GADGET, DOC_SECTION_APPENDIX };
-	static const char *const names[] = { NULL, "trace_dns", "trace_exec", NULL };
+		DOC_SECTION_OVERVIEW, DOC_SECTION_GADGET, DOC_SECTION_GADGET,
+		DOC_SECTION_APPENDIX };
+	static const char *const names[] = { NULL, NULL, "trace_dns",
+		"trace_exec", NULL };
 	struct report r;
 	size_t i, n = 0;
 
@@ -183,7 +185,7 @@ test_report_has_a_section_per_gadget_then_the_appendix(void **state)
 
 		if (b->kind != DOC_SECTION)
 			continue;
-		assert_true(n < 4);
+		assert_true(n < 5);
 		assert_int_equal(b->section, want[n]);
 		if (names[n] == NULL)
 			assert_null(b->text);
@@ -191,7 +193,7 @@ test_report_has_a_section_per_gadget_then_the_appendix(void **state)
 			assert_string_equal(b->text, names[n]);
 		n++;
 	}
-	assert_int_equal(n, 4);
+	assert_int_equal(n, 5);
 	report_free(&r);
 }
 
@@ -340,7 +342,8 @@ test_cover_says_when_no_machine_is_described(void **state)
 static void
 test_items_are_named_gadget_dash_template_id(void **state)
 {
-	static const char *const want[] = { "trace_dns-host",
+	/* The overview's figure is about every gadget: no gadget in its id. */
+	static const char *const want[] = { "overheads", "trace_dns-host",
 		"trace_dns-ig-process", "trace_dns-table", "trace_exec-host",
 		"trace_exec-ig-process", "trace_exec-table" };
 	struct report r;
@@ -353,12 +356,12 @@ test_items_are_named_gadget_dash_template_id(void **state)
 
 		if (b->id == NULL)
 			continue;
-		assert_true(n < 6);
+		assert_true(n < 7);
 		assert_string_equal(b->id, want[n]);
 		assert_non_null(b->desc);
 		n++;
 	}
-	assert_int_equal(n, 6);
+	assert_int_equal(n, 7);
 	assert_int_equal(item(r.doc, "trace_dns-host")->kind, DOC_FIGURE);
 	assert_int_equal(item(r.doc, "trace_dns-table")->kind, DOC_TABLE);
 	assert_string_equal(item(r.doc, "trace_exec-ig-process")->text,
@@ -528,6 +531,150 @@ test_compact_template_keeps_the_table_with_the_figures(void **state)
 	for (i = 0; i < r.doc->nblocks; i++)
 		assert_int_not_equal(r.doc->blocks[i].kind, DOC_PAGE_BREAK);
 	assert_string_equal(item(r.doc, "trace_dns-table")->text, "trace_dns");
+	report_free(&r);
+}
+
+/* --- The overview of every gadget ------------------------------------------ */
+
+static void
+test_overview_has_an_overhead_line_per_gadget(void **state)
+{
+	struct report r;
+	const struct doc_block *sec, *fig;
+	const struct doc_chart *ch;
+	size_t g, k;
+
+	(void)state;
+	report_new(&r, "templates/default.xml", fixture_run(3, FIXTURE_ALL_METRICS));
+	sec = doc_find_anchor(r.doc, "overview");
+	assert_non_null(sec);
+	assert_int_equal(sec->section, DOC_SECTION_OVERVIEW);
+	/* Before the first gadget's section. */
+	assert_true(sec < doc_find_anchor(r.doc, "trace_dns"));
+	fig = item(r.doc, "overheads");
+	assert_int_equal(fig->ncharts, 2);
+	assert_non_null(strstr(fig->desc, "Line charts of the overhead"));
+	for (k = 0; k < 2; k++) {
+		enum metric m = k == 0 ? METRIC_CPU : METRIC_MEM;
+
+		ch = &fig->charts[k];
+		assert_int_equal(ch->kind, DOC_CHART_LINES);
+		assert_int_equal(ch->spec->metric, m);
+		assert_int_equal(ch->nseries, 3);
+		assert_int_equal(ch->ncats, 3);
+		assert_true(ch->cats[0] == 256 && ch->cats[2] == 1024);
+		for (g = 0; g < 3; g++) {
+			const struct model_gadget *mg = &r.model->gadgets[g];
+			const struct doc_value *v = &ch->series[g].values[1];
+
+			assert_string_equal(ch->series[g].label, mg->name);
+			assert_false(v->gap);
+			assert_true(v->mean == mg->overhead[1].m[m].delta);
+			assert_true(v->half == mg->overhead[1].m[m].half);
+			/* An overhead may be negative: its interval is never clipped. */
+			assert_true(v->lo == v->mean - v->half);
+			assert_non_null(strstr(v->tip, mg->name));
+		}
+		assert_false(same_color(ch->series[0].color, ch->series[1].color));
+	}
+	report_free(&r);
+}
+
+static void
+test_overview_table_has_each_gadgets_cost_and_losses(void **state)
+{
+	struct report r;
+	const struct doc_table *t;
+	char want[FORMAT_MAX];
+	size_t g;
+
+	(void)state;
+	report_new(&r, "templates/default.xml", fixture_run(3, FIXTURE_ALL_METRICS));
+	t = table_headed(r.doc, "Gadget", "Host CPU per\n1000 events/s (points)");
+	assert_int_equal(t->nrows, 3);
+	assert_int_equal(t->ncols, 7);
+	for (g = 0; g < 3; g++) {
+		const struct model_gadget *mg = &r.model->gadgets[g];
+
+		assert_string_equal(cell(t, g, 0), mg->name);
+		summary_format_cost(want, &mg->cost[METRIC_CPU].per_event, METRIC_CPU, 1);
+		assert_non_null(strstr(cell(t, g, 1), want));
+		summary_format_cost(want, &mg->cost[METRIC_MEM].fixed, METRIC_MEM, 0);
+		assert_non_null(strstr(cell(t, g, 2), want));
+		assert_string_equal(cell(t, g, 4), "1024");
+	}
+	report_free(&r);
+}
+
+static void
+test_overview_draws_at_most_ten_gadgets(void **state)
+{
+	struct fixture_row rows[2 * 12];
+	char names[12][8];
+	const struct doc_block *fig;
+	struct report r;
+	size_t g;
+
+	(void)state;
+	for (g = 0; g < 12; g++) {
+		snprintf(names[g], sizeof(names[g]), "g%02zu", g);
+		rows[2 * g] = (struct fixture_row){ names[g], "baseline", 1024,
+			{ 1, 10, 0, 0, 0 } };
+		rows[2 * g + 1] = (struct fixture_row){ names[g], "ig", 1024,
+			{ 2, 12, 1, 2, 0 } };
+	}
+	report_new(&r, "templates/default.xml", fixture_model("t.csv", rows, 24,
+	    FIXTURE_ALL_METRICS, NULL));
+	fig = item(r.doc, "overheads");
+	assert_int_equal(fig->charts[0].nseries, PRODUCE_MAX_LINES);
+	assert_true(has_block(r.doc, DOC_PARAGRAPH,
+	    "The figure draws the first 10 of the 12 gadgets"));
+	/* The table still has every gadget. */
+	assert_int_equal(table_headed(r.doc, "Gadget",
+	    "Host CPU per\n1000 events/s (points)")->nrows, 12);
+	report_free(&r);
+}
+
+/* Events lost at one rate: a share column, a figure for that gadget only, its interval drawn from 0. */
+static void
+test_lost_share_in_the_table_and_a_figure_where_lost(void **state)
+{
+	static const struct fixture_row rows[] = {
+		{ "a", "baseline", 1000, { 1, 10, 0, 0, 0 } },
+		{ "a", "ig", 1000, { 2, 12, 1, 2, 0 } },
+		{ "a", "baseline", 2000, { 1, 10, 0, 0, 0 } },
+		{ "a", "ig", 2000, { 2, 12, 1, 2, 1 } },
+		{ "a", "ig", 2000, { 2, 12, 1, 2, 9 } },
+		{ "b", "baseline", 1000, { 1, 10, 0, 0, 0 } },
+		{ "b", "ig", 1000, { 2, 12, 1, 2, 0 } },
+	};
+	const struct doc_table *t, *ov;
+	const struct doc_block *lost;
+	struct report r;
+	size_t c;
+
+	(void)state;
+	report_new(&r, "templates/default.xml", fixture_model("t.csv", rows, 7,
+	    FIXTURE_ALL_METRICS, NULL));
+	t = item(r.doc, "a-table")->table;
+	for (c = 0; c < t->ncols && strcmp(t->header[c], "Lost\nshare (%)"); c++)
+		;
+	assert_true(c < t->ncols);
+	assert_string_equal(cell(t, 0, c), "0.000");
+	assert_string_equal(cell(t, 1, c), "0.250"); /* 5 / 2000 */
+	lost = item(r.doc, "a-lost");
+	assert_true(lost->charts[0].clipped);
+	assert_true(lost->charts[0].series[0].values[1].lo == 0);
+	assert_true(lost->charts[0].series[0].values[1].mean == 0.25);
+	assert_int_equal(lost->charts[0].series[0].values[1].nruns, 2);
+	assert_true(lost->charts[0].series[0].values[1].runs[1] == 0.45);
+	assert_non_null(strstr(lost->desc, "Intervals of Lost stop at 0"));
+	assert_null(doc_find(r.doc, "b-lost"));
+	ov = table_headed(r.doc, "Gadget", "Host CPU per\n1000 events/s (points)");
+	assert_string_equal(cell(ov, 0, 5), "2000");
+	assert_string_equal(cell(ov, 0, 6), "0.250 at 2000");
+	assert_string_equal(cell(ov, 1, 5), "none");
+	assert_string_equal(cell(ov, 1, 6), "0");
 	report_free(&r);
 }
 
@@ -1089,6 +1236,10 @@ main(void)
 		cmocka_unit_test(test_items_are_named_gadget_dash_template_id),
 		cmocka_unit_test(test_changed_gadget_names_get_a_stable_hash),
 		cmocka_unit_test(test_ids_are_short_case_distinct_and_not_options),
+		cmocka_unit_test(test_overview_has_an_overhead_line_per_gadget),
+		cmocka_unit_test(test_overview_table_has_each_gadgets_cost_and_losses),
+		cmocka_unit_test(test_overview_draws_at_most_ten_gadgets),
+		cmocka_unit_test(test_lost_share_in_the_table_and_a_figure_where_lost),
 		cmocka_unit_test(test_figure_without_data_is_left_out),
 		cmocka_unit_test(test_raw_data_is_a_folded_table_in_the_appendix),
 		cmocka_unit_test(test_compact_template_keeps_the_table_with_the_figures),

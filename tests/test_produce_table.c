@@ -71,17 +71,17 @@ setup(void **state)
 	fx->m.gadgets = &fx->g;
 	fx->m.ngadgets = 1;
 	fx->m.metrics = (1u << METRIC_CPU) | (1u << METRIC_MEM) | (1u << METRIC_LOST);
-	fx->cols[0] = (struct tpl_column){TPL_COL_RATE, (char *)"RPS", NULL, 0, 0, 0, 0};
+	fx->cols[0] = (struct tpl_column){TPL_COL_RATE, (char *)"RPS", NULL, 0, 0, 0, 0, 0};
 	fx->cols[1] = (struct tpl_column){TPL_COL_MEAN, (char *)"Baseline\nCPU (%)",
-	    (char *)"baseline", METRIC_CPU, 2, 1, 0};
+	    (char *)"baseline", METRIC_CPU, 2, 1, 0, 0};
 	fx->cols[2] = (struct tpl_column){TPL_COL_MEAN, (char *)"IG Process\nCPU (%)",
-	    (char *)"ig", METRIC_IGCPU, 2, 0, 0};
+	    (char *)"ig", METRIC_IGCPU, 2, 0, 0, 0};
 	fx->cols[3] = (struct tpl_column){TPL_COL_MEAN, (char *)"With IG\nMem (MiB)",
-	    (char *)"ig", METRIC_MEM, 0, 0, 0};
+	    (char *)"ig", METRIC_MEM, 0, 0, 0, 0};
 	fx->cols[4] = (struct tpl_column){TPL_COL_MEAN, (char *)"Lost/s",
-	    (char *)"ig", METRIC_LOST, 0, 0, 1};
+	    (char *)"ig", METRIC_LOST, 0, 0, 1, 0};
 	fx->cols[5] = (struct tpl_column){TPL_COL_OVERHEAD,
-	    (char *)"CPU overhead ({level}% CI)", NULL, METRIC_CPU, 2, 1, 0};
+	    (char *)"CPU overhead ({level}% CI)", NULL, METRIC_CPU, 2, 1, 0, 0};
 	fx->tt.title = (char *)"Performance metrics - {gadget}";
 	fx->tt.columns = fx->cols;
 	fx->tt.ncolumns = 6;

@@ -102,13 +102,17 @@ test_pdf_default_template_pages(void **state)
 	(void)state;
 	drawing_report(&dr, "templates/default.xml",
 	    fixture_run(2, FIXTURE_ALL_METRICS));
-	/* Cover; per gadget a page of figures and one of the table; the appendix of 24 rows. */
-	assert_int_equal(render_pdf_draw(&dr.rc->canvas, dr.doc), 6);
-	assert_int_equal(recording_canvas_count(dr.rc, "page "), 6);
-	assert_int_equal(recording_canvas_count(dr.rc, "endpage"), 6);
+	/*
+	 * Cover; the overview and, after its page break, the cost table; per
+	 * gadget a page of figures and one of the table; the appendix of 24 rows.
+	 */
+	assert_int_equal(render_pdf_draw(&dr.rc->canvas, dr.doc), 8);
+	assert_int_equal(recording_canvas_count(dr.rc, "page "), 8);
+	assert_int_equal(recording_canvas_count(dr.rc, "endpage"), 8);
 	text = dr.rc->text;
-	must_find(text, "\"Test report - page 1 of 6\"");
-	must_find(text, "\"Test report - page 6 of 6\"");
+	must_find(text, "\"Test report - page 1 of 8\"");
+	must_find(text, "\"Test report - page 8 of 8\"");
+	must_find(text, "\"Every gadget: what it costs\"");
 	must_find(text, "\"trace_exec - IG Process\"");
 	must_find(text, "\"Performance metrics - trace_dns\"");
 	must_find(text, "\"Generated on " FIXTURE_DATE ".");
@@ -131,8 +135,9 @@ test_pdf_bookmarks_sections_and_links_summary(void **state)
 	    fixture_run(2, FIXTURE_ALL_METRICS));
 	render_pdf_draw(&dr.rc->canvas, dr.doc);
 	text = dr.rc->text;
-	assert_int_equal(recording_canvas_count(dr.rc, "bookmark 1 "), 4);
-	assert_int_equal(recording_canvas_count(dr.rc, "bookmark 2 "), 6);
+	assert_int_equal(recording_canvas_count(dr.rc, "bookmark 1 "), 5);
+	assert_int_equal(recording_canvas_count(dr.rc, "bookmark 2 "), 7);
+	must_find(text, "bookmark 1 36.0 \"Every gadget: what it costs\" overview\n");
 	assert_true(must_find(text, "bookmark 1 36.0 \"Test report\" cover\n") <
 	    must_find(text, "endpage\n"));
 	must_find(must_find(text, "bookmark 1 36.0 \"trace_exec\" trace_exec\n"),
@@ -229,8 +234,8 @@ test_svg_items_are_figures_and_tables_with_an_id(void **state)
 		assert_int_equal(render_svg_is_item(b) != 0, want);
 		n += (size_t)want;
 	}
-	/* Two figures and the table; the raw table has no id. */
-	assert_int_equal(n, 3);
+	/* The overview's figure, the gadget's two figures and its table; the raw table has no id. */
+	assert_int_equal(n, 4);
 	drawing_free(&dr);
 }
 
@@ -539,12 +544,12 @@ test_md_table_per_gadget_follows_the_template_columns(void **state)
 	/* Header lines joined by a space. */
 	must_find(md, "\n| RPS | Baseline CPU (%) | With IG CPU (%) | IG Process "
 	    "CPU (%) | Baseline Mem (MiB) | With IG Mem (MiB) | IG Process Mem "
-	    "(MiB) | Lost events/s | CPU overhead (points) | Mem overhead (MiB) "
-	    "|\n|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|\n");
+	    "(MiB) | Lost events/s | Lost share (%) | CPU overhead (points) | "
+	    "Mem overhead (MiB) |\n|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|\n");
 	row = must_find(md, "\n| 8192 | 2.10 \xc2\xb1 1.27 | 5.20 \xc2\xb1 "
 	    "2.54 |");
-	/* Lost events truncated, then the CPU overhead. */
-	must_find(row, "| 35 | +3.10 \xc2\xb1 ");
+	/* Lost events truncated, their share of 8192, then the CPU overhead. */
+	must_find(row, "| 35 | 0.427 | +3.10 \xc2\xb1 ");
 	free(md);
 	drawing_free(&dr);
 }

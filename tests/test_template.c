@@ -189,7 +189,7 @@ check_gadget_table(const struct tpl_table *tb)
 {
 	const struct tpl_column *c = tb->columns;
 
-	assert_int_equal(tb->ncolumns, 10);
+	assert_int_equal(tb->ncolumns, 11);
 	assert_int_equal(c[0].kind, TPL_COL_RATE);
 	assert_string_equal(c[0].header, "RPS");
 	assert_int_equal(c[1].kind, TPL_COL_MEAN);
@@ -201,11 +201,15 @@ check_gadget_table(const struct tpl_table *tb)
 	assert_int_equal(c[6].decimals, 0);
 	assert_int_equal(c[7].metric, METRIC_LOST);
 	assert_true(c[7].integer);
-	assert_int_equal(c[8].kind, TPL_COL_OVERHEAD);
-	assert_int_equal(c[8].metric, METRIC_CPU);
-	assert_true(c[8].show_ci);
-	assert_null(c[8].case_name);
-	assert_int_equal(c[9].metric, METRIC_MEM);
+	/* The share of events lost, to TPL_SHARE_DECIMALS. */
+	assert_int_equal(c[8].metric, METRIC_LOST);
+	assert_true(c[8].share && !c[8].integer && !c[8].show_ci);
+	assert_int_equal(c[8].decimals, TPL_SHARE_DECIMALS);
+	assert_int_equal(c[9].kind, TPL_COL_OVERHEAD);
+	assert_int_equal(c[9].metric, METRIC_CPU);
+	assert_true(c[9].show_ci);
+	assert_null(c[9].case_name);
+	assert_int_equal(c[10].metric, METRIC_MEM);
 	expect_color(tb->style.header_bg, 0x4c, 0xaf, 0x50);
 	expect_color(tb->style.header_fg, 0xff, 0xff, 0xff);
 	expect_color(tb->style.rule, 0xdd, 0xdd, 0xdd);
@@ -216,7 +220,8 @@ test_default_template_loads_as_designed(void **state)
 {
 	struct diags d = { 0 };
 	struct template *t = load_file("templates/default.xml", &d);
-	const struct tpl_section *g, *a;
+	const struct tpl_section *g, *a, *o;
+	const struct tpl_chart *lost;
 
 	(void)state;
 	expect_clean(&d);
@@ -227,10 +232,26 @@ test_default_template_loads_as_designed(void **state)
 	assert_non_null(t->footer);
 	assert_string_equal(t->footer, "{title} - page {page} of {pages}");
 	assert_string_equal(t->title, "Inspektor Gadget benchmark report");
-	assert_int_equal(t->nsections, 3);
+	assert_int_equal(t->nsections, 4);
 	assert_int_equal(t->sections[0].kind, TPL_SECTION_COVER);
+	/* The overview: overhead lines of Cpu and Mem, the gadgets table, then the cost table. */
+	o = &t->sections[1];
+	assert_int_equal(o->kind, TPL_SECTION_OVERVIEW);
+	assert_int_equal(o->blocks[1].kind, TPL_BLOCK_FIGURE);
+	assert_int_equal(o->blocks[1].figure->ncharts, 2);
+	assert_int_equal(o->blocks[1].figure->charts[0].kind, TPL_CHART_OVERHEAD);
+	assert_int_equal(o->blocks[1].figure->charts[0].metric, METRIC_CPU);
+	assert_int_equal(o->blocks[1].figure->charts[1].metric, METRIC_MEM);
+	assert_int_equal(o->blocks[2].kind, TPL_BLOCK_GADGETS);
+	assert_int_equal(o->blocks[o->nblocks - 1].kind, TPL_BLOCK_COST);
 	g = section_of(t, TPL_SECTION_GADGET);
-	assert_int_equal(g->nblocks, 5);
+	assert_int_equal(g->nblocks, 6);
+	assert_int_equal(g->blocks[0].figure->charts[0].kind, TPL_CHART_BARS);
+	assert_true(g->blocks[0].figure->charts[0].runs);
+	/* Lost events, as a share, drawn only where some were lost. */
+	lost = &g->blocks[5].figure->charts[0];
+	assert_int_equal(lost->metric, METRIC_LOST);
+	assert_true(lost->share && lost->omit_if_zero);
 	assert_int_equal(g->blocks[0].kind, TPL_BLOCK_FIGURE);
 	check_host_figure(g->blocks[0].figure);
 	check_ig_figure(g->blocks[1].figure);
@@ -946,6 +967,43 @@ test_compare_blocks_need_a_compare_template(void **state)
 	diags_free(&d);
 }
 
+/* Overhead charts draw Cpu or Mem of gadgets, a share is of lost events, and neither fits a comparison. */
+static void
+test_overhead_charts_and_shares_are_checked(void **state)
+{
+	struct diags d = { 0 };
+
+	(void)state;
+	assert_null(load_string("<report>\n<overview>\n"
+	    "<figure id=\"o\">\n<chart kind=\"overhead\" metric=\"IgCpu\"/>\n"
+	    "</figure>\n<figure id=\"p\">\n"
+	    "<chart kind=\"overhead\" metric=\"Cpu\">\n"
+	    "<series case=\"ig\"/>\n</chart>\n</figure>\n</overview>\n"
+	    "<gadget>\n<figure id=\"f\">\n"
+	    "<chart metric=\"Cpu\" share=\"true\"><series case=\"ig\"/></chart>\n"
+	    "</figure>\n<table id=\"t\">\n"
+	    "<column kind=\"mean\" case=\"ig\" metric=\"Lost\" share=\"true\" "
+	    "integer=\"true\"/>\n<column kind=\"rate\" share=\"true\"/>\n"
+	    "</table>\n</gadget>\n</report>", &d));
+	expect_detail(expect_diag(&d, D_TEMPLATE_METRIC, 4), "not IgCpu");
+	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 7), "no <series>");
+	expect_detail(expect_diag(&d, D_TEMPLATE_METRIC, 14), "metric=\"Lost\" only");
+	expect_detail(expect_diag(&d, D_TEMPLATE_COLUMN, 17), "exclude each other");
+	expect_detail(expect_diag(&d, D_TEMPLATE_COLUMN, 18), "share=");
+	assert_int_equal(d.n, 5);
+	diags_free(&d);
+	assert_null(load_string("<report kind=\"compare\">\n<gadget>\n"
+	    "<figure id=\"o\">\n<chart kind=\"overhead\" metric=\"Cpu\"/>\n"
+	    "</figure>\n</gadget>\n</report>", &d));
+	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 4), "single run");
+	diags_free(&d);
+	/* The overview is a report template's: no gadgets table in a comparison. */
+	assert_null(load_string("<report kind=\"compare\">\n<cover>\n"
+	    "<gadgets/>\n</cover>\n</report>", &d));
+	expect_diag(&d, D_TEMPLATE_VALUE, 3);
+	diags_free(&d);
+}
+
 static void
 test_single_run_blocks_are_refused_in_a_compare_template(void **state)
 {
@@ -1042,6 +1100,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_default_template_loads_as_designed),
+		cmocka_unit_test(test_overhead_charts_and_shares_are_checked),
 		cmocka_unit_test(
 		    test_compact_template_is_portrait_one_page_per_gadget),
 		cmocka_unit_test(test_defaults_reproduce_the_notebook),
