@@ -151,10 +151,15 @@ demo: deps igreport
 	./igreport -t templates/compact.xml -o out/report-compact.pdf samples/test_results_synthetic.csv
 	@echo "wrote out/report.pdf, out/report-compact.pdf, out/report.md, out/report.html and out/svg/"
 
-# The README's page previews, rendered from the demo report.
+# The README's page previews, rendered from the demo report: the overview
+# (page 2), a gadget's figures and table (pages 4 and 5), the compact
+# template's first gadget, and the overview figure at full size.
 previews: demo
-	pdftoppm -r 40 -png -f 2 -l 3 out/report.pdf docs/preview 2>/dev/null
-	pdftoppm -r 40 -png -f 2 -l 2 out/report-compact.pdf docs/preview-compact 2>/dev/null
+	pdftoppm -r 40 -png -singlefile -f 2 -l 2 out/report.pdf docs/preview-overview 2>/dev/null
+	pdftoppm -r 40 -png -singlefile -f 4 -l 4 out/report.pdf docs/preview-figures 2>/dev/null
+	pdftoppm -r 40 -png -singlefile -f 5 -l 5 out/report.pdf docs/preview-table 2>/dev/null
+	pdftoppm -r 40 -png -singlefile -f 2 -l 2 out/report-compact.pdf docs/preview-compact 2>/dev/null
+	rsvg-convert -w 1100 -b white out/svg/overheads.svg -o docs/overview.png
 	@# The HTML page in headless Chromium (Debian's chromium package; not needed by make check).
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
 		--window-size=1100,1400 --screenshot=docs/preview-html.png \

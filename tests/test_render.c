@@ -163,10 +163,10 @@ test_pdf_compact_template_has_fewer_pages(void **state)
 	(void)state;
 	drawing_report(&dr, "templates/compact.xml",
 	    fixture_run(2, FIXTURE_ALL_METRICS));
-	/* Cover, one page per gadget, appendix. */
-	assert_int_equal(render_pdf_draw(&dr.rc->canvas, dr.doc), 4);
-	assert_int_equal(recording_canvas_count(dr.rc, "page "), 4);
-	must_find(dr.rc->text, "\"Test report - 4/4\"");
+	/* Cover, the overview with both cost tables on one page, one page per gadget, appendix. */
+	assert_int_equal(render_pdf_draw(&dr.rc->canvas, dr.doc), 5);
+	assert_int_equal(recording_canvas_count(dr.rc, "page "), 5);
+	must_find(dr.rc->text, "\"Test report - 5/5\"");
 	drawing_free(&dr);
 }
 
