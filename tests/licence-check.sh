@@ -11,7 +11,7 @@ missing=$(find src tests bench scripts templates contrib debian .ci Makefile \
 	\( -path tests/fuzz/corpus -o -path tests/data -o -path 'tests/e2e/*/*' \
 	   ! -path 'tests/e2e/lib/*' ! -name check.sh \) -prune -o -type f \
 	\( -name '*.[ch]' -o -name '*.sh' -o -name '*.py' -o -name Makefile \
-	   -o -name '*.xml' -o -name '*.xsd' -o -name run -o -name '*.yml' \) \
+	   -o -name '*.xml' -o -name '*.xsd' -o -name run -o -name '*.yml' -o -name '*.bash' \) \
 	-print 2>/dev/null | while read -r f; do
 		head -3 "$f" | grep -q 'SPDX-License-Identifier: Apache-2.0' || echo "$f"
 	done)
