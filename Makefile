@@ -39,7 +39,7 @@ TEST_SUPPORT_OBJ = $(TEST_SUPPORT:tests/%.c=$(BUILD)/tests/%.o)
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: all deps check test unit e2e notebook-check cost-check demo previews clean install uninstall regen format \
-        fuzz fuzz-build install-check completion-check valgrind tsan-run check-libharu24 licence-check
+        deb fuzz fuzz-build install-check completion-check valgrind tsan-run check-libharu24 licence-check
 .PHONY: bench bench-deps
 
 all: igreport
@@ -117,6 +117,11 @@ valgrind: $(BUILD)/igreport
 # LICENSE is Apache-2.0 and every source file carries its SPDX line.
 licence-check:
 	@sh tests/licence-check.sh
+
+# The Debian package (debian/), built in build/deb/ and checked: lintian,
+# its files, the unpacked binary run from elsewhere (scripts/deb.sh).
+deb: deps $(BUILD)/igreport
+	@sh scripts/deb.sh $(CURDIR)/$(BUILD)/igreport
 
 # The bash completion, sourced in bash, against this build's --help.
 completion-check: $(BUILD)/igreport
