@@ -39,7 +39,8 @@ TEST_SUPPORT_OBJ = $(TEST_SUPPORT:tests/%.c=$(BUILD)/tests/%.o)
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: all deps check test unit e2e notebook-check cost-check demo previews clean install uninstall regen format \
-        deb fuzz fuzz-build install-check completion-check valgrind tsan-run check-libharu24 licence-check
+        deb fuzz fuzz-build install-check completion-check valgrind tsan-run check-libharu24 licence-check \
+        haru-public-check
 .PHONY: bench bench-deps
 
 all: igreport
@@ -71,17 +72,22 @@ deps:
 # Unit tests, end-to-end tests, then both again under ASan + UBSan, and the
 # threaded parts under ThreadSanitizer.
 check: deps
-	$(MAKE) test notebook-check cost-check install-check completion-check licence-check valgrind
+	$(MAKE) test notebook-check cost-check install-check completion-check licence-check haru-public-check valgrind
 	$(MAKE) BUILD=build/asan SAN_FLAGS="$(ASAN_FLAGS)" OPT="-O1 -g" test
 	$(MAKE) BUILD=build/tsan SAN_FLAGS="-fsanitize=thread" OPT="-O1 -g" tsan-run
 	$(MAKE) check-libharu24
 	@echo "all checks passed (plain, ASan+UBSan and TSan)"
 
-# igreport built against libharu 2.4.6 (../shared/vendor, when present: it
-# is not part of the project) and its PDF cases run with it; skips and says
-# so where the source is missing.
+# igreport and its unit tests built against libharu 2.4.6 (../shared/vendor,
+# when present: it is not part of the project), and every unit test and e2e
+# case run with that build; skips and says so where the source is missing.
 check-libharu24:
 	@MAKE="$(MAKE)" sh scripts/check-libharu24.sh
+
+# Every file but src/pdf_haru.c compiles against libharu's public API alone
+# (with HPDF_PREFIX: that install's headers).
+haru-public-check:
+	@CC="$(CC)" sh tests/haru-public-check.sh $(if $(HPDF_PREFIX),$(HPDF_PREFIX)/include)
 
 # The unit tests and e2e cases that run threads (task, zpack, the driver's
 # two threads for the report and compare, the two-thread reader,
