@@ -20,13 +20,18 @@ debversion=$(dpkg-parsechangelog -l "$root/debian/changelog" -S Version)
 arch=$(dpkg-architecture -qDEB_HOST_ARCH)
 deb=$out/igreport_${debversion}_$arch.deb
 
-# The copy: what git tracks, plus new files not ignored (a commit's tree).
+# The copy: what git tracks, plus new files not ignored (a commit's tree);
+# outside a git checkout, everything but the build outputs.
 rm -rf "$out"
 mkdir -p "$out/igreport-$version"
 cd "$root"
-git ls-files -z --cached --others --exclude-standard |
-	xargs -0 sh -c 'for f; do [ -e "$f" ] && printf "%s\n" "$f"; done' sh |
-	tar -cf - -T - | tar -xf - -C "$out/igreport-$version"
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+	git ls-files -z --cached --others --exclude-standard |
+		xargs -0 sh -c 'for f; do [ -e "$f" ] && printf "%s\n" "$f"; done' sh
+else
+	find . \( -path ./build -o -path ./out -o -path ./igreport -o -path ./.git \) -prune \
+		-o \( -type f -o -type l \) -print
+fi | tar -cf - -T - | tar -xf - -C "$out/igreport-$version"
 cd "$out/igreport-$version"
 dpkg-buildpackage -us -uc -b >"$out/build.log" 2>&1 ||
 	{ tail -40 "$out/build.log" >&2; fail "dpkg-buildpackage failed (build/deb/build.log)"; }
