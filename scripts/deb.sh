@@ -87,10 +87,18 @@ env -u IGREPORT_DATADIR SOURCE_DATE_EPOCH=0 "$bin" -q -f all -o out runs.csv ||
 	fail "the packaged igreport failed on the sample"
 [ -s out/igreport.pdf ] && [ -s out/igreport.html ] && [ -s out/igreport.md ] &&
 	[ -s out/trace_exec-host.svg ] || fail "outputs missing: $(ls out)"
+# Text Windows-1252 cannot spell embeds the full font, read through the link.
+title='CPU → α'
+env -u IGREPORT_DATADIR SOURCE_DATE_EPOCH=0 "$bin" -q --title "$title" -o out/unicode.pdf runs.csv ||
+	fail "the packaged igreport failed with a title in Greek"
+pdffonts out/unicode.pdf | grep -q 'DejaVuSans,Book  *CID TrueType' ||
+	fail "the full DejaVu Sans is not embedded: $(pdffonts out/unicode.pdf)"
+pdftotext out/unicode.pdf - | grep -qF "$title" || fail "the title in Greek does not read back"
 # The same bytes as the tree's own build (argument 1) writes.
 cp runs.csv "$tmp/tree/runs.csv"
 cd "$tmp/tree"
-IGREPORT_DATADIR=$root SOURCE_DATE_EPOCH=0 "$1" -q -f all -o out runs.csv ||
+IGREPORT_DATADIR=$root SOURCE_DATE_EPOCH=0 "$1" -q -f all -o out runs.csv &&
+	IGREPORT_DATADIR=$root SOURCE_DATE_EPOCH=0 "$1" -q --title "$title" -o out/unicode.pdf runs.csv ||
 	fail "$1 failed on the sample"
 diff -r out "$tmp/elsewhere/out" >"$tmp/diff" ||
 	{ head -20 "$tmp/diff" >&2; fail "the packaged binary's outputs differ from the tree's"; }
