@@ -92,6 +92,8 @@ expect "$(printf '%s\n' a.xml b.csv c.txt 'd e.csv' sub)" igreport -o ""
 # After an option's value, operands again; after an option without one too.
 expect "$(printf '%s\n' b.csv 'd e.csv' sub)" igreport -f pdf ""
 expect "b.csv" igreport --dump-model b
+# - (standard input) is an operand, not an option taking a value.
+expect "$(printf '%s\n' b.csv 'd e.csv' sub)" igreport - ""
 # A value that is not completed (a title) offers nothing.
 expect "" igreport --title ""
 [ "$failed" -eq 0 ] || exit 1

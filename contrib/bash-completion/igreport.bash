@@ -29,7 +29,7 @@ _igreport_commands()
 	done < <(_igreport_help "$1" "")
 }
 
-# One line per option of command $2: "-X --name ARG" ("-" when it has no
+# One line per option of command $2: "-X --name ARG" ("." when it has no
 # letter, nothing after the name when it takes no value).
 _igreport_options()
 {
@@ -38,7 +38,7 @@ _igreport_options()
 		[[ $line =~ $re ]] || continue
 		printf '%s --%s %s\n' "${BASH_REMATCH[2]:+-${BASH_REMATCH[2]}}" \
 		    "${BASH_REMATCH[3]}" "${BASH_REMATCH[5]}"
-	done < <(_igreport_help "$1" "$2") | sed 's/^ /- /'
+	done < <(_igreport_help "$1" "$2") | sed 's/^ /. /'
 }
 
 # Fills COMPREPLY with what matches $1 among the lines on standard input.
@@ -99,13 +99,14 @@ _igreport()
 	fi
 	_igreport_help_load "$bin" ""
 	# A command is the first argument (igreport compare ...), nowhere else.
-	if ((COMP_CWORD > 1)) && _igreport_commands "$bin" | grep -qx -- "${COMP_WORDS[1]}"; then
+	if ((COMP_CWORD > 1)) && _igreport_commands "$bin" | grep -qxF -- "${COMP_WORDS[1]}"; then
 		cmd=${COMP_WORDS[1]}
 		_igreport_help_load "$bin" "$cmd"
 	fi
 	if [[ -z $prev ]] && ((COMP_CWORD > 1)); then
 		word=${COMP_WORDS[COMP_CWORD - 1]}
-		[[ $word == -* ]] && prev=$word
+		# (- alone is standard input, an operand.)
+		[[ $word == -?* ]] && prev=$word
 	fi
 	if [[ -n $prev ]] && arg=$(_igreport_option_arg "$bin" "$cmd" "$prev") && [[ -n $arg ]]; then
 		_igreport_values "$arg" "$cur"
