@@ -5,6 +5,7 @@ PREFIX   ?= /usr/local
 BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share/igreport
 MANDIR    = $(PREFIX)/share/man/man1
+COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
 
 CC       ?= cc
 BUILD    ?= build
@@ -38,7 +39,8 @@ TEST_SUPPORT_OBJ = $(TEST_SUPPORT:tests/%.c=$(BUILD)/tests/%.o)
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: all deps check test unit e2e notebook-check cost-check demo previews clean install uninstall regen format \
-        fuzz fuzz-build install-check valgrind tsan-run check-libharu24 licence-check
+        deb fuzz fuzz-build install-check completion-check valgrind tsan-run check-libharu24 licence-check \
+        haru-public-check
 .PHONY: bench bench-deps
 
 all: igreport
@@ -70,17 +72,22 @@ deps:
 # Unit tests, end-to-end tests, then both again under ASan + UBSan, and the
 # threaded parts under ThreadSanitizer.
 check: deps
-	$(MAKE) test notebook-check cost-check install-check licence-check valgrind
+	$(MAKE) test notebook-check cost-check install-check completion-check licence-check haru-public-check valgrind
 	$(MAKE) BUILD=build/asan SAN_FLAGS="$(ASAN_FLAGS)" OPT="-O1 -g" test
 	$(MAKE) BUILD=build/tsan SAN_FLAGS="-fsanitize=thread" OPT="-O1 -g" tsan-run
 	$(MAKE) check-libharu24
 	@echo "all checks passed (plain, ASan+UBSan and TSan)"
 
-# igreport built against libharu 2.4.6 (../shared/vendor, when present: it
-# is not part of the project) and its PDF cases run with it; skips and says
-# so where the source is missing.
+# igreport and its unit tests built against libharu 2.4.6 (../shared/vendor,
+# when present: it is not part of the project), and every unit test and e2e
+# case run with that build; skips and says so where the source is missing.
 check-libharu24:
 	@MAKE="$(MAKE)" sh scripts/check-libharu24.sh
+
+# Every file but src/pdf_haru.c compiles against libharu's public API alone
+# (with HPDF_PREFIX: that install's headers).
+haru-public-check:
+	@CC="$(CC)" sh tests/haru-public-check.sh $(if $(HPDF_PREFIX),$(HPDF_PREFIX)/include)
 
 # The unit tests and e2e cases that run threads (task, zpack, the driver's
 # two threads for the report and compare, the two-thread reader,
@@ -116,6 +123,15 @@ valgrind: $(BUILD)/igreport
 # LICENSE is Apache-2.0 and every source file carries its SPDX line.
 licence-check:
 	@sh tests/licence-check.sh
+
+# The Debian package (debian/), built in build/deb/ and checked: lintian,
+# its files, the unpacked binary run from elsewhere (scripts/deb.sh).
+deb: deps $(BUILD)/igreport
+	@sh scripts/deb.sh $(CURDIR)/$(BUILD)/igreport
+
+# The bash completion, sourced in bash, against this build's --help.
+completion-check: $(BUILD)/igreport
+	@bash tests/completion-check.sh contrib/bash-completion/igreport.bash $(BUILD)/igreport
 
 # make install into a scratch prefix, then run the installed binary from elsewhere.
 install-check: igreport
@@ -173,9 +189,12 @@ install: igreport
 		install -m 644 templates/*.x* $(DESTDIR)$(DATADIR)/templates/; fi
 	if [ -f igreport.1 ]; then install -d $(DESTDIR)$(MANDIR) && \
 		install -m 644 igreport.1 $(DESTDIR)$(MANDIR)/igreport.1; fi
+	install -d $(DESTDIR)$(COMPLETIONDIR)
+	install -m 644 contrib/bash-completion/igreport.bash $(DESTDIR)$(COMPLETIONDIR)/igreport
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/igreport $(DESTDIR)$(MANDIR)/igreport.1
+	rm -f $(DESTDIR)$(BINDIR)/igreport $(DESTDIR)$(MANDIR)/igreport.1 \
+		$(DESTDIR)$(COMPLETIONDIR)/igreport
 	rm -rf $(DESTDIR)$(DATADIR)
 
 # libFuzzer targets (tests/fuzz/): the library built again with clang and the

@@ -30,7 +30,11 @@ format_with_ci(char buf[FORMAT_MAX], const char *value, double half,
 		return;
 	}
 	snprintf(ci, sizeof(ci), "%.*f", decimals, fabs(half));
-	snprintf(buf, FORMAT_MAX, "%s \xc2\xb1 %s", value, ci);
+	/* value is one number, signed at most (FORMAT_NUMBER_MAX bytes with
+	 * the sign): the precision tells the compiler, whose fortified
+	 * snprintf check otherwise counts all of FORMAT_MAX for it. */
+	snprintf(buf, FORMAT_MAX, "%.*s \xc2\xb1 %s", FORMAT_NUMBER_MAX, value,
+	    ci);
 }
 
 void

@@ -121,8 +121,9 @@ haru_filespec(HPDF_Doc doc, const char *name, HPDF_Encoder uf, HPDF_Dict ef)
 }
 
 /*
- * HPDF_AttachFile in 2.3.0 reads a path and names the attachment by that
- * path, which would leak local directories. The same objects are built
+ * HPDF_AttachFile (2.3.0, and 2.4.6 still) reads a path and names the
+ * attachment by that path, which would leak local directories; it cannot
+ * take a pipe's bytes held in memory either, nor data deflated already. The same objects are built
  * here from memory under the base name: a Filespec with /F and /UF
  * (UTF-16), its /EF stream, and an entry in the /EmbeddedFiles name tree.
  */

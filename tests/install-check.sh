@@ -3,7 +3,8 @@
 # Installs into a scratch prefix, then runs the installed binary from another
 # directory without IGREPORT_DATADIR: it must find its templates and fonts
 # (also after the tree is moved) and write every output; the man page must
-# render without warnings; uninstall must remove everything.
+# render without warnings, the bash completion must work from where it is
+# installed; uninstall must remove everything.
 set -eu
 make=${MAKE:-make}
 tmp=$(mktemp -d)
@@ -25,9 +26,13 @@ page=$tmp/moved/share/man/man1/igreport.1
 command -v groff >/dev/null || fail "groff not installed (make deps)"
 warnings=$(groff -man -Tutf8 -ww -z "$page" 2>&1)
 [ -z "$warnings" ] || fail "man page: $warnings"
+completion=$tmp/moved/share/bash-completion/completions/igreport
+[ -f "$completion" ] || fail "bash completion not installed"
+bash "$src/tests/completion-check.sh" "$completion" "$tmp/moved/bin/igreport" >/dev/null ||
+    fail "the installed bash completion failed"
 cd "$src"
 mv "$tmp/moved" "$tmp/prefix"
 $make -s -C "$src" uninstall PREFIX="$tmp/prefix" >/dev/null
 left=$(find "$tmp/prefix" -type f)
 [ -z "$left" ] || fail "left after uninstall: $left"
-echo "install-check: installed, ran from elsewhere, uninstalled"
+echo "install-check: installed, ran from elsewhere, completed in bash, uninstalled"

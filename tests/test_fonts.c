@@ -185,7 +185,7 @@ test_winansi_font_has_the_same_widths(void **state)
 	font = HPDF_GetFont(pdf, name, "WinAnsiEncoding");
 	for (byte = 0x20; byte <= 0xff; byte++) {
 		HPDF_BYTE one = (HPDF_BYTE)byte;
-		HPDF_UNICODE u = HPDF_Encoder_ToUnicode(HPDF_GetEncoder(pdf,
+		HPDF_UNICODE u = HPDF_Encoder_GetUnicode(HPDF_GetEncoder(pdf,
 		    "WinAnsiEncoding"), one);
 		char utf8[4] = {0};
 		HPDF_TextWidth tw;
