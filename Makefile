@@ -37,7 +37,7 @@ TEST_SUPPORT_OBJ = $(TEST_SUPPORT:tests/%.c=$(BUILD)/tests/%.o)
 
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all deps check test unit e2e notebook-check cost-check demo previews clean install uninstall regen format \
+.PHONY: all deps check test unit e2e notebook-check cost-check json-check demo previews clean install uninstall regen format \
         fuzz fuzz-build install-check valgrind tsan-run check-libharu24 licence-check
 .PHONY: bench bench-deps
 
@@ -70,7 +70,7 @@ deps:
 # Unit tests, end-to-end tests, then both again under ASan + UBSan, and the
 # threaded parts under ThreadSanitizer.
 check: deps
-	$(MAKE) test notebook-check cost-check install-check licence-check valgrind
+	$(MAKE) test notebook-check cost-check json-check install-check licence-check valgrind
 	$(MAKE) BUILD=build/asan SAN_FLAGS="$(ASAN_FLAGS)" OPT="-O1 -g" test
 	$(MAKE) BUILD=build/tsan SAN_FLAGS="-fsanitize=thread" OPT="-O1 -g" tsan-run
 	$(MAKE) check-libharu24
@@ -108,6 +108,11 @@ notebook-check: $(BUILD)/igreport
 # The cost model's fits against numpy's least squares (scripts/cost_check.py).
 cost-check: $(BUILD)/igreport
 	@sh tests/cost/run.sh $(CURDIR)/$(BUILD)/igreport
+
+# The JSON exports against their schemas in docs/ (python3-jsonschema), -f json
+# against --dump-model, the dashboards' formats against -f json.
+json-check: $(BUILD)/igreport
+	@sh tests/json/run.sh $(CURDIR)/$(BUILD)/igreport
 
 # A subset of the e2e cases under valgrind memcheck (tests/e2e/valgrind.sh says which).
 valgrind: $(BUILD)/igreport
