@@ -169,6 +169,8 @@ install: igreport
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/fonts
 	install -m 755 igreport $(DESTDIR)$(BINDIR)/igreport
 	install -m 644 fonts/*.ttf fonts/LICENSE $(DESTDIR)$(DATADIR)/fonts/
+	install -d $(DESTDIR)$(DATADIR)/schemas
+	install -m 644 docs/*.schema.json $(DESTDIR)$(DATADIR)/schemas/
 	if ls templates/*.x* >/dev/null 2>&1; then \
 		install -m 644 templates/*.x* $(DESTDIR)$(DATADIR)/templates/; fi
 	if [ -f igreport.1 ]; then install -d $(DESTDIR)$(MANDIR) && \
