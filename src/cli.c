@@ -197,7 +197,7 @@ cli_write_format(const struct cli_request *rq, const struct cli_data *data,
 	case CLI_BENCHER:
 	case CLI_BENCHMARK_ACTION:
 		rc = cli_export_to(rq, data, cli_formats[rq->format].export,
-		    rq->output, batch, d);
+		    path, batch, d);
 		break;
 	case CLI_FORMAT__MAX:
 		break;

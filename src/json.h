@@ -48,13 +48,14 @@ void json_array_end(struct json *j);
 void json_key(struct json *j, const char *key);
 
 /*
- * A string, from any bytes: '"' and '\' are escaped, control characters
- * (C0, DEL, C1) and the invisible characters of utf8_is_invisible (the
- * separators U+2028 and U+2029, bidirectional controls...) are written
- * as \uXXXX escapes (a surrogate pair above U+FFFF), so none reaches a
- * reader raw; malformed UTF-8 follows the policy of utf8_decode, each
- * byte of a broken sequence one U+FFFD, written \ufffd. Any other
- * character is written as its UTF-8 bytes.
+ * A string, from any bytes: '"' and '\' are escaped, line feed, carriage
+ * return and tab written \n, \r, \t, the other control characters (C0,
+ * DEL, C1) and the invisible characters of utf8_is_invisible (the
+ * separators U+2028 and U+2029, bidirectional controls...) as \uXXXX
+ * escapes (a surrogate pair above U+FFFF), so none reaches a reader raw.
+ * Malformed UTF-8 follows the policy of utf8_decode: each byte of a
+ * broken sequence is one U+FFFD, written \ufffd. Any other character is
+ * written as its UTF-8 bytes.
  */
 void json_string(struct json *j, const char *s);
 void json_string_n(struct json *j, const char *s, size_t len);
