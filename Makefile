@@ -38,7 +38,7 @@ TEST_SUPPORT_OBJ = $(TEST_SUPPORT:tests/%.c=$(BUILD)/tests/%.o)
 
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all deps check test unit e2e notebook-check cost-check demo previews clean install uninstall regen format \
+.PHONY: all deps check test unit e2e notebook-check cost-check json-check demo previews clean install uninstall regen format \
         deb fuzz fuzz-build install-check completion-check valgrind tsan-run check-libharu24 licence-check \
         haru-public-check
 .PHONY: bench bench-deps
@@ -72,7 +72,7 @@ deps:
 # Unit tests, end-to-end tests, then both again under ASan + UBSan, and the
 # threaded parts under ThreadSanitizer.
 check: deps
-	$(MAKE) test notebook-check cost-check install-check completion-check licence-check haru-public-check valgrind
+	$(MAKE) test notebook-check cost-check json-check install-check completion-check licence-check haru-public-check valgrind
 	$(MAKE) BUILD=build/asan SAN_FLAGS="$(ASAN_FLAGS)" OPT="-O1 -g" test
 	$(MAKE) BUILD=build/tsan SAN_FLAGS="-fsanitize=thread" OPT="-O1 -g" tsan-run
 	$(MAKE) check-libharu24
@@ -115,6 +115,11 @@ notebook-check: $(BUILD)/igreport
 # The cost model's fits against numpy's least squares (scripts/cost_check.py).
 cost-check: $(BUILD)/igreport
 	@sh tests/cost/run.sh $(CURDIR)/$(BUILD)/igreport
+
+# The JSON exports against their schemas in docs/ (python3-jsonschema), -f json
+# against --dump-model, the dashboards' formats against -f json.
+json-check: $(BUILD)/igreport
+	@sh tests/json/run.sh $(CURDIR)/$(BUILD)/igreport
 
 # A subset of the e2e cases under valgrind memcheck (tests/e2e/valgrind.sh says which).
 valgrind: $(BUILD)/igreport
@@ -185,6 +190,8 @@ install: igreport
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/fonts
 	install -m 755 igreport $(DESTDIR)$(BINDIR)/igreport
 	install -m 644 fonts/*.ttf fonts/LICENSE $(DESTDIR)$(DATADIR)/fonts/
+	install -d $(DESTDIR)$(DATADIR)/schemas
+	install -m 644 docs/*.schema.json $(DESTDIR)$(DATADIR)/schemas/
 	if ls templates/*.x* >/dev/null 2>&1; then \
 		install -m 644 templates/*.x* $(DESTDIR)$(DATADIR)/templates/; fi
 	if [ -f igreport.1 ]; then install -d $(DESTDIR)$(MANDIR) && \

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "cost.h"
+#include "format.h"
 #include "stats.h"
 #include "xalloc.h"
 
@@ -495,11 +496,11 @@ warn_one_sided(const struct aggregate *a, const struct model_gadget *mg,
 	for (r = 0; r < mg->nrates; r++) {
 		const struct agg_group *g = by_rate_base[r] ? by_rate_base[r] :
 		    by_rate_ig[r];
-		char rate[64];
+		char rate[FORMAT_EXACT_MAX];
 
 		if ((by_rate_base[r] != NULL) == (by_rate_ig[r] != NULL))
 			continue;
-		snprintf(rate, sizeof(rate), "%.17g", mg->rates[r]);
+		format_exact(rate, mg->rates[r]);
 		diags_add(d, D_RATE_ONE_SIDE, input_file(a, g->origin.input),
 		    g->origin.line, 0, "%s at %s events/s has no %s rows",
 		    mg->name, rate, by_rate_base[r] ? "ig" : "baseline");

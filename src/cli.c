@@ -104,19 +104,50 @@ cli_stamp(struct cli_contexts *cx, struct diags *d)
 	return -1;
 }
 
+/* What a data export writes, for output_text. */
+struct cli_export_arg {
+	const struct cli_request *rq;
+	const struct cli_data *data;
+	enum export_kind kind;
+};
+
+static int
+cli_export_write(FILE *out, const void *arg)
+{
+	const struct cli_export_arg *a = arg;
+
+	return a->rq->cmd->export(out, a->rq, a->data, a->kind);
+}
+
+/* The command's data as kind into path (NULL or "-": standard output), added to batch. */
+static int
+cli_export_to(const struct cli_request *rq, const struct cli_data *data,
+    enum export_kind kind, const char *path, struct output_batch *batch,
+    struct diags *d)
+{
+	struct cli_export_arg a = { rq, data, kind };
+
+	return output_text(path, rq->inputs, rq->ninputs, cli_export_write, &a,
+	    batch, d);
+}
+
 /*
  * -f all: the PDF on a second thread while this one writes the SVGs, then
  * the Markdown. Diagnostics come in the order of a sequential run (SVG,
- * PDF, Markdown), and a PDF after a failed SVG is thrown away unseen, as
- * a sequential run would not have written it.
+ * PDF, HTML, Markdown, JSON), and a PDF after a failed SVG is thrown away
+ * unseen, as a sequential run would not have written it. The JSON is the
+ * whole of the data (-f json); the dashboards' formats are asked for by
+ * name.
  */
 static int
-cli_write_all(const struct cli_request *rq, const struct output_context *ctx,
-    const char *dir, struct output_batch *batch, struct diags *d)
+cli_write_all(const struct cli_request *rq, const struct cli_data *data,
+    const struct output_context *ctx, const char *dir,
+    struct output_batch *batch, struct diags *d)
 {
 	char *pdf = xasprintf("%s/%s.pdf", dir, rq->cmd->stem);
 	char *md = xasprintf("%s/%s.md", dir, rq->cmd->stem);
 	char *html = xasprintf("%s/%s.html", dir, rq->cmd->stem);
+	char *json = xasprintf("%s/%s.json", dir, rq->cmd->stem);
 	struct output_job *job;
 	int rc = -1;
 
@@ -125,18 +156,20 @@ cli_write_all(const struct cli_request *rq, const struct output_context *ctx,
 		if (output_svg(ctx, dir, batch, d) < 0)
 			output_pdf_cancel(job);
 		else if (output_pdf_end(job, batch, d) == 0 &&
-		    output_html(ctx, html, batch, d) == 0)
-			rc = output_markdown(ctx, md, batch, d);
+		    output_html(ctx, html, batch, d) == 0 &&
+		    output_markdown(ctx, md, batch, d) == 0)
+			rc = cli_export_to(rq, data, EXPORT_JSON, json, batch, d);
 	}
 	free(pdf);
 	free(md);
 	free(html);
+	free(json);
 	return rc;
 }
 
 /* The outputs -f asks for, into batch; -1 when one failed. */
 static int
-cli_write_format(const struct cli_request *rq,
+cli_write_format(const struct cli_request *rq, const struct cli_data *data,
     const struct output_context *ctx, struct output_batch *batch,
     struct diags *d)
 {
@@ -158,7 +191,13 @@ cli_write_format(const struct cli_request *rq,
 		rc = output_html(ctx, path, batch, d);
 		break;
 	case CLI_ALL:
-		rc = cli_write_all(rq, ctx, path, batch, d);
+		rc = cli_write_all(rq, data, ctx, path, batch, d);
+		break;
+	case CLI_JSON:
+	case CLI_BENCHER:
+	case CLI_BENCHMARK_ACTION:
+		rc = cli_export_to(rq, data, cli_formats[rq->format].export,
+		    path, batch, d);
 		break;
 	case CLI_FORMAT__MAX:
 		break;
@@ -167,14 +206,17 @@ cli_write_format(const struct cli_request *rq,
 	return rc;
 }
 
-/* The one commit-or-abort: every output in place, or none. Returns the exit status. */
+/*
+ * The one commit-or-abort: every output in place, or none. ctx is NULL
+ * for a data export, which has no document. Returns the exit status.
+ */
 static int
-cli_commit(const struct cli_request *rq, const struct output_context *ctx,
-    struct diags *d)
+cli_commit(const struct cli_request *rq, const struct cli_data *data,
+    const struct output_context *ctx, struct diags *d)
 {
 	struct output_batch batch = { 0 };
 
-	if (cli_write_format(rq, ctx, &batch, d) < 0 || diags_failed(d)) {
+	if (cli_write_format(rq, data, ctx, &batch, d) < 0 || diags_failed(d)) {
 		output_abort(&batch);
 		return CLI_EXIT_CANNOT_WRITE;
 	}
@@ -210,7 +252,7 @@ cli_write(const struct cli_request *rq, const struct cli_data *data,
 		rq->cmd->contexts(rq, data, layout->tpl, &cx);
 		status = cli_document(rq, data, layout->fonts, &cx, d) < 0 ||
 		    cli_drawable(rq, cx.doc, d) < 0 ?
-		    CLI_EXIT_BAD_INPUT : cli_commit(rq, &cx.output, d);
+		    CLI_EXIT_BAD_INPUT : cli_commit(rq, data, &cx.output, d);
 	}
 	doc_free(cx.doc);
 	free(cx.names);
@@ -264,7 +306,9 @@ cli_run(const struct cli_request *rq)
 	struct diags d = { 0 };
 	struct cli_data data;
 	struct cli_layout layout;
-	int draws = !rq->dump_model;
+	/* The data exports need neither a template nor a document. */
+	int exports = cli_formats[rq->format].export != EXPORT__MAX;
+	int draws = !rq->dump_model && !exports;
 	int status;
 
 	memset(&data, 0, sizeof(data));
@@ -283,8 +327,9 @@ cli_run(const struct cli_request *rq)
 		status = CLI_EXIT_BAD_INPUT;
 	else if (rq->dump_model)
 		status = cli_dump(rq, &data, &d);
-	else if ((status = cli_write(rq, &data, &layout, &d)) ==
-	    CLI_EXIT_OK && rq->cmd->finish != NULL)
+	else if ((status = exports ? cli_commit(rq, &data, NULL, &d) :
+	    cli_write(rq, &data, &layout, &d)) == CLI_EXIT_OK &&
+	    rq->cmd->finish != NULL)
 		status = rq->cmd->finish(rq, &data, &d);
 	cli_layout_free(&layout);
 	diags_print(&d, stderr, rq->verbose, rq->quiet);

@@ -23,11 +23,15 @@
 
 /* Each -f value, and where it goes without -o: the command's stem and this suffix. */
 const struct cli_format_desc cli_formats[CLI_FORMAT__MAX] = {
-	[CLI_PDF] = { "pdf", ".pdf" },
-	[CLI_SVG] = { "svg", "-svg" },
-	[CLI_MD] = { "md", NULL },
-	[CLI_HTML] = { "html", ".html" },
-	[CLI_ALL] = { "all", "-out" },
+	[CLI_PDF] = { "pdf", ".pdf", EXPORT__MAX },
+	[CLI_SVG] = { "svg", "-svg", EXPORT__MAX },
+	[CLI_MD] = { "md", NULL, EXPORT__MAX },
+	[CLI_HTML] = { "html", ".html", EXPORT__MAX },
+	[CLI_JSON] = { "json", NULL, EXPORT_JSON },
+	[CLI_BENCHER] = { "bencher", NULL, EXPORT_BENCHER },
+	[CLI_BENCHMARK_ACTION] = { "benchmark-action", NULL,
+		EXPORT_BENCHMARK_ACTION },
+	[CLI_ALL] = { "all", "-out", EXPORT__MAX },
 };
 
 /* One option. */
@@ -239,14 +243,18 @@ cli_version(struct cli_request *rq, const struct cli_option *opt,
 
 /* Every option of every command, in --help's order. */
 static const struct cli_option cli_option_table[] = {
-	{ 'f', "format", "pdf|svg|md|html|all", CLI_EVERY, cli_set_format, 0,
-	    "unknown format '%s' (pdf, svg, md, html or all)",
-	    "output format (default {format})" },
+	{ 'f', "format", "FORMAT", CLI_EVERY, cli_set_format, 0,
+	    "unknown format '%s' (pdf, svg, md, html, json, bencher, "
+	    "benchmark-action or all)",
+	    "pdf, svg, md, html, all (the PDF, SVG, Markdown, HTML and JSON "
+	    "in one directory), or the data as json, bencher (Bencher Metric "
+	    "Format) or benchmark-action (github-action-benchmark's custom "
+	    "JSON); default {format}" },
 	{ 'o', "output", "PATH", CLI_EVERY, cli_set_string,
 	    CLI_FIELD(output), NULL,
 	    "PDF file (default {pdf}), SVG directory (default {svg}), "
-	    "Markdown file (default {md}), HTML file (default {html}), or for "
-	    "all a directory ({all})" },
+	    "Markdown file (default {md}), HTML file (default {html}), JSON "
+	    "file (default {json}), or for all a directory ({all})" },
 	{ 't', "template", "FILE", CLI_EVERY, cli_set_string,
 	    CLI_FIELD(template_path), NULL,
 	    "layout template (default: {template})" },

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The commands of the driver: how each reads its inputs, says what its document is built from, and ends. */
+/* The commands of the driver: how each reads its inputs, exports its data, says what its document is built from, and ends. */
 #include "cli_commands.h"
 
 #include <stdint.h>
@@ -30,6 +30,15 @@ cli_report_dump(FILE *out, const struct cli_data *data)
 {
 	model_dump(data->model, out);
 	return 0;
+}
+
+static int
+cli_report_export(FILE *out, const struct cli_request *rq,
+    const struct cli_data *data, enum export_kind kind)
+{
+	struct export_info info = { IGREPORT_VERSION, rq->cpus };
+
+	return export_report(out, data->model, &info, kind);
 }
 
 static void
@@ -101,6 +110,16 @@ cli_compare_load(const struct cli_request *rq, struct cli_data *data,
 	opt.level = rq->level;
 	data->comparison = compare_build(data->runs[0], data->runs[1], &opt);
 	return cli_compare_check(rq, data->comparison, d);
+}
+
+static int
+cli_compare_export(FILE *out, const struct cli_request *rq,
+    const struct cli_data *data, enum export_kind kind)
+{
+	struct export_info info = { IGREPORT_VERSION, 0 };
+
+	(void)rq;
+	return export_compare(out, data->comparison, &info, kind);
 }
 
 static void
@@ -183,6 +202,7 @@ const struct cli_command cli_commands[CLI_COMMAND__MAX] = {
 		.wrong_kind = "a compare template (<report kind=\"compare\">) "
 		    "is for 'igreport compare'",
 		.load = cli_report_load,
+		.export = cli_report_export,
 		.dump = cli_report_dump,
 		.contexts = cli_report_contexts,
 		.finish = NULL,
@@ -206,6 +226,7 @@ const struct cli_command cli_commands[CLI_COMMAND__MAX] = {
 		.kind = TPL_KIND_COMPARE,
 		.wrong_kind = "not a compare template (<report kind=\"compare\">)",
 		.load = cli_compare_load,
+		.export = cli_compare_export,
 		.dump = NULL,
 		.contexts = cli_compare_contexts,
 		.finish = cli_compare_finish,

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "compare.h"
 #include "diag.h"
+#include "export_json.h"
 #include "fonts.h"
 #include "model.h"
 #include "output.h"
@@ -20,6 +21,9 @@ enum cli_format {
 	CLI_SVG,
 	CLI_MD,
 	CLI_HTML,
+	CLI_JSON,
+	CLI_BENCHER,
+	CLI_BENCHMARK_ACTION,
 	CLI_ALL,
 	CLI_FORMAT__MAX
 };
@@ -28,6 +32,7 @@ enum cli_format {
 struct cli_format_desc {
 	const char *name;
 	const char *suffix; /* NULL: standard output */
+	enum export_kind export; /* a data export (no document, no template); EXPORT__MAX: a document */
 };
 
 enum cli_command_id {
@@ -99,6 +104,9 @@ struct cli_command {
 	/* Reads the inputs into data; -1 when they had errors. */
 	int (*load)(const struct cli_request *rq, struct cli_data *data,
 	    struct diags *d);
+	/* Writes the data -f json, bencher or benchmark-action ask for; -1 when writing failed. */
+	int (*export)(FILE *out, const struct cli_request *rq,
+	    const struct cli_data *data, enum export_kind kind);
 	/* --dump-model (for commands that have it); -1 when writing failed. */
 	int (*dump)(FILE *out, const struct cli_data *data);
 	/* The only place that says what the document is built from. */

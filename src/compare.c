@@ -17,10 +17,23 @@ static const char *const verdict_names[COMPARE__MAX] = {
 	[COMPARE_BETTER] = "better",
 };
 
+static const char *const verdict_ids[COMPARE__MAX] = {
+	[COMPARE_SAME] = "same",
+	[COMPARE_UNKNOWN] = "untested",
+	[COMPARE_WORSE] = "worse",
+	[COMPARE_BETTER] = "better",
+};
+
 const char *
 compare_verdict_name(enum compare_verdict v)
 {
 	return v < COMPARE__MAX ? verdict_names[v] : "?";
+}
+
+const char *
+compare_verdict_id(enum compare_verdict v)
+{
+	return v < COMPARE__MAX ? verdict_ids[v] : "untested";
 }
 
 /* Sets the verdict of a change of metric m from delta, percent and q. */

@@ -136,6 +136,9 @@ struct comparison {
 /* The verdict symbol or word for text output: "~", "?", "worse", "better". */
 const char *compare_verdict_name(enum compare_verdict v);
 
+/* The verdict as one word for data exports: "same", "untested", "worse", "better". */
+const char *compare_verdict_id(enum compare_verdict v);
+
 /* "none", "holm" or "bh"; compare_correction_from_name gives __MAX for others. */
 const char *compare_correction_name(enum compare_correction c);
 enum compare_correction compare_correction_from_name(const char *s);

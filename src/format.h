@@ -27,7 +27,18 @@ void format_mean_ci(char buf[FORMAT_MAX], double mean, double half,
 void format_delta_ci(char buf[FORMAT_MAX], double delta, double half,
     int decimals, int show_ci);
 
-/* An events-per-second rate: integers without decimals, others with %.17g. */
+/* Longest format_exact rendering, NUL included ("-2.2250738585072014e-308" is 25 bytes). */
+#define FORMAT_EXACT_MAX 32
+
+/*
+ * x as "%.17g": the text strtod reads back as the very same double, the
+ * one form of every number in --dump-model and the JSON exports. A
+ * non-finite x gives "nan", "inf" or "-inf"; a writer whose format has
+ * no such tokens (JSON) must test isfinite first.
+ */
+void format_exact(char buf[FORMAT_EXACT_MAX], double x);
+
+/* An events-per-second rate: integers without decimals, others as format_exact. */
 void format_rate(char buf[FORMAT_MAX], double rate);
 
 /* A confidence level as a percentage without needless decimals: 0.95 -> "95", 0.995 -> "99.5". */

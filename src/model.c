@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "format.h"
 #include "xalloc.h"
 
 /* Keys whose difference makes results of two machines incomparable. */
@@ -187,6 +188,31 @@ model_check(const struct model *model, FILE *log)
 	return bad;
 }
 
+/* Writes "\t" and x as format_exact has it. */
+static void
+dump_num(FILE *out, double x)
+{
+	char buf[FORMAT_EXACT_MAX];
+
+	format_exact(buf, x);
+	fprintf(out, "\t%s", buf);
+}
+
+/* The start of a line: the words, the count (or "-"), the numbers; the caller ends it. */
+static void
+dump_line(FILE *out, const char *const *words, size_t nwords,
+    const char *count, const double *nums, size_t nnums)
+{
+	size_t i;
+
+	fputs(words[0], out);
+	for (i = 1; i < nwords; i++)
+		fprintf(out, "\t%s", words[i]);
+	fprintf(out, "\t%s", count);
+	for (i = 0; i < nnums; i++)
+		dump_num(out, nums[i]);
+}
+
 static void
 dump_costs(const struct model_gadget *g, FILE *out)
 {
@@ -196,23 +222,31 @@ dump_costs(const struct model_gadget *g, FILE *out)
 
 	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
 		const struct model_cost *c = &g->cost[order[k]];
-		const char *name = metric_name(order[k]);
+		const char *w[4] = { g->name, "cost", metric_name(order[k]), "" };
+		double fixed[3] = { c->fixed.est, c->fixed.se, c->fixed.half };
+		double per[3] = { c->per_event.est, c->per_event.se,
+			c->per_event.half };
+		char n[32];
 
 		if (!c->defined)
 			continue;
-		fprintf(out, "%s\tcost\t%s\tfixed\t%lu\t%.17g\t%.17g\t%.17g\n",
-		    g->name, name, c->n, c->fixed.est, c->fixed.se, c->fixed.half);
-		fprintf(out, "%s\tcost\t%s\tper-event\t%lu\t%.17g\t%.17g\t%.17g\n",
-		    g->name, name, c->n, c->per_event.est, c->per_event.se,
-		    c->per_event.half);
-		fprintf(out, "%s\tcost\t%s\tr2\t%lu\t%.17g\t-\t-\n",
-		    g->name, name, c->n, c->r2);
+		snprintf(n, sizeof(n), "%lu", c->n);
+		w[3] = "fixed";
+		dump_line(out, w, 4, n, fixed, 3);
+		fputc('\n', out);
+		w[3] = "per-event";
+		dump_line(out, w, 4, n, per, 3);
+		fputc('\n', out);
+		w[3] = "r2";
+		dump_line(out, w, 4, n, &c->r2, 1);
+		fputs("\t-\t-\n", out);
 	}
 }
 
 static void
 dump_gadget(const struct model *model, const struct model_gadget *g, FILE *out)
 {
+	char rate[FORMAT_EXACT_MAX], n[32];
 	size_t s, r;
 	int m;
 
@@ -220,23 +254,30 @@ dump_gadget(const struct model *model, const struct model_gadget *g, FILE *out)
 		for (r = 0; r < g->nrates; r++)
 			for (m = 0; m < METRIC__MAX; m++) {
 				const struct model_stat *st = &g->series[s].cells[r].m[m];
+				const char *w[4] = { g->name, g->series[s].name, rate,
+					metric_name((enum metric)m) };
+				double v[3] = { st->mean, st->sd, st->half };
 
 				if (!model_has_metric(model, (enum metric)m) || st->n == 0)
 					continue;
-				fprintf(out, "%s\t%s\t%.17g\t%s\t%lu\t%.17g\t%.17g\t%.17g\n",
-				    g->name, g->series[s].name, g->rates[r],
-				    metric_name((enum metric)m), st->n, st->mean,
-				    st->sd, st->half);
+				format_exact(rate, g->rates[r]);
+				snprintf(n, sizeof(n), "%lu", st->n);
+				dump_line(out, w, 4, n, v, 3);
+				fputc('\n', out);
 			}
 	for (r = 0; r < g->nrates; r++)
 		for (m = 0; m < METRIC__MAX; m++) {
 			const struct model_delta *dl = &g->overhead[r].m[m];
+			const char *w[4] = { g->name, "overhead", rate,
+				metric_name((enum metric)m) };
 
 			if (!dl->defined)
 				continue;
-			fprintf(out, "%s\toverhead\t%.17g\t%s\t-\t%.17g\t-\t%.17g\n",
-			    g->name, g->rates[r], metric_name((enum metric)m),
-			    dl->delta, dl->half);
+			format_exact(rate, g->rates[r]);
+			dump_line(out, w, 4, "-", &dl->delta, 1);
+			fputs("\t-", out);
+			dump_num(out, dl->half);
+			fputc('\n', out);
 		}
 	dump_costs(g, out);
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Writing the outputs: the PDF, the SVG figures, the HTML page and the Markdown, all or nothing. */
+/* Writing the outputs: the PDF, the SVG figures, the HTML page, the Markdown and the JSON, all or nothing. */
 #include "output.h"
 
 #include <errno.h>
@@ -308,14 +308,15 @@ output_pdf_cancel(struct output_job *job)
 }
 
 int
-output_markdown(const struct output_context *ctx, const char *path,
-    struct output_batch *batch, struct diags *d)
+output_text(const char *path, const char *const *inputs, size_t ninputs,
+    output_write_fn write, const void *arg, struct output_batch *batch,
+    struct diags *d)
 {
 	struct outfile *o;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
-		if (render_md_write(stdout, ctx->doc, ctx->link_figures) < 0 ||
-		    fflush(stdout) != 0) {
+		if (write(stdout, arg) < 0 || fflush(stdout) != 0 ||
+		    ferror(stdout)) {
 			diags_add(d, D_WRITE_FAILED, OUTPUT_STDOUT, 0, 0, "%s",
 			    strerror(errno));
 			return -1;
@@ -324,11 +325,27 @@ output_markdown(const struct output_context *ctx, const char *path,
 	}
 	if (batch->dir == NULL)
 		output_sweep_beside(path, d);
-	if ((o = outfile_open(path, ctx->inputs, ctx->ninputs, d)) == NULL)
+	if ((o = outfile_open(path, inputs, ninputs, d)) == NULL)
 		return -1;
-	render_md_write(outfile_stream(o), ctx->doc, ctx->link_figures);
+	write(outfile_stream(o), arg);
 	batch_add(batch, o); /* a write error shows when the batch is committed */
 	return 0;
+}
+
+static int
+output_md_write(FILE *out, const void *arg)
+{
+	const struct output_context *ctx = arg;
+
+	return render_md_write(out, ctx->doc, ctx->link_figures);
+}
+
+int
+output_markdown(const struct output_context *ctx, const char *path,
+    struct output_batch *batch, struct diags *d)
+{
+	return output_text(path, ctx->inputs, ctx->ninputs, output_md_write, ctx,
+	    batch, d);
 }
 
 /* The inputs as the HTML offers them for download: what the PDF attaches. */

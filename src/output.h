@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Writing the outputs: the PDF, the SVG figures, the HTML page and the Markdown, all or nothing. */
+/* Writing the outputs: the PDF, the SVG figures, the HTML page, the Markdown and the JSON, all or nothing. */
 #ifndef IGREPORT_OUTPUT_H
 #define IGREPORT_OUTPUT_H
 
@@ -95,6 +95,20 @@ int output_html(const struct output_context *ctx, const char *path,
 /* Writes the Markdown report to path, or to standard output when path is NULL or "-". */
 int output_markdown(const struct output_context *ctx, const char *path,
     struct output_batch *batch, struct diags *d);
+
+/* Writes a text output to out; returns 0, or -1 on a write error. */
+typedef int (*output_write_fn)(FILE *out, const void *arg);
+
+/*
+ * The one way a text output (the Markdown, the JSON exports) is written:
+ * write(out, arg) into a temporary file for path, never one of the
+ * ninputs inputs, added to batch (a write error shows when the batch is
+ * committed); or, when path is NULL or "-", to standard output at once,
+ * a write error being D_WRITE_FAILED. Returns 0 or -1.
+ */
+int output_text(const char *path, const char *const *inputs, size_t ninputs,
+    output_write_fn write, const void *arg, struct output_batch *batch,
+    struct diags *d);
 
 /*
  * The creation date of the outputs in *epoch: SOURCE_DATE_EPOCH when set

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Runs, comparisons, shipped templates and documents shared by the producer and renderer tests. */
+/* Runs, comparisons, shipped templates, documents and exports shared by the producer, renderer and export tests. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,4 +202,38 @@ fixture_markdown(const struct document *doc, int link_figures)
 	assert_int_equal(render_md_write(out, doc, link_figures), 0);
 	assert_int_equal(fclose(out), 0);
 	return buf;
+}
+
+const struct export_info fixture_export_info = { "9.9", 0 };
+
+char *
+fixture_export(const struct model *m, const struct comparison *c,
+    enum export_kind kind)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	assert_non_null(f);
+	if (c != NULL)
+		assert_int_equal(export_compare(f, c, &fixture_export_info, kind), 0);
+	else
+		assert_int_equal(export_report(f, m, &fixture_export_info, kind), 0);
+	assert_int_equal(fclose(f), 0);
+	return buf;
+}
+
+void
+fixture_assert_plain_json(const char *s)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p < 0x20 && *p != '\n')
+			fail_msg("raw control character 0x%02x at %zu", *p,
+			    (size_t)(p - (const unsigned char *)s));
+	assert_null(strstr(s, "nan"));
+	assert_null(strstr(s, "inf"));
+	assert_null(strstr(s, "NaN"));
+	assert_null(strstr(s, "\xe2\x80\xa8"));
 }

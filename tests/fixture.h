@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Runs, comparisons, shipped templates and documents shared by the producer and renderer tests. */
+/* Runs, comparisons, shipped templates, documents and exports shared by the producer, renderer and export tests. */
 #ifndef IGREPORT_FIXTURE_H
 #define IGREPORT_FIXTURE_H
 
@@ -7,6 +7,7 @@
 
 #include "compare.h"
 #include "document.h"
+#include "export_json.h"
 #include "model.h"
 #include "template.h"
 
@@ -83,6 +84,20 @@ struct document *fixture_report(const struct template *tpl,
     const struct model *m, const char *title);
 struct document *fixture_comparison(const struct template *tpl,
     const struct comparison *c, const char *title);
+
+/* The version the exports below name. */
+extern const struct export_info fixture_export_info;
+
+/*
+ * What export_compare of c (when not NULL) or export_report of m writes
+ * as kind, with fixture_export_info, in a newly allocated string;
+ * asserts success.
+ */
+char *fixture_export(const struct model *m, const struct comparison *c,
+    enum export_kind kind);
+
+/* Fails on a raw control character other than '\n', on U+2028, or on "nan", "inf" or "NaN" in s. */
+void fixture_assert_plain_json(const char *s);
 
 /* render_md_write of doc into a newly allocated string; asserts success. */
 char *fixture_markdown(const struct document *doc, int link_figures);

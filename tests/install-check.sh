@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: Apache-2.0
 # Installs into a scratch prefix, then runs the installed binary from another
 # directory without IGREPORT_DATADIR: it must find its templates and fonts
-# (also after the tree is moved) and write every output; the man page must
-# render without warnings, the bash completion must work from where it is
-# installed; uninstall must remove everything.
+# (also after the tree is moved) and write every output; the JSON Schemas
+# are installed beside the templates; the man page must render without
+# warnings, the bash completion must work from where it is installed;
+# uninstall must remove everything.
 set -eu
 make=${MAKE:-make}
 tmp=$(mktemp -d)
@@ -18,8 +19,10 @@ cp "$src/samples/test_results_synthetic.csv" "$tmp/elsewhere/runs.csv"
 cd "$tmp/elsewhere"
 env -u IGREPORT_DATADIR SOURCE_DATE_EPOCH=0 "$tmp/moved/bin/igreport" -q \
     -f all -o out runs.csv || fail "the installed binary failed"
-[ -s out/igreport.pdf ] && [ -s out/igreport.md ] &&
+[ -s out/igreport.pdf ] && [ -s out/igreport.md ] && [ -s out/igreport.json ] &&
     [ -s out/trace_exec-host.svg ] || fail "outputs missing: $(ls out)"
+[ -s "$tmp/moved/share/igreport/schemas/igreport-report.schema.json" ] ||
+    fail "JSON Schemas not installed"
 page=$tmp/moved/share/man/man1/igreport.1
 [ -f "$page" ] || fail "man page not installed"
 # groff comes with groff-base (scripts/debian-packages.txt): no check is skipped.

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of number formatting: fixed decimals, signs, intervals, rates, levels. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "testutil.h"
@@ -77,6 +78,28 @@ test_rates_and_levels(void **state)
 	assert_string_equal(buf, "90");
 }
 
+static void
+test_exact_reads_back_as_the_same_double(void **state)
+{
+	static const double x[] = { 0.1, 1.0 / 3, -0.0, 1e300, 5e-324,
+		2.2250738585072014e-308, -1.7976931348623157e308, 1024 };
+	char buf[FORMAT_EXACT_MAX];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(x) / sizeof(x[0]); i++) {
+		format_exact(buf, x[i]);
+		assert_memory_equal(&(double){ strtod(buf, NULL) }, &x[i],
+		    sizeof(double));
+	}
+	format_exact(buf, 1024);
+	assert_string_equal(buf, "1024");
+	format_exact(buf, 0.1);
+	assert_string_equal(buf, "0.10000000000000001");
+	format_exact(buf, -2.2250738585072014e-308);
+	assert_true(strlen(buf) < FORMAT_EXACT_MAX);
+}
+
 int
 main(void)
 {
@@ -86,6 +109,7 @@ main(void)
 		cmocka_unit_test(test_mean_with_interval),
 		cmocka_unit_test(test_delta_has_explicit_sign),
 		cmocka_unit_test(test_rates_and_levels),
+		cmocka_unit_test(test_exact_reads_back_as_the_same_double),
 	};
 
 	return cmocka_run_group_tests_name("format", tests, NULL, NULL);

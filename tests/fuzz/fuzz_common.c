@@ -9,6 +9,7 @@
 #include "aggregate.h"
 #include "compare.h"
 #include "diag.h"
+#include "export_json.h"
 #include "pdf.h"
 #include "produce.h"
 #include "render_html.h"
@@ -182,6 +183,27 @@ fuzz_svg(const struct document *doc, const struct fonts *fonts)
 	diags_free(&d);
 }
 
+/* Every JSON export of m, and of c when there is one. */
+static void
+fuzz_exports(const struct model *m, const struct comparison *c)
+{
+	static const struct export_info info = { "fuzz", 0 };
+	struct diags d = { 0 };
+	struct fuzz_sink s;
+	int k;
+
+	for (k = 0; k < EXPORT__MAX; k++) {
+		fuzz_sink_open(&s);
+		fuzz_sink_close(&s, export_report(s.fp, m, &info,
+		    (enum export_kind)k), &d, "export_report");
+		if (c == NULL)
+			continue;
+		fuzz_sink_open(&s);
+		fuzz_sink_close(&s, export_compare(s.fp, c, &info,
+		    (enum export_kind)k), &d, "export_compare");
+	}
+}
+
 /* The document of m with tpl: of m compared with itself when tpl is a compare template. */
 static struct document *
 fuzz_document(const struct model *m, const struct template *tpl,
@@ -232,6 +254,7 @@ fuzz_render(const struct model *m, const struct template *tpl,
 	}
 	fuzz_pdf(doc, fonts, data, len);
 	fuzz_svg(doc, fonts);
+	fuzz_exports(m, c);
 	doc_free(doc);
 	compare_free(c);
 	free(title);

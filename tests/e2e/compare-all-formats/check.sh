@@ -11,3 +11,4 @@ grep -v '^!\[' out/compare.md | cat -s >a.md
 cat -s stdout.md >b.md
 cmp a.md b.md
 /usr/bin/python3 "$SRCDIR/tests/html_check.py" out/compare.html
+/usr/bin/python3 "$SRCDIR/tests/json_check.py" compare out/compare.json
