@@ -307,15 +307,29 @@ output_pdf_cancel(struct output_job *job)
 	output_job_free(job);
 }
 
+/* A Markdown that does not fit its limit even shortened, named name. */
+static int
+md_too_long(const struct output_context *ctx, const char *name, size_t chars,
+    struct diags *d)
+{
+	diags_add(d, D_MD_TOO_LONG, name, 0, 0, "%zu characters, --max-chars %zu",
+	    chars, ctx->doc->fit.max_chars);
+	return -1;
+}
+
 int
 output_markdown(const struct output_context *ctx, const char *path,
     struct output_batch *batch, struct diags *d)
 {
 	struct outfile *o;
+	size_t chars;
+	int rc;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
-		if (render_md_write(stdout, ctx->doc, ctx->link_figures) < 0 ||
-		    fflush(stdout) != 0) {
+		rc = render_md_write(stdout, ctx->doc, ctx->link_figures, &chars);
+		if (rc == -2)
+			return md_too_long(ctx, OUTPUT_STDOUT, chars, d);
+		if (rc < 0 || fflush(stdout) != 0) {
 			diags_add(d, D_WRITE_FAILED, OUTPUT_STDOUT, 0, 0, "%s",
 			    strerror(errno));
 			return -1;
@@ -326,8 +340,10 @@ output_markdown(const struct output_context *ctx, const char *path,
 		output_sweep_beside(path, d);
 	if ((o = outfile_open(path, ctx->inputs, ctx->ninputs, d)) == NULL)
 		return -1;
-	render_md_write(outfile_stream(o), ctx->doc, ctx->link_figures);
 	batch_add(batch, o); /* a write error shows when the batch is committed */
+	if (render_md_write(outfile_stream(o), ctx->doc, ctx->link_figures,
+	    &chars) == -2)
+		return md_too_long(ctx, path, chars, d);
 	return 0;
 }
 

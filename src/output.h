@@ -92,7 +92,11 @@ int output_svg(const struct output_context *ctx, const char *dir,
 int output_html(const struct output_context *ctx, const char *path,
     struct output_batch *batch, struct diags *d);
 
-/* Writes the Markdown report to path, or to standard output when path is NULL or "-". */
+/*
+ * Writes the Markdown report to path, or to standard output when path is
+ * NULL or "-", shortened to the document's limit (render_md.h); one that
+ * does not fit even so is D_MD_TOO_LONG, -1 and nothing written.
+ */
 int output_markdown(const struct output_context *ctx, const char *path,
     struct output_batch *batch, struct diags *d);
 
