@@ -38,7 +38,7 @@ TEST_SUPPORT_OBJ = $(TEST_SUPPORT:tests/%.c=$(BUILD)/tests/%.o)
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: all deps check test unit e2e notebook-check cost-check demo previews clean install uninstall regen format \
-        fuzz fuzz-build install-check valgrind tsan-run check-libharu24 licence-check
+        fuzz fuzz-build install-check valgrind tsan-run check-libharu24 licence-check action-check
 .PHONY: bench bench-deps
 
 all: igreport
@@ -70,7 +70,7 @@ deps:
 # Unit tests, end-to-end tests, then both again under ASan + UBSan, and the
 # threaded parts under ThreadSanitizer.
 check: deps
-	$(MAKE) test notebook-check cost-check install-check licence-check valgrind
+	$(MAKE) test notebook-check cost-check install-check licence-check valgrind action-check
 	$(MAKE) BUILD=build/asan SAN_FLAGS="$(ASAN_FLAGS)" OPT="-O1 -g" test
 	$(MAKE) BUILD=build/tsan SAN_FLAGS="-fsanitize=thread" OPT="-O1 -g" tsan-run
 	$(MAKE) check-libharu24
@@ -116,6 +116,11 @@ valgrind: $(BUILD)/igreport
 # LICENSE is Apache-2.0 and every source file carries its SPDX line.
 licence-check:
 	@sh tests/licence-check.sh
+
+# The GitHub Action's script run here: a fake job summary, a gh stub, the e2e
+# inputs; action.yml and the example workflow read with PyYAML.
+action-check: $(BUILD)/igreport
+	@sh tests/action/run.sh $(CURDIR)/$(BUILD)/igreport
 
 # make install into a scratch prefix, then run the installed binary from elsewhere.
 install-check: igreport
