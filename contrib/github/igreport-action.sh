@@ -164,7 +164,11 @@ cmd_run() {
 	trend) "$bin" --help | grep -q '^ *igreport trend ' ||
 		die "this igreport has no trend command" ;;
 	esac
-	[ "$fail" = true ] && set -- --fail-on-regression -- "$@" || set -- -- "$@"
+	if [ "$fail" = true ]; then
+		set -- --fail-on-regression -- "$@"
+	else
+		set -- -- "$@"
+	fi
 	[ -n "${INPUT_TITLE:-}" ] && set -- --title "$INPUT_TITLE" "$@"
 	# shellcheck disable=SC2086
 	"$bin" "$cmd" -f all -o "$out" --max-chars "$max" ${INPUT_ARGS:-} "$@"
