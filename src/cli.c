@@ -16,8 +16,9 @@
 #include "xalloc.h"
 
 /*
- * Where a shortened Markdown says the full report is: beside it with -f
- * all, else the command that writes it.
+ * Where a shortened Markdown says the full report is: the files written
+ * with it (-f all; not "beside it": a copy may be posted elsewhere), else
+ * the command that writes them.
  */
 static char *
 cli_full_report(const struct cli_request *rq)
@@ -25,8 +26,8 @@ cli_full_report(const struct cli_request *rq)
 	const struct cli_command *cmd = rq->cmd;
 
 	if (rq->format == CLI_ALL)
-		return xasprintf("The full report is %s.html (and %s.pdf) beside "
-		    "this file.", cmd->stem, cmd->stem);
+		return xasprintf("The full report is %s.html (and %s.pdf), "
+		    "written with this file.", cmd->stem, cmd->stem);
 	return xasprintf("For the full report, run 'igreport%s%s -f html' on "
 	    "the same files.", cmd->name ? " " : "", cmd->name ? cmd->name : "");
 }

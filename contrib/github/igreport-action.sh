@@ -177,6 +177,8 @@ cmd_run() {
 	case $status in
 	0 | 4) ;;
 	*) echo "::error::igreport $cmd failed with exit status $status"
+	   [ -n "${GITHUB_STEP_SUMMARY:-}" ] && printf '**igreport %s failed with exit status %s** (its messages are in the log).\n' \
+		"$cmd" "$status" >>"$GITHUB_STEP_SUMMARY"
 	   exit "$status" ;;
 	esac
 	output dir "$out"

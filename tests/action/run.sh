@@ -127,7 +127,8 @@ job
 action_run "INPUT_CSV=$e2e/compare-bad-new/old.csv $e2e/compare-bad-new/new.csv"
 check "igreport's own failure is the step's status ($status)" \
 	'[ $status = 2 ] && grep -q "::error::igreport compare failed with exit status 2" "$tmp/job/stdout" &&
-	 [ "$(calls)" = 0 ] && ! grep -q "^dir=" "$tmp/job/output"'
+	 [ "$(calls)" = 0 ] && ! grep -q "^dir=" "$tmp/job/output" &&
+	 grep -qx "\*\*igreport compare failed with exit status 2\*\* (its messages are in the log)." "$tmp/job/summary"'
 action_run "$same" INPUT_ARGS="--threshold 1 --correction bh" INPUT_MAX_CHARS=1500
 check "args and max-chars reach igreport" \
 	'[ $status = 0 ] && [ "$(wc -m <"$tmp/job/out/compare.md")" -le 1500 ] &&
