@@ -40,7 +40,7 @@ ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fr
 
 .PHONY: all deps check test unit e2e notebook-check cost-check json-check demo previews clean install uninstall regen format \
         deb fuzz fuzz-build install-check completion-check valgrind tsan-run check-libharu24 licence-check \
-        haru-public-check
+        haru-public-check action-check
 .PHONY: bench bench-deps
 
 all: igreport
@@ -72,7 +72,7 @@ deps:
 # Unit tests, end-to-end tests, then both again under ASan + UBSan, and the
 # threaded parts under ThreadSanitizer.
 check: deps
-	$(MAKE) test notebook-check cost-check json-check install-check completion-check licence-check haru-public-check valgrind
+	$(MAKE) test notebook-check cost-check json-check install-check completion-check licence-check haru-public-check valgrind action-check
 	$(MAKE) BUILD=build/asan SAN_FLAGS="$(ASAN_FLAGS)" OPT="-O1 -g" test
 	$(MAKE) BUILD=build/tsan SAN_FLAGS="-fsanitize=thread" OPT="-O1 -g" tsan-run
 	$(MAKE) check-libharu24
@@ -137,6 +137,11 @@ deb: deps $(BUILD)/igreport
 # The bash completion, sourced in bash, against this build's --help.
 completion-check: $(BUILD)/igreport
 	@bash tests/completion-check.sh contrib/bash-completion/igreport.bash $(BUILD)/igreport
+
+# The GitHub Action's script run here: a fake job summary, a gh stub, the e2e
+# inputs; action.yml and the example workflow read with PyYAML.
+action-check: $(BUILD)/igreport
+	@sh tests/action/run.sh $(CURDIR)/$(BUILD)/igreport
 
 # make install into a scratch prefix, then run the installed binary from elsewhere.
 install-check: igreport

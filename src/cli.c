@@ -15,15 +15,38 @@
 #include "task.h"
 #include "xalloc.h"
 
+/*
+ * Where a shortened Markdown says the full report is: the files written
+ * with it (-f all; not "beside it": a copy may be posted elsewhere), else
+ * the command that writes them.
+ */
+static char *
+cli_full_report(const struct cli_request *rq)
+{
+	const struct cli_command *cmd = rq->cmd;
+
+	if (rq->format == CLI_ALL)
+		return xasprintf("The full report is %s.html (and %s.pdf), "
+		    "written with this file.", cmd->stem, cmd->stem);
+	return xasprintf("For the full report, run 'igreport%s%s -f html' on "
+	    "the same files.", cmd->name ? " " : "", cmd->name ? cmd->name : "");
+}
+
 /* The document of cx->input, and the output context that renders it; -1 when the template does not fit. */
 static int
 cli_document(const struct cli_request *rq, const struct cli_data *data,
     const struct fonts *fonts, struct cli_contexts *cx, struct diags *d)
 {
+	char *full = cli_full_report(rq);
+
 	cx->input.title = cx->title;
 	cx->input.date = cx->date;
 	cx->input.version = IGREPORT_VERSION;
-	if ((cx->doc = produce_document(&cx->input, d)) == NULL)
+	cx->input.max_chars = rq->max_chars;
+	cx->input.full_report = full;
+	cx->doc = produce_document(&cx->input, d);
+	free(full);
+	if (cx->doc == NULL)
 		return -1;
 	cx->output.doc = cx->doc;
 	cx->output.fonts = fonts;
@@ -360,6 +383,7 @@ cli_main(int argc, char **argv)
 	memset(&rq, 0, sizeof(rq));
 	rq.cmd = cli_command_of(argc, argv);
 	rq.format = rq.cmd->format;
+	rq.max_chars = rq.cmd->max_chars;
 	rq.level = 0.95;
 	rq.cmp.alpha = 0.05;
 	rq.cmp.threshold = 5.0;

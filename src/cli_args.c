@@ -20,6 +20,9 @@
 #define CLI_LEVEL_MAX 0.9999
 /* Longest --title, in bytes. */
 #define CLI_MAX_TITLE 1024
+/* The --max-chars other than 0 (no limit). */
+#define CLI_MAX_CHARS_MIN 1000
+#define CLI_MAX_CHARS_MAX 100000000
 
 /* Each -f value, and where it goes without -o: the command's stem and this suffix. */
 const struct cli_format_desc cli_formats[CLI_FORMAT__MAX] = {
@@ -45,8 +48,8 @@ struct cli_option {
 	    const char *arg);
 	size_t field;      /* offsetof the member of cli_request that set fills */
 	const char *bad;   /* usage error for a bad value, with '%s' for it */
-	/* --help's text; {format}, {pdf}, {svg}, {md}, {all} and {template}
-	 * stand for the command's defaults. */
+	/* --help's text; {format}, {pdf}, {svg}, {md}, {all}, {template} and
+	 * {max-chars} stand for the command's defaults. */
 	const char *help;
 };
 
@@ -176,6 +179,23 @@ cli_set_cpus(struct cli_request *rq, const struct cli_option *opt,
 	return -1;
 }
 
+/*
+ * 0 (no limit) or a whole number from CLI_MAX_CHARS_MIN to
+ * CLI_MAX_CHARS_MAX: below, not even a verdict and the note fit.
+ */
+static int
+cli_set_max_chars(struct cli_request *rq, const struct cli_option *opt,
+    const char *arg)
+{
+	double x;
+
+	if (cli_number(arg, &x) < 0 || strspn(arg, "0123456789") != strlen(arg) ||
+	    (x != 0 && (x < CLI_MAX_CHARS_MIN || x > CLI_MAX_CHARS_MAX)))
+		return cli_usage_error(rq->cmd, opt->bad, arg);
+	rq->max_chars = (size_t)x;
+	return -1;
+}
+
 static int
 cli_set_format(struct cli_request *rq, const struct cli_option *opt,
     const char *arg)
@@ -286,6 +306,11 @@ static const struct cli_option cli_option_table[] = {
 	{ 0, "fail-on-regression", NULL, CLI_IN(CLI_COMPARE), cli_set_flag,
 	    CLI_FIELD(fail_on_regression), NULL,
 	    "exit with status 4 when a regression is found" },
+	{ 0, "max-chars", "N", CLI_EVERY, cli_set_max_chars, 0,
+	    "max-chars must be 0 or a whole number from 1000 to 100000000: '%s'",
+	    "Markdown of at most N characters (Unicode code points, as GitHub "
+	    "counts): whole sections left out in a fixed order, and a closing "
+	    "line saying which; 0: no limit (default {max-chars})" },
 	{ 0, "dump-model", NULL, CLI_IN(CLI_REPORT), cli_set_flag,
 	    CLI_FIELD(dump_model), NULL,
 	    "print the aggregated model as text and stop" },
@@ -334,6 +359,8 @@ cli_placeholder(const struct cli_command *cmd, const char *name, size_t len)
 		return xstrdup(base ? base + 1 : cmd->template);
 	if (len == strlen("format") && strncmp(name, "format", len) == 0)
 		return xstrdup(cli_formats[cmd->format].name);
+	if (len == strlen("max-chars") && strncmp(name, "max-chars", len) == 0)
+		return xasprintf("%zu", cmd->max_chars);
 	for (f = 0; f < CLI_FORMAT__MAX; f++)
 		if (strlen(cli_formats[f].name) == len &&
 		    strncmp(name, cli_formats[f].name, len) == 0) {

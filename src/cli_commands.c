@@ -196,6 +196,7 @@ const struct cli_command cli_commands[CLI_COMMAND__MAX] = {
 		    "0 success, 1 usage\nerror, 2 bad input (data or "
 		    "template), 3 cannot write output.\n",
 		.format = CLI_PDF,
+		.max_chars = 0,
 		.stem = "igreport",
 		.template = "templates/default.xml",
 		.kind = TPL_KIND_REPORT,
@@ -221,6 +222,8 @@ const struct cli_command cli_commands[CLI_COMMAND__MAX] = {
 		    "3 cannot write output,\n4 a regression with "
 		    "--fail-on-regression.\n",
 		.format = CLI_MD,
+		/* A GitHub comment holds 65,536: room for a marker and a link. */
+		.max_chars = 65000,
 		.stem = "compare",
 		.template = "templates/compare.xml",
 		.kind = TPL_KIND_COMPARE,

@@ -58,6 +58,7 @@ struct cli_request {
 	size_t ngadgets;
 	double level;
 	unsigned long cpus; /* --cpus; 0: not given */
+	size_t max_chars;   /* --max-chars, or the command's default; 0: no limit */
 	struct compare_options cmp; /* alpha, threshold, correction; level above */
 	int fail_on_regression;
 	int dump_model;
@@ -97,6 +98,7 @@ struct cli_command {
 	const char *about;          /* --help's first paragraph */
 	const char *notes;          /* --help's last */
 	enum cli_format format;     /* without -f */
+	size_t max_chars;           /* without --max-chars (0: no limit) */
 	const char *stem;           /* default outputs: STEM.pdf, STEM-svg, STEM-out/ */
 	const char *template;       /* without -t, in the data directory */
 	enum tpl_kind kind;         /* the kind of template it draws with */

@@ -66,6 +66,7 @@ static const char *const diag_messages[D__MAX] = {
 	[D_OUTPUT_IS_INPUT] = "output would overwrite an input",
 	[D_OUTPUT_NOT_FILE] = "output is not a regular file, not replaced",
 	[D_OUTPUT_LINK] = "output is a symbolic link out of its directory, not replaced",
+	[D_MD_TOO_LONG] = "Markdown does not fit --max-chars, even shortened",
 	[D_PDF_LIBRARY] = "PDF library error",
 };
 

@@ -77,6 +77,7 @@ enum diag_code {
 	D_OUTPUT_IS_INPUT,
 	D_OUTPUT_NOT_FILE,
 	D_OUTPUT_LINK,
+	D_MD_TOO_LONG,
 	D_PDF_LIBRARY,
 	D__MAX
 };

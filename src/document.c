@@ -160,6 +160,9 @@ doc_free(struct document *doc)
 	for (i = 0; i < doc->nblocks; i++)
 		block_free(&doc->blocks[i]);
 	free(doc->blocks);
+	for (i = 0; i < doc->fit.nsteps; i++)
+		free(doc->fit.notes[i]);
+	free(doc->fit.notes);
 	free(doc->title);
 	free(doc->level);
 	free(doc->date);

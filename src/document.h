@@ -135,6 +135,24 @@ struct doc_block {
 	double height;                 /* FIGURE: points */
 	struct doc_table *table;       /* TABLE */
 	int fold;                      /* TABLE: long, folded away where a format can */
+	/*
+	 * Where a length limit applies (Markdown's --max-chars, render_md.h):
+	 * 0, always kept; k >= 1, left out from the k-th step of shortening
+	 * on, so steps 1 to k go together (struct doc_fit).
+	 */
+	unsigned drop;
+};
+
+/*
+ * How a document is shortened to fit a length limit: blocks are left out
+ * by their drop step, 1 first, then 1 and 2, and so on. notes[k - 1] is
+ * the closing paragraph when steps 1 to k are left out (saying what is
+ * missing and where the full report is); NULL for a step no block has.
+ */
+struct doc_fit {
+	size_t max_chars; /* the limit, in Unicode code points; 0: none */
+	char **notes;     /* nsteps owned strings or NULL */
+	size_t nsteps;
 };
 
 struct document {
@@ -147,6 +165,7 @@ struct document {
 	char *level, *date, *old, *new;
 	struct doc_block *blocks;
 	size_t nblocks, cap;
+	struct doc_fit fit; /* zero: no limit, nothing is left out */
 };
 
 /* The values of the footer's placeholders on a page of section (NULL: none), page of pages. */

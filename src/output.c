@@ -313,10 +313,13 @@ output_text(const char *path, const char *const *inputs, size_t ninputs,
     struct diags *d)
 {
 	struct outfile *o;
+	int rc;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
-		if (write(stdout, arg) < 0 || fflush(stdout) != 0 ||
-		    ferror(stdout)) {
+		rc = write(stdout, arg);
+		if (rc == OUTPUT_REFUSED)
+			return -1;
+		if (rc < 0 || fflush(stdout) != 0 || ferror(stdout)) {
 			diags_add(d, D_WRITE_FAILED, OUTPUT_STDOUT, 0, 0, "%s",
 			    strerror(errno));
 			return -1;
@@ -327,25 +330,42 @@ output_text(const char *path, const char *const *inputs, size_t ninputs,
 		output_sweep_beside(path, d);
 	if ((o = outfile_open(path, inputs, ninputs, d)) == NULL)
 		return -1;
-	write(outfile_stream(o), arg);
+	rc = write(outfile_stream(o), arg);
 	batch_add(batch, o); /* a write error shows when the batch is committed */
-	return 0;
+	return rc == OUTPUT_REFUSED ? -1 : 0;
 }
+
+/* The Markdown of a context, and its length when it does not fit its limit. */
+struct md_write {
+	const struct output_context *ctx;
+	size_t chars;
+};
 
 static int
 output_md_write(FILE *out, const void *arg)
 {
-	const struct output_context *ctx = arg;
+	struct md_write *w = (struct md_write *)arg;
+	int rc = render_md_write(out, w->ctx->doc, w->ctx->link_figures,
+	    &w->chars);
 
-	return render_md_write(out, ctx->doc, ctx->link_figures);
+	return rc == -2 ? OUTPUT_REFUSED : rc;
 }
 
 int
 output_markdown(const struct output_context *ctx, const char *path,
     struct output_batch *batch, struct diags *d)
 {
-	return output_text(path, ctx->inputs, ctx->ninputs, output_md_write, ctx,
+	struct md_write w = { ctx, 0 };
+	int rc = output_text(path, ctx->inputs, ctx->ninputs, output_md_write, &w,
 	    batch, d);
+
+	/* Too long even shortened: said here, nothing written (a file is aborted with its batch). */
+	if (rc < 0 && w.chars > ctx->doc->fit.max_chars &&
+	    ctx->doc->fit.max_chars > 0)
+		diags_add(d, D_MD_TOO_LONG, path != NULL && strcmp(path, "-") != 0 ?
+		    path : OUTPUT_STDOUT, 0, 0, "%zu characters, --max-chars %zu",
+		    w.chars, ctx->doc->fit.max_chars);
+	return rc;
 }
 
 /* The inputs as the HTML offers them for download: what the PDF attaches. */

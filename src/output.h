@@ -92,19 +92,28 @@ int output_svg(const struct output_context *ctx, const char *dir,
 int output_html(const struct output_context *ctx, const char *path,
     struct output_batch *batch, struct diags *d);
 
-/* Writes the Markdown report to path, or to standard output when path is NULL or "-". */
+/*
+ * Writes the Markdown report to path, or to standard output when path is
+ * NULL or "-", shortened to the document's limit (render_md.h); one that
+ * does not fit even so is D_MD_TOO_LONG, -1 and nothing written.
+ */
 int output_markdown(const struct output_context *ctx, const char *path,
     struct output_batch *batch, struct diags *d);
 
-/* Writes a text output to out; returns 0, or -1 on a write error. */
+/*
+ * Writes a text output to out; returns 0, -1 on a write error, or
+ * OUTPUT_REFUSED having written nothing (the caller says why).
+ */
 typedef int (*output_write_fn)(FILE *out, const void *arg);
+#define OUTPUT_REFUSED (-2)
 
 /*
  * The one way a text output (the Markdown, the JSON exports) is written:
  * write(out, arg) into a temporary file for path, never one of the
  * ninputs inputs, added to batch (a write error shows when the batch is
  * committed); or, when path is NULL or "-", to standard output at once,
- * a write error being D_WRITE_FAILED. Returns 0 or -1.
+ * a write error being D_WRITE_FAILED. Returns 0 or -1 (also when write
+ * refused, with no message: a refused file is aborted with its batch).
  */
 int output_text(const char *path, const char *const *inputs, size_t ninputs,
     output_write_fn write, const void *arg, struct output_batch *batch,

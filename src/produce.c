@@ -721,17 +721,61 @@ produce_table(struct producer *p, const struct tpl_block *b)
 	    "intervals.", p->view->gadget, p->level));
 }
 
+/* The step of k's shortening that template block kind block of section sec has of its own; 0: none. */
+static unsigned
+fit_own(const struct produce_kind *k, enum tpl_section_kind sec, int block)
+{
+	size_t i;
+
+	for (i = 0; i < k->nfit; i++)
+		if (k->fit[i].section == sec && k->fit[i].block == block)
+			return (unsigned)(i + 1);
+	return 0;
+}
+
+/*
+ * The step of block i of sec: its own; for a heading, that of the block
+ * after it; for a text, that of the block before it; else the rest of
+ * its section's, if any.
+ */
+static unsigned
+fit_step(const struct produce_kind *k, const struct tpl_section *sec,
+    size_t i)
+{
+	int kind = (int)sec->blocks[i].kind;
+	unsigned s = fit_own(k, sec->kind, kind);
+
+	if (s == 0 && kind == TPL_BLOCK_HEADING && i + 1 < sec->nblocks)
+		s = fit_own(k, sec->kind, (int)sec->blocks[i + 1].kind);
+	if (s == 0 && kind == TPL_BLOCK_TEXT && i > 0)
+		s = fit_own(k, sec->kind, (int)sec->blocks[i - 1].kind);
+	return s != 0 ? s : fit_own(k, sec->kind, PRODUCE_FIT_REST);
+}
+
+/* Blocks from first on go with step (warnings excepted). */
+static void
+fit_mark(struct document *doc, size_t first, unsigned step)
+{
+	size_t i;
+
+	for (i = first; i < doc->nblocks; i++)
+		if (doc->blocks[i].kind != DOC_BANNER)
+			doc->blocks[i].drop = step;
+}
+
 static void
 produce_blocks(struct producer *p, const struct produce_kind *k,
     const struct tpl_section *sec)
 {
-	size_t i;
+	size_t i, first;
 
 	for (i = 0; i < sec->nblocks; i++) {
 		produce_act act = k->acts[sec->blocks[i].kind];
 
+		first = p->doc->nblocks;
 		if (act != NULL)
 			act(p, &sec->blocks[i]);
+		fit_mark(p->doc, first, fit_step(k, sec, i));
 	}
 }
 
@@ -750,6 +794,7 @@ produce_section(struct producer *p, const struct produce_kind *k,
 	char *sub;
 
 	b->section = kinds[sec->kind];
+	b->drop = fit_own(k, sec->kind, PRODUCE_FIT_REST);
 	if (p->view != NULL)
 		b->anchor = xstrdup(produce_gadget_anchor(p, p->view->gadget));
 	else
@@ -784,6 +829,67 @@ produce_all(struct producer *p, const struct produce_kind *k)
 			view_free(v);
 		}
 	}
+}
+
+/* Whether some block of doc goes with step. */
+static int
+fit_used(const struct document *doc, unsigned step)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nblocks; i++)
+		if (doc->blocks[i].drop == step)
+			return 1;
+	return 0;
+}
+
+/* The note when k's steps 1 to upto are left out; used[s - 1]: step s has blocks. */
+static char *
+fit_note(const struct producer *p, const struct produce_kind *k,
+    const int *used, size_t upto)
+{
+	char *what = xstrdup(""), *s;
+	size_t i, n = 0, total = 0;
+
+	for (i = 0; i < upto; i++)
+		total += used[i] != 0;
+	for (i = 0; i < upto; i++) {
+		if (!used[i])
+			continue;
+		n++;
+		s = xasprintf("%s%s%s", what, n == 1 ? "" : n == total ?
+		    " and " : ", ", k->fit[i].what);
+		free(what);
+		what = s;
+	}
+	s = xasprintf("Shortened to fit %zu characters; left out: %s.%s%s",
+	    p->in->max_chars, what,
+	    p->in->full_report != NULL ? " " : "",
+	    p->in->full_report != NULL ? p->in->full_report : "");
+	free(what);
+	return s;
+}
+
+/* With a length limit: the notes of the steps some block goes with. */
+static void
+fit_notes(struct producer *p, const struct produce_kind *k)
+{
+	struct doc_fit *fit = &p->doc->fit;
+	int *used;
+	size_t i;
+
+	if (p->in->max_chars == 0 || k->nfit == 0)
+		return;
+	used = xcalloc(k->nfit, sizeof(*used));
+	for (i = 0; i < k->nfit; i++)
+		used[i] = fit_used(p->doc, (unsigned)(i + 1));
+	fit->notes = xcalloc(k->nfit, sizeof(*fit->notes));
+	fit->nsteps = k->nfit;
+	fit->max_chars = p->in->max_chars;
+	for (i = 0; i < k->nfit; i++)
+		if (used[i])
+			fit->notes[i] = fit_note(p, k, used, i + 1);
+	free(used);
 }
 
 /* A compare template draws a comparison, a report template one run. */
@@ -837,6 +943,7 @@ produce_document(const struct produce_input *in, struct diags *d)
 	p.doc->old = p.old != NULL ? xstrdup(p.old) : NULL;
 	p.doc->new = p.new != NULL ? xstrdup(p.new) : NULL;
 	produce_all(&p, k);
+	fit_notes(&p, k);
 	for (i = 0; i < p.nanchors; i++) {
 		free(p.anchors[i].gadget);
 		free(p.anchors[i].anchor);

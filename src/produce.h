@@ -19,6 +19,13 @@ struct produce_input {
 	const char *date;    /* generation date, e.g. "2025-09-10 14:05 UTC" */
 	const char *version; /* igreport's version, for the cover */
 	unsigned long cpus;  /* --cpus; 0: a "# CPUs: N" line's, if any (model_cpus) */
+	/*
+	 * The Markdown's length limit in characters (--max-chars; 0: none)
+	 * and the sentence that says where the full report is, for the note
+	 * closing a shortened Markdown (NULL: no such sentence).
+	 */
+	size_t max_chars;
+	const char *full_report;
 };
 
 /* Most bytes of an item id (document.h) before a "-N" for a repeat. */
@@ -27,7 +34,10 @@ struct produce_input {
 /*
  * Builds the document of in: the template's sections in order (each
  * gadget section once per gadget), each template block made into the
- * blocks it stands for by the producers of the template's kind. The
+ * blocks it stands for by the producers of the template's kind. With a
+ * max_chars, each block is given the step of shortening it goes with
+ * (struct doc_fit), in the kind's fixed order, and the notes saying what
+ * was left out. The
  * document borrows in->tpl (it must outlive the document) and nothing
  * else. Returns NULL with a D_TEMPLATE_VALUE diagnostic when the
  * template's kind does not match the data (a compare template for one

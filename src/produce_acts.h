@@ -39,12 +39,30 @@ struct produce_chart_use {
 /* Makes the blocks of template block b. */
 typedef void (*produce_act)(struct producer *p, const struct tpl_block *b);
 
+/* block of struct produce_fit_step: every block of the section no other step takes. */
+#define PRODUCE_FIT_REST (-1)
+
+/*
+ * A step of shortening the Markdown (struct doc_fit): the blocks made by
+ * one kind of template block in one kind of section, or the rest of that
+ * section. A heading goes with the template block after it (it titles
+ * it), a text with the one before it (it explains it), when that block
+ * has a step of its own; a banner (a warning) is never left out.
+ */
+struct produce_fit_step {
+	enum tpl_section_kind section;
+	int block;        /* a TPL_BLOCK_* kind, or PRODUCE_FIT_REST */
+	const char *what; /* in the note: "the tables of changes per gadget" */
+};
+
 /* What one kind of template is made of. */
 struct produce_kind {
 	enum tpl_kind kind;
 	const produce_act *acts;             /* TPL_BLOCK__MAX handlers; NULL: none of this kind */
 	size_t (*ngadgets)(const struct producer *p);
 	struct view *(*view)(const struct producer *p, size_t gadget);
+	const struct produce_fit_step *fit;  /* the steps of shortening, first left out first */
+	size_t nfit;
 };
 
 extern const struct produce_kind produce_report;

@@ -182,6 +182,23 @@ compare_view(const struct producer *p, size_t g)
 	return view_of_comparison(cmp(p), gadget_name(cmp(p), g));
 }
 
+/*
+ * What a Markdown too long for --max-chars leaves out first: the long
+ * per-gadget detail (changes folded away first, a comparison of every
+ * case, rate and metric), then the cover's lists, the significant changes
+ * last: the verdict and a warning about the machines always stay.
+ */
+static const struct produce_fit_step compare_fit[] = {
+	{ TPL_SECTION_GADGET, TPL_BLOCK_CHANGES, "the tables of changes per gadget" },
+	{ TPL_SECTION_GADGET, TPL_BLOCK_OVERHEADS, "the overhead tables per gadget" },
+	{ TPL_SECTION_GADGET, PRODUCE_FIT_REST, "the rest of the sections per gadget" },
+	{ TPL_SECTION_APPENDIX, PRODUCE_FIT_REST, "the appendix" },
+	{ TPL_SECTION_COVER, TPL_BLOCK_MACHINES, "the table of machines" },
+	{ TPL_SECTION_COVER, TPL_BLOCK_ONLY, "what only one run has" },
+	{ TPL_SECTION_COVER, TPL_BLOCK_SIGNIFICANT, "the table of significant changes" },
+};
+
 const struct produce_kind produce_compare = {
 	TPL_KIND_COMPARE, compare_acts, compare_ngadgets, compare_view,
+	compare_fit, sizeof(compare_fit) / sizeof(compare_fit[0]),
 };

@@ -296,6 +296,22 @@ report_view(const struct producer *p, size_t g)
 	return view_of_run(run(p), &run(p)->gadgets[g]);
 }
 
+/*
+ * What a Markdown too long for --max-chars leaves out first: the appendix
+ * (the raw data), the tables per gadget, the rest of the gadgets'
+ * sections, the cost table; the title, inputs, machine and summary stay.
+ */
+static const struct produce_fit_step report_fit[] = {
+	{ TPL_SECTION_APPENDIX, PRODUCE_FIT_REST, "the appendix (raw data)" },
+	{ TPL_SECTION_GADGET, TPL_BLOCK_TABLE, "the tables per gadget" },
+	{ TPL_SECTION_GADGET, PRODUCE_FIT_REST, "the rest of the sections per gadget" },
+	{ TPL_SECTION_COVER, TPL_BLOCK_COST, "the cost table on the cover" },
+	{ TPL_SECTION_OVERVIEW, TPL_BLOCK_COST, "the cost table" },
+	/* The overview answers what each gadget costs: kept longest. */
+	{ TPL_SECTION_OVERVIEW, PRODUCE_FIT_REST, "the overview of every gadget" },
+};
+
 const struct produce_kind produce_report = {
 	TPL_KIND_REPORT, report_acts, report_ngadgets, report_view,
+	report_fit, sizeof(report_fit) / sizeof(report_fit[0]),
 };

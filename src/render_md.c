@@ -2,7 +2,10 @@
 /* Markdown from a document: one function per block kind, text escaped where Markdown would read it as markup. */
 #include "render_md.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "xalloc.h"
 
 /* Writes text with the characters that break Markdown (tables included) escaped. */
 static void
@@ -158,12 +161,93 @@ md_block(FILE *out, const struct doc_block *b, int link)
 	}
 }
 
-int
-render_md_write(FILE *out, const struct document *doc, int link_figures)
+/* A shortened Markdown's closing paragraph, apart from the rest. */
+static void
+md_note(FILE *out, const char *note)
+{
+	fputs("\n---\n\n*", out);
+	md_text(out, note);
+	fputs("*\n", out);
+}
+
+/* doc with the blocks of steps 1 to upto left out, and that step's note. */
+static void
+md_blocks(FILE *out, const struct document *doc, int link, size_t upto)
 {
 	size_t i;
 
 	for (i = 0; i < doc->nblocks; i++)
-		md_block(out, &doc->blocks[i], link_figures);
+		if (doc->blocks[i].drop == 0 || doc->blocks[i].drop > upto)
+			md_block(out, &doc->blocks[i], link);
+	if (upto > 0)
+		md_note(out, doc->fit.notes[upto - 1]);
+}
+
+size_t
+render_md_chars(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return n;
+}
+
+/* The Markdown of doc shortened by steps 1 to upto, in *buf (caller frees); -1 when memory ran out. */
+static int
+md_render(const struct document *doc, int link, size_t upto, char **buf,
+    size_t *len)
+{
+	FILE *f;
+
+	*buf = NULL;
+	*len = 0;
+	if ((f = open_memstream(buf, len)) == NULL)
+		return -1;
+	md_blocks(f, doc, link, upto);
+	if (fclose(f) != 0) {
+		free(*buf);
+		*buf = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* The longest form of doc within its limit, steps left out in order; -2 when even the shortest is over. */
+static int
+md_fit(FILE *out, const struct document *doc, int link, size_t *chars)
+{
+	char *buf;
+	size_t len, upto, n = 0;
+
+	for (upto = 0; upto <= doc->fit.nsteps; upto++) {
+		if (upto > 0 && doc->fit.notes[upto - 1] == NULL)
+			continue; /* no block goes with this step */
+		if (md_render(doc, link, upto, &buf, &len) < 0)
+			xalloc_die();
+		n = render_md_chars(buf, len);
+		if (n <= doc->fit.max_chars) {
+			fwrite(buf, 1, len, out);
+			free(buf);
+			*chars = n;
+			return ferror(out) ? -1 : 0;
+		}
+		free(buf);
+	}
+	*chars = n;
+	return -2;
+}
+
+int
+render_md_write(FILE *out, const struct document *doc, int link_figures,
+    size_t *chars)
+{
+	size_t n = 0;
+
+	if (doc->fit.max_chars > 0)
+		return md_fit(out, doc, link_figures, chars != NULL ? chars : &n);
+	md_blocks(out, doc, link_figures, 0);
+	if (chars != NULL)
+		*chars = 0;
 	return ferror(out) ? -1 : 0;
 }

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void
+void
 xalloc_die(void)
 {
 	fputs("igreport: out of memory\n", stderr);

@@ -6,6 +6,8 @@
 #include <stddef.h>
 
 /* Each behaves as its libc namesake but never returns NULL. */
+/* Prints "igreport: out of memory" and exits 3: also for memory others allocate (open_memstream). */
+void xalloc_die(void);
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t size);

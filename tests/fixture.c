@@ -165,7 +165,7 @@ produce(const struct template *tpl, const struct model *m,
     const struct comparison *c, const char *title)
 {
 	struct produce_input in = { tpl, m, c, title, FIXTURE_DATE,
-		FIXTURE_VERSION, 0 };
+		FIXTURE_VERSION, 0, 0, NULL };
 	struct diags d = { 0 };
 	struct document *doc = produce_document(&in, &d);
 
@@ -199,7 +199,7 @@ fixture_markdown(const struct document *doc, int link_figures)
 	FILE *out = open_memstream(&buf, &len);
 
 	assert_non_null(out);
-	assert_int_equal(render_md_write(out, doc, link_figures), 0);
+	assert_int_equal(render_md_write(out, doc, link_figures, NULL), 0);
 	assert_int_equal(fclose(out), 0);
 	return buf;
 }

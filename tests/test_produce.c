@@ -273,7 +273,7 @@ test_cpus_add_cpu_time_per_event(void **state)
 	struct model *m = fixture_run(1, FIXTURE_ALL_METRICS);
 	struct template *tpl = fixture_template("templates/default.xml");
 	struct produce_input in = { tpl, m, NULL, "Report", FIXTURE_DATE,
-		FIXTURE_VERSION, 4 };
+		FIXTURE_VERSION, 4, 0, NULL };
 	struct diags d = { 0 };
 	struct document *doc = produce_document(&in, &d);
 	const struct doc_table *t;
@@ -1195,7 +1195,7 @@ test_report_template_is_refused_for_a_comparison(void **state)
 	struct fixture_pair p;
 	struct template *tpl = fixture_template("templates/default.xml");
 	struct produce_input in = { tpl, NULL, NULL, "Cmp", FIXTURE_DATE,
-		FIXTURE_VERSION, 0 };
+		FIXTURE_VERSION, 0, 0, NULL };
 
 	(void)state;
 	fixture_pair_new(&p, fixture_old_meta);
@@ -1211,12 +1211,130 @@ test_compare_template_is_refused_for_one_run(void **state)
 	struct model *m = fixture_run(1, FIXTURE_ALL_METRICS);
 	struct template *tpl = fixture_template("templates/compare.xml");
 	struct produce_input in = { tpl, m, NULL, "Report", FIXTURE_DATE,
-		FIXTURE_VERSION, 0 };
+		FIXTURE_VERSION, 0, 0, NULL };
 
 	(void)state;
 	expect_refused(&in);
 	template_free(tpl);
 	model_free(m);
+}
+
+/* --- Steps of shortening the Markdown ---------------------------------------- */
+
+/* produce_document of m or c with a length limit; asserts success. */
+static struct document *
+produce_limited(const struct template *tpl, const struct model *m,
+    const struct comparison *c, size_t max_chars)
+{
+	struct produce_input in = { tpl, m, c, "T", FIXTURE_DATE,
+		FIXTURE_VERSION, 0, max_chars, "Full: elsewhere." };
+	struct diags d = { 0 };
+	struct document *doc = produce_document(&in, &d);
+
+	assert_non_null(doc);
+	diags_free(&d);
+	return doc;
+}
+
+/* The step of the first block at or after from of kind whose text starts with prefix. */
+static unsigned
+drop_of(const struct document *doc, enum doc_block_kind kind,
+    const char *prefix)
+{
+	size_t i = find_block(doc, 0, kind, prefix);
+
+	if (i == doc->nblocks)
+		fail_msg("no block '%s'", prefix ? prefix : "");
+	return doc->blocks[i].drop;
+}
+
+static void
+test_compare_markdown_steps_go_from_details_to_the_significant_changes(
+    void **state)
+{
+	struct template *tpl = fixture_template("templates/compare.xml");
+	struct fixture_pair p;
+	struct document *doc;
+	size_t i;
+
+	(void)state;
+	fixture_pair_new(&p, fixture_new_meta);
+	doc = produce_limited(tpl, NULL, p.c, 65000);
+	assert_int_equal(drop_of(doc, DOC_TABLE, "Changes from OLD"), 1);
+	/* The text under a table goes with it. */
+	assert_int_equal(drop_of(doc, DOC_PARAGRAPH, "Each cell is"), 1);
+	assert_int_equal(drop_of(doc, DOC_TABLE, "Overhead of IG"), 2);
+	assert_int_equal(drop_of(doc, DOC_PARAGRAPH, "Overhead is with"), 2);
+	assert_int_equal(drop_of(doc, DOC_SECTION, "trace_exec"), 3);
+	/* A heading goes with what it titles. */
+	assert_int_equal(drop_of(doc, DOC_HEADING, "Machines"), 5);
+	assert_int_equal(drop_of(doc, DOC_HEADING, "Only in one run"), 6);
+	assert_int_equal(drop_of(doc, DOC_HEADING, "Significant changes"), 7);
+	/* The title, the verdict and the warning about the machines stay. */
+	assert_int_equal(drop_of(doc, DOC_TITLE, NULL), 0);
+	assert_int_equal(drop_of(doc, DOC_PARAGRAPH, "OLD: "), 0);
+	for (i = 0; i < doc->nblocks; i++)
+		if (doc->blocks[i].kind == DOC_BANNER ||
+		    doc->blocks[i].role == DOC_ROLE_LEAD)
+			assert_int_equal(doc->blocks[i].drop, 0);
+	assert_int_equal(doc->fit.max_chars, 65000);
+	assert_int_equal(doc->fit.nsteps, 7);
+	assert_string_equal(doc->fit.notes[0], "Shortened to fit 65000 "
+	    "characters; left out: the tables of changes per gadget. Full: "
+	    "elsewhere.");
+	assert_null(doc->fit.notes[3]); /* no appendix in compare.xml */
+	assert_string_equal(doc->fit.notes[6], "Shortened to fit 65000 "
+	    "characters; left out: the tables of changes per gadget, the "
+	    "overhead tables per gadget, the rest of the sections per gadget, "
+	    "the table of machines, what only one run has and the table of "
+	    "significant changes. Full: elsewhere.");
+	doc_free(doc);
+	fixture_pair_free(&p);
+	template_free(tpl);
+}
+
+static void
+test_report_markdown_steps_go_from_raw_data_to_the_cost_table(void **state)
+{
+	struct template *tpl = fixture_template("templates/default.xml");
+	struct model *m = fixture_run(3, FIXTURE_ALL_METRICS);
+	struct document *doc = produce_limited(tpl, m, NULL, 2000);
+
+	(void)state;
+	assert_int_equal(drop_of(doc, DOC_HEADING, "Raw data"), 1);
+	assert_int_equal(drop_of(doc, DOC_PARAGRAPH, "Every input row"), 1);
+	assert_int_equal(drop_of(doc, DOC_TABLE, "Performance metrics"), 2);
+	assert_int_equal(drop_of(doc, DOC_PARAGRAPH, "RPS is the rate"), 2);
+	assert_int_equal(drop_of(doc, DOC_FIGURE, "trace_dns - Host"), 3);
+	/* The template has no cost table on its cover (step 4): the overview's goes, then the overview. */
+	assert_int_equal(drop_of(doc, DOC_HEADING, "Cost per gadget"), 5);
+	assert_int_equal(drop_of(doc, DOC_FIGURE, "Overhead of each gadget"), 6);
+	assert_int_equal(drop_of(doc, DOC_HEADING, "Every gadget"), 6);
+	assert_int_equal(drop_of(doc, DOC_HEADING, "Summary"), 0);
+	assert_int_equal(drop_of(doc, DOC_HEADING, "Input files"), 0);
+	assert_int_equal(doc->fit.nsteps, 6);
+	assert_string_equal(doc->fit.notes[1], "Shortened to fit 2000 "
+	    "characters; left out: the appendix (raw data) and the tables per "
+	    "gadget. Full: elsewhere.");
+	doc_free(doc);
+	model_free(m);
+	template_free(tpl);
+}
+
+static void
+test_without_a_limit_the_document_has_no_notes(void **state)
+{
+	struct template *tpl = fixture_template("templates/default.xml");
+	struct model *m = fixture_run(1, FIXTURE_ALL_METRICS);
+	struct document *doc = produce_limited(tpl, m, NULL, 0);
+
+	(void)state;
+	assert_int_equal(doc->fit.max_chars, 0);
+	assert_int_equal(doc->fit.nsteps, 0);
+	assert_null(doc->fit.notes);
+	doc_free(doc);
+	model_free(m);
+	template_free(tpl);
 }
 
 int
@@ -1264,6 +1382,9 @@ main(void)
 		cmocka_unit_test(test_view_of_comparison_keeps_only_metrics_of_both_runs),
 		cmocka_unit_test(test_report_template_is_refused_for_a_comparison),
 		cmocka_unit_test(test_compare_template_is_refused_for_one_run),
+		cmocka_unit_test(test_compare_markdown_steps_go_from_details_to_the_significant_changes),
+		cmocka_unit_test(test_report_markdown_steps_go_from_raw_data_to_the_cost_table),
+		cmocka_unit_test(test_without_a_limit_the_document_has_no_notes),
 	};
 
 	return cmocka_run_group_tests_name("produce", tests, NULL, NULL);

@@ -12,6 +12,7 @@
 #include "render_pdf.h"
 #include "render_svg.h"
 #include "table.h"
+#include "xalloc.h"
 
 /* A document of a shipped template, the fonts and a canvas recording what it is drawn as. */
 struct drawing {
@@ -683,6 +684,198 @@ test_md_banner_is_a_bold_quote(void **state)
 	drawing_free(&dr);
 }
 
+/* --- Markdown within a length limit ---------------------------------------- */
+
+/*
+ * A hand-made document of blocks A (kept), B (step 1), C (step 2) and D
+ * (step 3), each a paragraph of n characters, and a note per step; tpl
+ * is borrowed.
+ */
+static struct document *
+fit_doc(const struct template *tpl, size_t n, const char *letters)
+{
+	struct document *doc = doc_new(tpl, "T");
+	size_t i;
+	char *text;
+
+	for (i = 0; letters[i] != '\0'; i++) {
+		text = xmalloc(n + 1);
+		memset(text, letters[i], n);
+		text[n] = '\0';
+		doc_add_paragraph(doc, text, DOC_ROLE_BODY, tpl->text_color);
+		doc->blocks[doc->nblocks - 1].drop = (unsigned)i;
+		free(text);
+	}
+	doc->fit.nsteps = 3;
+	doc->fit.notes = xcalloc(3, sizeof(*doc->fit.notes));
+	doc->fit.notes[0] = xstrdup("left out: B");
+	doc->fit.notes[1] = xstrdup("left out: B and C");
+	doc->fit.notes[2] = xstrdup("left out: B, C and D");
+	return doc;
+}
+
+/* render_md_write of doc into a new string: its return value in *rc, the characters in *chars. */
+static char *
+md_limited(const struct document *doc, int *rc, size_t *chars)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+
+	assert_non_null(out);
+	*rc = render_md_write(out, doc, 0, chars);
+	assert_int_equal(fclose(out), 0);
+	return buf;
+}
+
+static void
+test_md_without_a_limit_keeps_every_block_and_no_note(void **state)
+{
+	struct template *tpl = fixture_template("templates/default.xml");
+	struct document *doc = fit_doc(tpl, 100, "ABCD");
+	char *md = fixture_markdown(doc, 0);
+
+	(void)state;
+	assert_int_equal(strlen(md), 4 * 102);
+	assert_null(strstr(md, "left out"));
+	free(md);
+	doc_free(doc);
+	template_free(tpl);
+}
+
+static void
+test_md_over_the_limit_leaves_out_whole_steps_in_order(void **state)
+{
+	struct template *tpl = fixture_template("templates/default.xml");
+	struct document *doc = fit_doc(tpl, 1000, "ABCD");
+	size_t chars;
+	int rc;
+	char *md;
+
+	(void)state;
+	/* A, C and D with a note fit 3100; B alone goes, not a part of each. */
+	doc->fit.max_chars = 3100;
+	md = md_limited(doc, &rc, &chars);
+	assert_int_equal(rc, 0);
+	assert_int_equal(chars, strlen(md));
+	assert_true(chars <= 3100);
+	assert_null(strstr(md, "BB"));
+	assert_non_null(strstr(md, "\nAAAA"));
+	assert_non_null(strstr(md, "\nCCCC"));
+	assert_non_null(strstr(md, "\nDDDD"));
+	/* The note closes the text, apart from the rest. */
+	assert_true(strlen(md) > strlen("\n---\n\n*left out: B*\n"));
+	assert_string_equal(md + strlen(md) - strlen("\n---\n\n*left out: B*\n"),
+	    "\n---\n\n*left out: B*\n");
+	free(md);
+	/* 2100: B and C go together, D stays. */
+	doc->fit.max_chars = 2100;
+	md = md_limited(doc, &rc, &chars);
+	assert_int_equal(rc, 0);
+	assert_null(strstr(md, "CC"));
+	assert_non_null(strstr(md, "DDDD"));
+	assert_non_null(strstr(md, "*left out: B and C*\n"));
+	free(md);
+	doc_free(doc);
+	template_free(tpl);
+}
+
+static void
+test_md_within_the_limit_is_not_shortened(void **state)
+{
+	struct template *tpl = fixture_template("templates/default.xml");
+	struct document *doc = fit_doc(tpl, 100, "ABCD");
+	size_t chars;
+	int rc;
+	char *md;
+
+	(void)state;
+	doc->fit.max_chars = 4 * 102;
+	md = md_limited(doc, &rc, &chars);
+	assert_int_equal(rc, 0);
+	assert_int_equal(chars, 4 * 102);
+	assert_null(strstr(md, "left out"));
+	free(md);
+	doc_free(doc);
+	template_free(tpl);
+}
+
+static void
+test_md_limit_counts_code_points_not_bytes(void **state)
+{
+	struct template *tpl = fixture_template("templates/default.xml");
+	struct document *doc = doc_new(tpl, "T");
+	size_t chars, i;
+	int rc;
+	char *md, text[3 * 500 + 1];
+
+	(void)state;
+	/* 500 "€" (3 bytes each, one code point): 1,502 bytes, 502 characters. */
+	for (i = 0; i < 500; i++)
+		memcpy(text + 3 * i, "\xe2\x82\xac", 3);
+	text[3 * 500] = '\0';
+	doc_add_paragraph(doc, text, DOC_ROLE_BODY, tpl->text_color);
+	doc->blocks[0].drop = 1;
+	doc->fit.nsteps = 1;
+	doc->fit.notes = xcalloc(1, sizeof(*doc->fit.notes));
+	doc->fit.notes[0] = xstrdup("left out: all");
+	doc->fit.max_chars = 1000;
+	md = md_limited(doc, &rc, &chars);
+	assert_int_equal(rc, 0);
+	assert_int_equal(chars, 502);
+	assert_int_equal(strlen(md), 1502);
+	free(md);
+	assert_int_equal(render_md_chars("a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80", 10), 4);
+	doc_free(doc);
+	template_free(tpl);
+}
+
+static void
+test_md_limit_skips_a_step_no_block_has(void **state)
+{
+	struct template *tpl = fixture_template("templates/default.xml");
+	struct document *doc = fit_doc(tpl, 1000, "ABCD");
+	size_t chars;
+	int rc;
+	char *md;
+
+	(void)state;
+	/* No block of step 1: its note is NULL, and step 2 comes next. */
+	doc->blocks[1].drop = 2;
+	free(doc->fit.notes[0]);
+	doc->fit.notes[0] = NULL;
+	doc->fit.max_chars = 3100;
+	md = md_limited(doc, &rc, &chars);
+	assert_int_equal(rc, 0);
+	assert_null(strstr(md, "BB"));
+	assert_null(strstr(md, "CC"));
+	assert_non_null(strstr(md, "*left out: B and C*\n"));
+	free(md);
+	doc_free(doc);
+	template_free(tpl);
+}
+
+static void
+test_md_shortest_form_over_the_limit_writes_nothing(void **state)
+{
+	struct template *tpl = fixture_template("templates/default.xml");
+	struct document *doc = fit_doc(tpl, 1500, "ABCD");
+	size_t chars;
+	int rc;
+	char *md;
+
+	(void)state;
+	/* A (step 0) alone is 1,502 characters, and the note comes on top. */
+	doc->fit.max_chars = 1000;
+	md = md_limited(doc, &rc, &chars);
+	assert_int_equal(rc, -2);
+	assert_string_equal(md, "");
+	assert_int_equal(chars, 1502 + strlen("\n---\n\n*left out: B, C and D*\n"));
+	free(md);
+	doc_free(doc);
+	template_free(tpl);
+}
+
 int
 main(void)
 {
@@ -712,6 +905,12 @@ main(void)
 		cmocka_unit_test(test_md_escapes_pipe_and_star),
 		cmocka_unit_test(test_md_lead_paragraph_and_bold_cells_are_strong),
 		cmocka_unit_test(test_md_banner_is_a_bold_quote),
+		cmocka_unit_test(test_md_without_a_limit_keeps_every_block_and_no_note),
+		cmocka_unit_test(test_md_over_the_limit_leaves_out_whole_steps_in_order),
+		cmocka_unit_test(test_md_within_the_limit_is_not_shortened),
+		cmocka_unit_test(test_md_limit_counts_code_points_not_bytes),
+		cmocka_unit_test(test_md_limit_skips_a_step_no_block_has),
+		cmocka_unit_test(test_md_shortest_form_over_the_limit_writes_nothing),
 	};
 
 	return cmocka_run_group_tests_name("render", tests, NULL, NULL);

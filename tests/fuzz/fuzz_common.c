@@ -212,7 +212,7 @@ fuzz_document(const struct model *m, const struct template *tpl,
 	static const struct compare_options opt = { 0.05, 5.0, 0.95,
 		COMPARE_CORRECTION_NONE };
 	struct produce_input in = { tpl, m, NULL, title,
-		"2023-11-14 22:13 UTC", "fuzz", 0 };
+		"2023-11-14 22:13 UTC", "fuzz", 0, 0, NULL };
 	struct diags d = { 0 };
 	struct document *doc;
 
@@ -243,7 +243,7 @@ fuzz_render(const struct model *m, const struct template *tpl,
 
 	fuzz_sink_open(&s);
 	model_dump(m, s.fp);
-	fuzz_sink_close(&s, render_md_write(s.fp, doc, 1), &d, "markdown");
+	fuzz_sink_close(&s, render_md_write(s.fp, doc, 1, NULL), &d, "markdown");
 	{
 		const struct html_attachment att = { "in.csv",
 			(const unsigned char *)data, len };

@@ -1,12 +1,15 @@
 # Writes a benchmark file: 6 gadgets x 27 rates x (baseline, ig) x 5 runs with
 # 5% multiplicative noise from a seeded generator, as a real-size run of the
-# same system. usage: awk -v seed=N -f gen.awk
+# same system. usage: awk -v seed=N [-v gadgets=G] -f gen.awk (G gadgets
+# instead of 6)
 function noise() { return 1 + 0.05 * (rand() + rand() + rand() - 1.5) * 2 }
 BEGIN {
 	srand(seed)
 	print "# Processor: synthetic"
 	print "TestName,TestCase,Run,EventsPerSecond,Cpu,Mem,IgCpu,IgMem,Lost"
-	for (g = 0; g < 6; g++)
+	if (gadgets == 0)
+		gadgets = 6
+	for (g = 0; g < gadgets; g++)
 		for (k = 1; k <= 27; k++)
 			for (c = 0; c < 2; c++)
 				for (run = 1; run <= 5; run++) {
