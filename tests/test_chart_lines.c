@@ -21,7 +21,7 @@ struct fixture {
 	struct doc_series series[NS];
 	struct doc_value values[NS][NC];
 	double cats[NC];
-	char labels[NS][16];
+	char labels[NS][32];
 };
 
 static const struct canvas_color colors[NS] = {
