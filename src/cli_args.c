@@ -263,13 +263,14 @@ cli_version(struct cli_request *rq, const struct cli_option *opt,
 
 /* Every option of every command, in --help's order. */
 static const struct cli_option cli_option_table[] = {
-	{ 'f', "format", "FORMAT", CLI_EVERY, cli_set_format, 0,
+	{ 'f', "format", "{formats}", CLI_EVERY, cli_set_format, 0,
 	    "unknown format '%s' (pdf, svg, md, html, json, bencher, "
 	    "benchmark-action or all)",
-	    "pdf, svg, md, html, all (the PDF, SVG, Markdown, HTML and JSON "
-	    "in one directory), or the data as json, bencher (Bencher Metric "
-	    "Format) or benchmark-action (github-action-benchmark's custom "
-	    "JSON); default {format}" },
+	    "the report as PDF, SVG figures, Markdown or HTML, or the data as "
+	    "JSON, in Bencher Metric Format (bencher) or as "
+	    "github-action-benchmark's custom JSON (benchmark-action); all: "
+	    "the PDF, SVG, Markdown, HTML and JSON in one directory; default "
+	    "{format}" },
 	{ 'o', "output", "PATH", CLI_EVERY, cli_set_string,
 	    CLI_FIELD(output), NULL,
 	    "PDF file (default {pdf}), SVG directory (default {svg}), "
@@ -359,6 +360,17 @@ cli_placeholder(const struct cli_command *cmd, const char *name, size_t len)
 		return xstrdup(base ? base + 1 : cmd->template);
 	if (len == strlen("format") && strncmp(name, "format", len) == 0)
 		return xstrdup(cli_formats[cmd->format].name);
+	/* Every format, as the option's argument: "pdf|svg|...", what shell completion offers. */
+	if (len == strlen("formats") && strncmp(name, "formats", len) == 0) {
+		char *s = xstrdup(""), *t;
+
+		for (f = 0; f < CLI_FORMAT__MAX; f++) {
+			t = xasprintf("%s%s%s", s, f ? "|" : "", cli_formats[f].name);
+			free(s);
+			s = t;
+		}
+		return s;
+	}
 	if (len == strlen("max-chars") && strncmp(name, "max-chars", len) == 0)
 		return xasprintf("%zu", cmd->max_chars);
 	for (f = 0; f < CLI_FORMAT__MAX; f++)
@@ -421,7 +433,8 @@ cli_usage_option(const struct cli_command *cmd, const struct cli_option *opt,
     FILE *out)
 {
 	char *help = cli_expand(cmd, opt->help);
-	const char *sp = opt->arg ? " " : "", *arg = opt->arg ? opt->arg : "";
+	char *arg = cli_expand(cmd, opt->arg ? opt->arg : "");
+	const char *sp = opt->arg ? " " : "";
 	int col;
 
 	if (opt->letter != 0)
@@ -429,10 +442,15 @@ cli_usage_option(const struct cli_command *cmd, const struct cli_option *opt,
 		    arg);
 	else
 		col = fprintf(out, "      --%s%s%s", opt->name, sp, arg);
-	col += fprintf(out, "%*s", col <= CLI_HELP_COL - 2 ?
-	    CLI_HELP_COL - col : 2, "");
+	/* An option too long for its column has its text on the next line. */
+	if (col > CLI_HELP_COL - 2) {
+		fputc('\n', out);
+		col = 0;
+	}
+	col += fprintf(out, "%*s", CLI_HELP_COL - col, "");
 	cli_wrap(out, col > 0 ? (size_t)col : 0, help);
 	free(help);
+	free(arg);
 }
 
 /* --help of cmd: the usage lines (the report's names the other commands), the options, the notes. */

@@ -76,7 +76,7 @@ for o in --cpus --dump-model --gadget; do
 done
 
 # --format's values, however the option is spelt, and as its --help lists them.
-formats=$(igreport_help | sed -nE 's/^  -f, --format ([^ ]+) .*/\1/p' | tr '|' '\n' | LC_ALL=C sort)
+formats=$(igreport_help | sed -nE 's/^  -f, --format ([^ ]+)( .*)?$/\1/p' | tr '|' '\n' | LC_ALL=C sort)
 [ -z "$(lacking "$(printf '%s\n' pdf svg md html all)" "$formats")" ] ||
 	{ echo "completion-check: --help's formats lack one of pdf svg md html all: $formats" >&2; failed=1; }
 expect "$formats" igreport --format ""
