@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart_changes.h"
 #include "format.h"
 #include "xalloc.h"
 
@@ -771,9 +772,15 @@ chart_draw_figure(struct canvas *c, const struct template *t,
 	}
 	cw = (w - gap * (double)(n - 1)) / (double)n;
 	for (i = 0; i < n; i++) {
-		struct chart_layout *l = chart_layout_new(c, t, &fig->charts[i],
-		    x + (double)i * (cw + gap), top, cw, y + fig->height - top);
+		struct chart_layout *l;
 
+		if (fig->charts[i].kind == DOC_CHART_CHANGES) {
+			chart_changes_paint(c, t, &fig->charts[i], x + (double)i *
+			    (cw + gap), top, cw, y + fig->height - top);
+			continue;
+		}
+		l = chart_layout_new(c, t, &fig->charts[i],
+		    x + (double)i * (cw + gap), top, cw, y + fig->height - top);
 		chart_draw(c, l);
 		chart_layout_free(l);
 	}
