@@ -937,12 +937,13 @@ test_compare_blocks_need_a_compare_template(void **state)
 	(void)state;
 	assert_null(load_string("<report>\n<cover>\n<verdict/>\n"
 	    "<machines/>\n</cover>\n<gadget>\n<changes id=\"c\"/>\n"
-	    "</gadget>\n</report>", &d));
+	    "<change-chart id=\"cc\"/>\n</gadget>\n</report>", &d));
 	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 3), "<verdict>");
 	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 4),
 	    "only allowed in a compare template");
 	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 7), "<changes>");
-	assert_int_equal(d.n, 3);
+	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 8), "<change-chart>");
+	assert_int_equal(d.n, 4);
 	diags_free(&d);
 }
 
@@ -1037,6 +1038,44 @@ test_compare_table_ids_must_be_unique(void **state)
 	diags_free(&d);
 }
 
+static void
+test_change_chart_takes_an_id_a_title_and_a_height(void **state)
+{
+	struct diags d = { 0 };
+	struct template *t;
+
+	(void)state;
+	t = load_string("<report kind=\"compare\">\n<page size=\"A4\" "
+	    "orientation=\"portrait\" margin=\"36\"/>\n<gadget>\n"
+	    "<change-chart id=\"cc\" title=\"{gadget}\" height=\"300\"/>\n"
+	    "</gadget>\n</report>", &d);
+	expect_clean(&d);
+	assert_non_null(t);
+	assert_int_equal(t->sections[0].blocks[0].kind, TPL_BLOCK_CHANGE_CHART);
+	assert_string_equal(t->sections[0].blocks[0].figure->title, "{gadget}");
+	assert_true(t->sections[0].blocks[0].figure->height == 300);
+	template_free(t);
+	diags_free(&d);
+	memset(&d, 0, sizeof(d));
+	/* Taller than the page; no id; an id used twice. */
+	assert_null(load_string("<report kind=\"compare\">\n<gadget>\n"
+	    "<change-chart id=\"cc\" height=\"9000\"/>\n</gadget>\n</report>", &d));
+	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 3),
+	    "more than the page's content height");
+	diags_free(&d);
+	memset(&d, 0, sizeof(d));
+	assert_null(load_string("<report kind=\"compare\">\n<gadget>\n"
+	    "<change-chart/>\n</gadget>\n</report>", &d));
+	expect_detail(expect_diag(&d, D_TEMPLATE_SCHEMA, 3), "'id'");
+	diags_free(&d);
+	memset(&d, 0, sizeof(d));
+	assert_null(load_string("<report kind=\"compare\">\n<gadget>\n"
+	    "<change-chart id=\"x\"/>\n<changes id=\"x\"/>\n</gadget>\n"
+	    "</report>", &d));
+	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 4), "line 3");
+	diags_free(&d);
+}
+
 int
 main(void)
 {
@@ -1089,6 +1128,7 @@ main(void)
 		    test_old_and_new_placeholders_only_in_compare_templates),
 		cmocka_unit_test(test_compare_schema_errors_name_their_line),
 		cmocka_unit_test(test_compare_table_ids_must_be_unique),
+		cmocka_unit_test(test_change_chart_takes_an_id_a_title_and_a_height),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
