@@ -27,12 +27,14 @@ HTML_ELEMENTS = {
     "figcaption", "table", "caption", "thead", "tbody", "tr", "th", "td",
     "br", "details", "summary",
 }
-SVG_ELEMENTS = {"svg", "title", "desc", "g", "rect", "line", "text"}
+SVG_ELEMENTS = {"svg", "title", "desc", "g", "rect", "line", "text", "circle",
+                "polygon", "polyline"}
 ATTRIBUTES = {
     "lang", "charset", "name", "content", "aria-label", "href", "id",
     "class", "style", "role", "scope", "download",
     # SVG drawing attributes
     "xmlns", "width", "height", "viewBox", "x", "y", "x1", "y1", "x2", "y2",
+    "cx", "cy", "r", "points",
     "fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity",
     "stroke-dasharray", "font-family", "font-size", "font-weight",
     "text-anchor", "transform",
