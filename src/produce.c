@@ -140,8 +140,8 @@ unique_name(const struct producer *p, char *base)
  * only in letter case do not collide on a case-insensitive file system.
  * A number is added when the id is taken already.
  */
-static char *
-item_id(const struct producer *p, const char *gadget, const char *id)
+char *
+produce_item_id(const struct producer *p, const char *gadget, const char *id)
 {
 	char *g = xstrdup(gadget), *i = xstrdup(id), *base;
 	size_t glen = strlen(g), ilen = strlen(i), room = PRODUCE_ID_MAX - 9;
@@ -443,7 +443,7 @@ produce_figure(struct producer *p, const struct tpl_block *b)
 	blk->charts = charts;
 	blk->ncharts = n;
 	blk->height = fig->height;
-	blk->id = item_id(p, p->view->gadget, fig->id);
+	blk->id = produce_item_id(p, p->view->gadget, fig->id);
 	blk->desc = figure_desc(p, fig);
 }
 
@@ -457,7 +457,7 @@ produce_add_table(struct producer *p, const struct tpl_table *spec,
 	free(title);
 	blk->table = tb;
 	if (p->view != NULL && spec->id != NULL && *spec->id != '\0') {
-		blk->id = item_id(p, p->view->gadget, spec->id);
+		blk->id = produce_item_id(p, p->view->gadget, spec->id);
 		blk->desc = desc;
 	} else
 		free(desc);

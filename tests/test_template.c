@@ -902,15 +902,21 @@ test_compare_template_loads_as_designed(void **state)
 	assert_int_equal(cover->blocks[3].kind, TPL_BLOCK_SIGNIFICANT);
 	assert_int_equal(cover->blocks[7].kind, TPL_BLOCK_ONLY);
 	g = section_of(t, TPL_SECTION_GADGET);
-	assert_int_equal(g->blocks[0].kind, TPL_BLOCK_FIGURE);
-	cpu = &g->blocks[0].figure->charts[0];
+	/* The change chart first, as tall as the page allows (it is sized to its rows). */
+	assert_int_equal(g->blocks[0].kind, TPL_BLOCK_CHANGE_CHART);
+	assert_string_equal(g->blocks[0].figure->id, "change-chart");
+	assert_int_equal(g->blocks[0].figure->ncharts, 0);
+	assert_true(g->blocks[0].figure->height == t->page_height -
+	    t->margin_top - t->margin_bottom);
+	assert_int_equal(g->blocks[1].kind, TPL_BLOCK_FIGURE);
+	cpu = &g->blocks[1].figure->charts[0];
 	assert_int_equal(cpu->metric, METRIC_CPU);
 	assert_string_equal(cpu->series[0].case_name, "old:ig");
 	assert_string_equal(cpu->series[1].case_name, "new:ig");
-	assert_int_equal(g->blocks[3].kind, TPL_BLOCK_CHANGES);
-	assert_string_equal(g->blocks[3].table->id, "changes");
-	expect_color(g->blocks[3].table->style.header_bg, 0x54, 0x6e, 0x7a);
-	assert_int_equal(g->blocks[5].kind, TPL_BLOCK_OVERHEADS);
+	assert_int_equal(g->blocks[4].kind, TPL_BLOCK_CHANGES);
+	assert_string_equal(g->blocks[4].table->id, "changes");
+	expect_color(g->blocks[4].table->style.header_bg, 0x54, 0x6e, 0x7a);
+	assert_int_equal(g->blocks[6].kind, TPL_BLOCK_OVERHEADS);
 	template_free(t);
 	diags_free(&d);
 }
