@@ -2,6 +2,7 @@
 /* The producers of a comparison of two runs: verdict, machines, significant changes, what only one run has, per-gadget change chart, changes and overheads, and the kind's handler table. */
 #include "produce_acts.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "chart_changes.h"
@@ -238,7 +239,9 @@ produce_change_chart(struct producer *p, const struct tpl_block *b)
 	free(title);
 	blk->charts = ch;
 	blk->ncharts = 1;
-	blk->height = chart_changes_height(p->t, ch->nchanges, titled);
+	/* One row with fonts too large for the template's height still gets no more: its rows shrink. */
+	blk->height = fmin(chart_changes_height(p->t, ch->nchanges, titled),
+	    fig->height);
 	blk->id = produce_item_id(p, p->view->gadget, fig->id);
 	blk->desc = change_chart_desc(p, ch->nchanges, &k);
 }

@@ -1104,6 +1104,30 @@ test_change_chart_is_cut_to_the_rows_its_height_holds(void **state)
 }
 
 static void
+test_change_chart_is_never_taller_than_its_template_allows(void **state)
+{
+	struct fixture_pair p;
+	struct template *tpl = fixture_template("templates/compare.xml");
+	struct document *doc;
+	size_t i, j;
+
+	(void)state;
+	/* Labels so large that not even one row fits in 120 points. */
+	tpl->label_size = 100;
+	for (i = 0; i < tpl->nsections; i++)
+		for (j = 0; j < tpl->sections[i].nblocks; j++)
+			if (tpl->sections[i].blocks[j].kind == TPL_BLOCK_CHANGE_CHART)
+				tpl->sections[i].blocks[j].figure->height = 120;
+	fixture_pair_new(&p, fixture_old_meta);
+	doc = fixture_comparison(tpl, p.c, "Cmp");
+	assert_int_equal(change_chart(doc, "trace_exec-change-chart")->nchanges, 1);
+	assert_true(item(doc, "trace_exec-change-chart")->height == 120);
+	doc_free(doc);
+	fixture_pair_free(&p);
+	template_free(tpl);
+}
+
+static void
 test_change_chart_of_a_change_from_zero_is_unbounded(void **state)
 {
 	/* Lost events from none to about 5 per second at ig 4096: no percentage, a regression. */
@@ -1295,6 +1319,7 @@ main(void)
 		cmocka_unit_test(test_change_chart_has_the_threshold_band_and_full_tooltips),
 		cmocka_unit_test(test_change_chart_leaves_out_untested_and_all_zero_metrics),
 		cmocka_unit_test(test_change_chart_is_cut_to_the_rows_its_height_holds),
+		cmocka_unit_test(test_change_chart_is_never_taller_than_its_template_allows),
 		cmocka_unit_test(test_change_chart_of_a_change_from_zero_is_unbounded),
 		cmocka_unit_test(test_view_of_comparison_has_both_runs_on_the_union_of_rates),
 		cmocka_unit_test(test_view_of_a_gadget_of_one_run_has_only_its_series),
