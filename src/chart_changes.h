@@ -25,7 +25,7 @@ struct chart_change_row {
 	const struct doc_change *change; /* borrowed from the document */
 	double y;                /* the row's centre line */
 	double x;                /* the point, clamped to the plot */
-	int out;                 /* -1, +1: the point is beyond that end of the axis (an arrow at the edge); 0: inside */
+	int out;                 /* -1, +1: beyond that end of the axis (an arrow at the edge); 0: inside */
 	int has_whisker;         /* lo < hi: a whisker from x_lo to x_hi */
 	double x_lo, x_hi;       /* the whisker's ends, clamped to the plot */
 	int lo_cut, hi_cut;      /* that end was clamped: an arrowhead there instead of a cap */
@@ -56,7 +56,7 @@ struct chart_changes {
  * The axis range for ch's rows: it always holds 0 and -band .. band, and
  * every finite point; whiskers widen it by at most half that span on
  * each side (the rest is clipped and marked), then 4% of room is added
- * on each side. No data and no band gives -1 .. 1.
+ * on each side. No point off 0 and no band: -1 .. 1 before that room.
  */
 void chart_changes_range(const struct doc_chart *ch, double *lo, double *hi);
 
