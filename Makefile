@@ -190,6 +190,10 @@ previews: demo
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
 		--window-size=1100,1400 --screenshot=docs/preview-html.png \
 		file://$(CURDIR)/out/report.html 2>/dev/null
+	@# A comparison's change chart, from the e2e case with more changes than a page holds.
+	./igreport compare -f svg -o out/compare-svg tests/e2e/compare-change-chart-many/old.csv \
+		tests/e2e/compare-change-chart-many/new.csv
+	rsvg-convert -w 900 -b white out/compare-svg/trace_exec-change-chart.svg -o docs/change-chart.png
 
 install: igreport
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/fonts

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "chart_lines.h"
+#include "chart_changes.h"
 #include "format.h"
 #include "xalloc.h"
 
@@ -841,7 +842,9 @@ chart_draw_figure(struct canvas *c, const struct template *t,
 	for (i = 0; i < n; i++) {
 		double cx = x + (double)i * (cw + gap), ch = y + fig->height - top;
 
-		if (fig->charts[i].kind == DOC_CHART_LINES) {
+		if (fig->charts[i].kind == DOC_CHART_CHANGES) {
+			chart_changes_paint(c, t, &fig->charts[i], cx, top, cw, ch);
+		} else if (fig->charts[i].kind == DOC_CHART_LINES) {
 			struct chart_lines_layout *ll = chart_lines_layout_new(c, t,
 			    &fig->charts[i], cx, top, cw, ch);
 

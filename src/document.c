@@ -121,6 +121,12 @@ doc_chart_free(struct doc_chart *ch)
 		free(ch->series[i].values);
 	}
 	free(ch->series);
+	for (i = 0; i < ch->nchanges; i++) {
+		free(ch->changes[i].label);
+		free(ch->changes[i].value);
+		free(ch->changes[i].tip);
+	}
+	free(ch->changes);
 	free(ch->cats);
 	free(ch->title);
 	free(ch->x_label);

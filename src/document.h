@@ -64,7 +64,22 @@ struct doc_series {
 /* How a chart draws its series. */
 enum doc_chart_kind {
 	DOC_CHART_BARS,  /* grouped bars per category, whiskers, run dots */
-	DOC_CHART_LINES  /* a line and markers per series over a log2 rate axis, whiskers, direct labels */
+	DOC_CHART_LINES,  /* a line and markers per series over a log2 rate axis, whiskers, direct labels */
+	DOC_CHART_CHANGES /* a comparison's changes, one row each (doc_chart.changes): no series, no categories */
+};
+
+/*
+ * One row of a change chart: a tested change from OLD to NEW in percent
+ * of OLD. Where OLD is 0 the percentage is unbounded: percent, lo and hi
+ * are then +INFINITY, -INFINITY or 0 after the sign of the absolute
+ * change (and of its interval's ends), drawn at the plot's edge.
+ */
+struct doc_change {
+	char *label;               /* owned: "ig \xc2\xb7 4096 ev/s \xc2\xb7 IG CPU" */
+	char *value;               /* owned: the change as the tables show it, "+21.0% \xe2\x96\xb2" */
+	char *tip;                 /* owned: the full test result, for hovering over the row */
+	struct canvas_color color; /* its verdict's, as the coloured tables have it */
+	double percent, lo, hi;    /* the change and its confidence interval (lo <= percent <= hi) */
 };
 
 /* One chart of a figure, bound to its data. */
@@ -77,6 +92,15 @@ struct doc_chart {
 	struct doc_series *series;
 	size_t nseries;               /* at least 1 */
 	int clipped;                  /* some interval was clipped at 0 */
+	/*
+	 * DOC_CHART_CHANGES only (nseries and ncats 0, spec NULL): the rows
+	 * top to bottom as the producer ordered them (regressions first),
+	 * and the --threshold band in percent, shaded from -band to band (0:
+	 * no band).
+	 */
+	struct doc_change *changes;
+	size_t nchanges;
+	double band;
 };
 
 enum doc_block_kind {

@@ -624,7 +624,7 @@ produce_add_table(struct producer *p, const struct tpl_table *spec,
 	free(title);
 	blk->table = tb;
 	if (p->view != NULL && spec->id != NULL && *spec->id != '\0') {
-		blk->id = item_id(p, p->view->gadget, spec->id);
+		blk->id = produce_item_id(p, p->view->gadget, spec->id);
 		blk->desc = desc;
 	} else
 		free(desc);

@@ -112,6 +112,13 @@ void produce_paragraph(struct producer *p, const char *text);
  */
 const char *produce_gadget_anchor(struct producer *p, const char *gadget);
 
+/*
+ * The id of gadget's item from the template id id (see struct doc_block):
+ * made safe for a file name, unique in the document; newly allocated.
+ */
+char *produce_item_id(const struct producer *p, const char *gadget,
+    const char *id);
+
 /* An empty bulleted list. */
 struct doc_block *produce_list(struct producer *p);
 

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The producers of a comparison of two runs: verdict, machines, significant changes, what only one run has, per-gadget changes and overheads, and the kind's handler table. */
+/* The producers of a comparison of two runs: verdict, machines, significant changes, what only one run has, per-gadget change chart, changes and overheads, and the kind's handler table. */
 #include "produce_acts.h"
 
+#include <math.h>
 #include <stdlib.h>
 
+#include "chart_changes.h"
 #include "produce_compare_tables.h"
 #include "xalloc.h"
 
@@ -23,6 +25,7 @@ colors_of(const struct producer *p)
 	col.worse = p->t->worse_color;
 	col.better = p->t->better_color;
 	col.unknown = unknown_gray;
+	col.same = p->t->text_color;
 	return col;
 }
 
@@ -136,6 +139,113 @@ produce_overheads(struct producer *p, const struct tpl_block *b)
 	p->doc->blocks[p->doc->nblocks - 1].fold = 1;
 }
 
+/* "1 regression, 2 improvements and 9 with no change". */
+static char *
+change_counts(const struct compare_chart_counts *k)
+{
+	size_t w = k->verdict[COMPARE_WORSE], b = k->verdict[COMPARE_BETTER];
+
+	return xasprintf("%zu %s, %zu %s and %zu with no change", w,
+	    w == 1 ? "regression" : "regressions", b,
+	    b == 1 ? "improvement" : "improvements", k->verdict[COMPARE_SAME]);
+}
+
+/* "; \xc2\xb15% threshold shaded", or "" without a threshold. */
+static char *
+change_chart_band(const struct producer *p)
+{
+	double t = cmp(p)->opt.threshold;
+
+	return t > 0 ? xasprintf("; \xc2\xb1%g%% threshold shaded", t) :
+	    xstrdup("");
+}
+
+/* The chart's own title: what is drawn, and how much of it when rows were left out. */
+static char *
+change_chart_title(const struct producer *p, size_t shown, size_t tested)
+{
+	char *band = change_chart_band(p), *s;
+
+	if (shown == tested)
+		s = xasprintf("Change of the mean in %% of OLD, with %s%% CI%s",
+		    p->level, band);
+	else
+		s = xasprintf("Change of the mean in %% of OLD, with %s%% CI%s; "
+		    "the first %zu of %zu changes", p->level, band, shown, tested);
+	free(band);
+	return s;
+}
+
+/* What was left out of the chart, as sentences (may be ""). */
+static char *
+change_chart_left_out(size_t shown, const struct compare_chart_counts *k)
+{
+	char *room = shown == k->tested ? xstrdup("") : xasprintf(" Only the "
+	    "first %zu rows are drawn; the other %zu changes are in the table "
+	    "of changes.", shown, k->tested - shown), *s;
+
+	if (k->zero == 0)
+		return room;
+	s = xasprintf("%s %zu metric%s measured as 0 in every run of both, such "
+	    "as the IG process of a baseline, %s not drawn.", room, k->zero,
+	    k->zero == 1 ? "" : "s", k->zero == 1 ? "is" : "are");
+	free(room);
+	return s;
+}
+
+static char *
+change_chart_desc(const struct producer *p, size_t shown,
+    const struct compare_chart_counts *k)
+{
+	char *what = change_counts(k), *more = change_chart_left_out(shown, k);
+	char *band = cmp(p)->opt.threshold > 0 ? xasprintf(" and the "
+	    "\xc2\xb1%g%% threshold shaded", cmp(p)->opt.threshold) : xstrdup(""), *s;
+
+	s = xasprintf("Change chart for gadget %s: the %zu changes tested from "
+	    "OLD to NEW, %s, one row each, regressions first, then improvements, "
+	    "then no change, largest first; each row is the change of the mean "
+	    "in percent of OLD as a point with its %s%% confidence interval as a "
+	    "horizontal whisker, against a line at zero%s.%s", p->view->gadget,
+	    k->tested, what, p->level, band, more);
+	free(what);
+	free(more);
+	free(band);
+	return s;
+}
+
+/* Every tested change of the gadget as a row of one chart, sized to its rows. */
+static void
+produce_change_chart(struct producer *p, const struct tpl_block *b)
+{
+	const struct tpl_figure *fig = b->figure;
+	struct colors col = colors_of(p);
+	struct compare_chart_counts k;
+	struct doc_chart *ch = xcalloc(1, sizeof(*ch));
+	struct doc_block *blk;
+	char *title = produce_expand(p, fig->title);
+	int titled = *title != '\0';
+
+	k = compare_chart_changes(cmp(p), p->view->gadget, &col,
+	    chart_changes_max_rows(p->t, fig->height, titled), ch);
+	if (k.tested == 0) {
+		free(ch);
+		free(title);
+		return;
+	}
+	ch->title = change_chart_title(p, ch->nchanges, k.tested);
+	ch->x_label = xstrdup("Change from OLD to NEW (% of OLD)");
+	ch->y_label = xstrdup("");
+	blk = doc_add(p->doc, DOC_FIGURE, title);
+	free(title);
+	blk->charts = ch;
+	blk->ncharts = 1;
+	/* One row with fonts too large for the template's height still gets no more: its rows shrink. */
+	blk->height = fmin(chart_changes_height(p->t, ch->nchanges, titled),
+	    fig->height);
+	blk->id = produce_item_id(p, p->view->gadget, fig->id);
+	blk->desc = change_chart_desc(p, ch->nchanges, &k);
+}
+
 static const produce_act compare_acts[TPL_BLOCK__MAX] = {
 	[TPL_BLOCK_HEADING] = produce_heading,
 	[TPL_BLOCK_TEXT] = produce_text,
@@ -148,6 +258,7 @@ static const produce_act compare_acts[TPL_BLOCK__MAX] = {
 	[TPL_BLOCK_ONLY] = produce_only,
 	[TPL_BLOCK_CHANGES] = produce_changes,
 	[TPL_BLOCK_OVERHEADS] = produce_overheads,
+	[TPL_BLOCK_CHANGE_CHART] = produce_change_chart,
 };
 
 /* OLD's gadgets in order, then those only NEW has. */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The comparison's tables and sentences: changes formatted with their marks, cells coloured by verdict. */
+/* The comparison's tables, sentences and change-chart rows: changes formatted with their marks, coloured by verdict. */
 #include "produce_compare_tables.h"
 
 #include <math.h>
@@ -284,6 +284,155 @@ compare_table_changes(const struct comparison *c, const char *gadget,
 	}
 	cr_row_free(&r);
 	return t;
+}
+
+/* --- Per-gadget change chart ---------------------------------------------- */
+
+#define CR_DOT "\xc2\xb7" /* U+00B7 */
+
+/* A change's place in the chart: verdict group, then size. */
+struct cr_rank {
+	int group;
+	double size;
+	size_t entry;
+};
+
+static int
+cr_rank_cmp(const void *a, const void *b)
+{
+	const struct cr_rank *x = a, *y = b;
+
+	if (x->group != y->group)
+		return x->group < y->group ? -1 : 1;
+	if (x->size != y->size)
+		return x->size > y->size ? -1 : 1;
+	return (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+static int
+cr_group(enum compare_verdict v)
+{
+	return v == COMPARE_WORSE ? 0 : v == COMPARE_BETTER ? 1 : 2;
+}
+
+/* Where OLD is 0: the sign of v as an unbounded percentage. */
+static double
+cr_unbounded(double v)
+{
+	return v > 0 ? INFINITY : v < 0 ? -INFINITY : 0;
+}
+
+static const char *
+cr_verdict_words(enum compare_verdict v)
+{
+	return v == COMPARE_WORSE ? "a regression" : v == COMPARE_BETTER ?
+	    "an improvement" : "no change";
+}
+
+/* "ig, 4096 events/s, IG CPU (%): OLD 2.63 ± 0.07 (n = 5), NEW ...; change ..., p < 0.001: a regression". */
+static char *
+cr_chart_tip(const struct compare_entry *e)
+{
+	char r[FORMAT_MAX], o[FORMAT_MAX], n[FORMAT_MAX], d[FORMAT_MAX],
+	    p[FORMAT_MAX];
+	int dec = metric_decimals(e->metric);
+
+	format_rate(r, e->rate);
+	format_mean_ci(o, e->old.mean, e->old.half, dec, 1);
+	format_mean_ci(n, e->new.mean, e->new.half, dec, 1);
+	cr_full(d, &e->change, dec);
+	cr_p(p, e->change.q);
+	return xasprintf("%s, %s events/s, %s: OLD %s (n = %lu), NEW %s (n = "
+	    "%lu); change %s, p %s%s: %s", e->tcase, r, metric_heading(e->metric),
+	    o, e->old.n, n, e->new.n, d, p[0] == '<' ? "< " : "= ",
+	    p[0] == '<' ? p + 1 : p, cr_verdict_words(e->change.verdict));
+}
+
+static void
+cr_chart_row(struct doc_change *out, const struct compare_entry *e,
+    const struct colors *col)
+{
+	const struct compare_change *ch = &e->change;
+	char r[FORMAT_MAX], v[FORMAT_MAX];
+	double half;
+
+	format_rate(r, e->rate);
+	cr_compact(v, ch, metric_decimals(e->metric));
+	out->label = xasprintf("%s " CR_DOT " %s ev/s " CR_DOT " %s", e->tcase, r,
+	    metric_label(e->metric));
+	out->value = xstrdup(v);
+	out->tip = cr_chart_tip(e);
+	out->color = ch->verdict == COMPARE_WORSE ? col->worse :
+	    ch->verdict == COMPARE_BETTER ? col->better : col->same;
+	if (isnan(ch->percent)) {
+		out->percent = cr_unbounded(ch->delta);
+		out->lo = cr_unbounded(ch->delta - ch->half);
+		out->hi = cr_unbounded(ch->delta + ch->half);
+		return;
+	}
+	half = 100 * ch->half / fabs(e->old.mean);
+	out->percent = ch->percent;
+	out->lo = ch->percent - half;
+	out->hi = ch->percent + half;
+}
+
+/* A metric both runs measured as 0 throughout: nothing to draw. */
+static int
+cr_all_zero(const struct compare_entry *e)
+{
+	return e->old.mean == 0 && e->new.mean == 0 && e->change.half == 0;
+}
+
+/* The tested changes of gadget, in chart order, counted into k; returns their count. */
+static size_t
+cr_chart_ranks(const struct comparison *c, const char *gadget,
+    struct cr_rank *rank, struct compare_chart_counts *k)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < c->nentries; i++) {
+		const struct compare_entry *e = &c->entries[i];
+
+		if (e->change.verdict == COMPARE_UNKNOWN ||
+		    strcmp(e->gadget, gadget) != 0)
+			continue;
+		if (cr_all_zero(e)) {
+			k->zero++;
+			continue;
+		}
+		k->verdict[e->change.verdict]++;
+		rank[n].group = cr_group(e->change.verdict);
+		rank[n].size = isnan(e->change.percent) ? (e->change.delta != 0 ?
+		    INFINITY : 0) : fabs(e->change.percent);
+		rank[n++].entry = i;
+	}
+	qsort(rank, n, sizeof(*rank), cr_rank_cmp);
+	return n;
+}
+
+struct compare_chart_counts
+compare_chart_changes(const struct comparison *c, const char *gadget,
+    const struct colors *col, size_t max_rows, struct doc_chart *ch)
+{
+	struct cr_rank *rank = xcalloc(c->nentries + 1, sizeof(*rank));
+	struct compare_chart_counts k;
+	size_t i;
+
+	memset(&k, 0, sizeof(k));
+	memset(ch, 0, sizeof(*ch));
+	k.tested = cr_chart_ranks(c, gadget, rank, &k);
+	if (k.tested == 0) {
+		free(rank);
+		return k;
+	}
+	ch->kind = DOC_CHART_CHANGES;
+	ch->band = c->opt.threshold;
+	ch->nchanges = k.tested < max_rows ? k.tested : max_rows;
+	ch->changes = xcalloc(ch->nchanges + 1, sizeof(*ch->changes));
+	for (i = 0; i < ch->nchanges; i++)
+		cr_chart_row(&ch->changes[i], &c->entries[rank[i].entry], col);
+	free(rank);
+	return k;
 }
 
 /* --- Per-gadget overheads ------------------------------------------------- */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The comparison's tables and sentences for the compare producers, coloured by verdict. */
+/* The comparison's tables, sentences and change-chart rows for the compare producers, coloured by verdict. */
 #ifndef IGREPORT_PRODUCE_COMPARE_TABLES_H
 #define IGREPORT_PRODUCE_COMPARE_TABLES_H
 
@@ -17,6 +17,7 @@ struct colors {
 	struct canvas_color worse;   /* regressions: text of their cells, red */
 	struct canvas_color better;  /* improvements: green */
 	struct canvas_color unknown; /* no test possible: grey */
+	struct canvas_color same;    /* no change: the text colour, as a plain cell */
 };
 
 /*
@@ -38,6 +39,27 @@ struct doc_table *compare_table_significant(const struct comparison *c,
 struct doc_table *compare_table_changes(const struct comparison *c,
     const char *gadget, const struct tpl_table_style *st,
     const struct colors *col);
+
+/* What a gadget's change chart holds and leaves out. */
+struct compare_chart_counts {
+	size_t tested;                /* changes drawn or left out for room */
+	size_t verdict[COMPARE__MAX]; /* of those, by verdict */
+	size_t zero;                  /* left out: 0 in every run of both (a baseline's IG CPU) */
+};
+
+/*
+ * The rows of gadget's change chart into ch, a DOC_CHART_CHANGES chart
+ * with only its rows and band set (--threshold): one per change tested
+ * (verdict ~, worse or better; one without a test has no place on it,
+ * nor one of a metric that was 0 in every run of both), regressions
+ * first, then improvements, then no change, each group by the size of
+ * its change, largest first (ties in the comparison's order), at most
+ * max_rows of them. Returns the counts; with none tested, ch is left
+ * empty.
+ */
+struct compare_chart_counts compare_chart_changes(const struct comparison *c,
+    const char *gadget, const struct colors *col, size_t max_rows,
+    struct doc_chart *ch);
 
 /*
  * The overhead of gadget in both runs and its change, per rate: Rate,

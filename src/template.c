@@ -915,6 +915,15 @@ tpl_walk_chart(struct tpl_walk *w, xmlNodePtr n, struct tpl_chart *c)
 	tpl_check_chart(w, n, c);
 }
 
+static void
+tpl_check_height(struct tpl_walk *w, xmlNodePtr n, const struct tpl_figure *f)
+{
+	if (f->height > tpl_content_height(w->t))
+		tpl_error(w, D_TEMPLATE_VALUE, n,
+		    "figure height %g is more than the page's content "
+		    "height %g", f->height, tpl_content_height(w->t));
+}
+
 static struct tpl_figure *
 tpl_walk_figure(struct tpl_walk *w, xmlNodePtr n)
 {
@@ -925,15 +934,25 @@ tpl_walk_figure(struct tpl_walk *w, xmlNodePtr n)
 	f->id = tpl_walk_id(w, n);
 	f->title = tpl_text_attr(w, n, "title", "", TPL_PH_GADGET_SECTION);
 	f->height = tpl_num(w, n, "height", 250.0);
-	if (f->height > tpl_content_height(w->t))
-		tpl_error(w, D_TEMPLATE_VALUE, n,
-		    "figure height %g is more than the page's content "
-		    "height %g", f->height, tpl_content_height(w->t));
+	tpl_check_height(w, n, f);
 	f->ncharts = tpl_count_elements(n);
 	f->charts = xcalloc(f->ncharts, sizeof(*f->charts));
 	for (ch = n->children; ch != NULL; ch = ch->next)
 		if (tpl_is(ch, "chart"))
 			tpl_walk_chart(w, ch, &f->charts[i++]);
+	return f;
+}
+
+/* A change chart: a figure without charts whose rows the comparison decides, by default at most the page's content height. */
+static struct tpl_figure *
+tpl_walk_change_chart(struct tpl_walk *w, xmlNodePtr n)
+{
+	struct tpl_figure *f = xcalloc(1, sizeof(*f));
+
+	f->id = tpl_walk_id(w, n);
+	f->title = tpl_text_attr(w, n, "title", "", TPL_PH_GADGET_SECTION);
+	f->height = tpl_num(w, n, "height", tpl_content_height(w->t));
+	tpl_check_height(w, n, f);
 	return f;
 }
 
@@ -1079,6 +1098,7 @@ static const char *const tpl_block_names[] = {
 	[TPL_BLOCK_ONLY] = "only",
 	[TPL_BLOCK_CHANGES] = "changes",
 	[TPL_BLOCK_OVERHEADS] = "overheads",
+	[TPL_BLOCK_CHANGE_CHART] = "change-chart",
 };
 
 /* The table of a block whose rows the data decides (cost and compare blocks): an optional id, a title and a style, no columns. */
@@ -1134,6 +1154,9 @@ tpl_walk_block(struct tpl_walk *w, xmlNodePtr n, struct tpl_block *b,
 		break;
 	case TPL_BLOCK_TABLE:
 		b->table = tpl_walk_table(w, n);
+		break;
+	case TPL_BLOCK_CHANGE_CHART:
+		b->figure = tpl_walk_change_chart(w, n);
 		break;
 	case TPL_BLOCK_RAW:
 		tpl_walk_style(w, n, &b->raw, 1);

@@ -122,13 +122,16 @@ enum tpl_block_kind {
 	TPL_BLOCK_ONLY,        /* what only one run has */
 	TPL_BLOCK_CHANGES,     /* per gadget: the change of every case, rate and metric, coloured */
 	TPL_BLOCK_OVERHEADS,   /* per gadget: the overhead in both runs and its change, coloured */
+	TPL_BLOCK_CHANGE_CHART, /* per gadget: every tested change as a row of a chart, regressions first */
 	TPL_BLOCK__MAX
 };
 
 struct tpl_block {
 	enum tpl_block_kind kind;
 	char *text;                 /* HEADING, TEXT */
-	struct tpl_figure *figure;  /* FIGURE */
+	struct tpl_figure *figure;  /* FIGURE; CHANGE_CHART its id, title and
+	                               height (the most it takes: it is sized
+	                               to its rows), with no charts */
 	struct tpl_table *table;    /* TABLE; and for COST, MACHINES,
 	                               SIGNIFICANT, CHANGES, OVERHEADS its id
 	                               (may be "": no SVG), title and style,

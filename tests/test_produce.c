@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of the document builder: what the report and compare producers put in the document, and the gadget views they read. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "testutil.h"
+#include "chart_changes.h"
 #include "compare.h"
 #include "fixture.h"
 #include "produce.h"
@@ -1078,11 +1080,12 @@ static void
 test_compare_items_are_figures_changes_and_overheads(void **state)
 {
 	/*
-	 * trace_exec: 2 figures, changes, overheads; trace_dns: 2 figures
-	 * (OLD's bars only); trace_open: baseline only, so no with-IG figure.
+	 * trace_exec: the change chart, 2 figures, changes, overheads;
+	 * trace_dns: 2 figures (OLD's bars only, nothing tested, so no
+	 * change chart); trace_open: baseline only, so no with-IG figure.
 	 */
-	static const char *const want[] = { "trace_exec-cpu",
-		"trace_exec-ig-memory-lost", "trace_exec-changes",
+	static const char *const want[] = { "trace_exec-change-chart",
+		"trace_exec-cpu", "trace_exec-ig-memory-lost", "trace_exec-changes",
 		"trace_exec-overheads", "trace_dns-cpu", "trace_dns-ig-memory-lost" };
 	struct cmp c;
 	size_t i, n = 0;
@@ -1091,14 +1094,217 @@ test_compare_items_are_figures_changes_and_overheads(void **state)
 	cmp_new(&c, fixture_old_meta);
 	for (i = 0; i < c.doc->nblocks; i++)
 		if (c.doc->blocks[i].id != NULL) {
-			assert_true(n < 6);
+			assert_true(n < 7);
 			assert_string_equal(c.doc->blocks[i].id, want[n++]);
 		}
-	assert_int_equal(n, 6);
+	assert_int_equal(n, 7);
 	assert_string_equal(item(c.doc, "trace_exec-cpu")->text,
 	    "trace_exec - CPU, OLD vs NEW");
 	assert_int_equal(item(c.doc, "trace_dns-cpu")->charts[0].nseries, 1);
 	cmp_free(&c);
+}
+
+/* --- The change chart ------------------------------------------------------ */
+
+#define DOT "\xc2\xb7"
+
+static const struct doc_chart *
+change_chart(const struct document *doc, const char *id)
+{
+	const struct doc_block *b = item(doc, id);
+
+	assert_int_equal(b->kind, DOC_FIGURE);
+	assert_int_equal(b->ncharts, 1);
+	assert_int_equal(b->charts[0].kind, DOC_CHART_CHANGES);
+	return &b->charts[0];
+}
+
+static void
+test_change_chart_opens_the_gadget_part(void **state)
+{
+	struct cmp c;
+	size_t i;
+
+	(void)state;
+	cmp_new(&c, fixture_old_meta);
+	i = find_block(c.doc, 0, DOC_SECTION, "trace_exec");
+	assert_true(i + 1 < c.doc->nblocks);
+	assert_int_equal(c.doc->blocks[i + 1].kind, DOC_FIGURE);
+	assert_string_equal(c.doc->blocks[i + 1].id, "trace_exec-change-chart");
+	assert_string_equal(c.doc->blocks[i + 1].text,
+	    "trace_exec - Changes from OLD to NEW, regressions first");
+	cmp_free(&c);
+}
+
+static void
+test_change_chart_puts_regressions_first_then_improvements(void **state)
+{
+	struct cmp c;
+	const struct doc_chart *ch;
+	size_t i;
+
+	(void)state;
+	cmp_new(&c, fixture_old_meta);
+	ch = change_chart(c.doc, "trace_exec-change-chart");
+	assert_true(ch->nchanges > 2);
+	assert_string_equal(ch->changes[0].label, "ig " DOT " 4096 ev/s " DOT
+	    " IG CPU");
+	assert_string_equal(ch->changes[0].value, "+97.6% " FIXTURE_MARK_WORSE);
+	assert_true(same_color(ch->changes[0].color, fixture_worse));
+	assert_true(ch->changes[0].lo < ch->changes[0].percent &&
+	    ch->changes[0].percent < ch->changes[0].hi);
+	assert_string_equal(ch->changes[1].label, "ig " DOT " 1024 ev/s " DOT
+	    " Mem");
+	assert_string_equal(ch->changes[1].value, "-10.0% " FIXTURE_MARK_BETTER);
+	assert_true(same_color(ch->changes[1].color, fixture_better));
+	/* No change after them, in the text colour, largest first. */
+	for (i = 2; i < ch->nchanges; i++) {
+		assert_true(same_color(ch->changes[i].color, c.tpl->text_color));
+		if (i > 2)
+			assert_true(fabs(ch->changes[i].percent) <=
+			    fabs(ch->changes[i - 1].percent));
+	}
+	cmp_free(&c);
+}
+
+static void
+test_change_chart_has_the_threshold_band_and_full_tooltips(void **state)
+{
+	struct cmp c;
+	const struct doc_chart *ch;
+
+	(void)state;
+	cmp_new(&c, fixture_old_meta);
+	ch = change_chart(c.doc, "trace_exec-change-chart");
+	assert_true(ch->band == 5.0);
+	assert_string_equal(ch->changes[0].tip, "ig, 4096 events/s, IG CPU (%): "
+	    "OLD 2.05 \xc2\xb1 0.64 (n = 2), NEW 4.05 \xc2\xb1 0.64 (n = 2); "
+	    "change +2.00 \xc2\xb1 0.30 (+97.6%), p = 0.001: a regression");
+	assert_non_null(strstr(ch->title, "\xc2\xb1" "5% threshold shaded"));
+	cmp_free(&c);
+}
+
+static void
+test_change_chart_leaves_out_untested_and_all_zero_metrics(void **state)
+{
+	struct cmp c;
+	const struct doc_chart *ch;
+	const struct doc_block *b;
+	size_t i, tested = 0;
+
+	(void)state;
+	cmp_new(&c, fixture_old_meta);
+	b = item(c.doc, "trace_exec-change-chart");
+	ch = change_chart(c.doc, "trace_exec-change-chart");
+	for (i = 0; i < c.p.c->nentries; i++) {
+		const struct compare_entry *e = &c.p.c->entries[i];
+
+		if (strcmp(e->gadget, "trace_exec") == 0 &&
+		    e->change.verdict != COMPARE_UNKNOWN &&
+		    !(e->old.mean == 0 && e->new.mean == 0))
+			tested++;
+	}
+	/* baseline IgCpu, IgMem and Lost at two rates, ig Lost at two: 8 of 20 left out. */
+	assert_int_equal(tested, 12);
+	assert_int_equal(ch->nchanges, 12);
+	assert_non_null(strstr(b->desc, "the 12 changes tested from OLD to NEW, "
+	    "1 regression, 1 improvement and 10 with no change"));
+	assert_non_null(strstr(b->desc, "8 metrics measured as 0 in every run "
+	    "of both"));
+	assert_null(strstr(b->desc, "Only the first"));
+	cmp_free(&c);
+}
+
+static void
+test_change_chart_is_cut_to_the_rows_its_height_holds(void **state)
+{
+	struct fixture_pair p;
+	struct template *tpl = fixture_template("templates/compare.xml");
+	struct tpl_figure *fig = NULL;
+	struct document *doc;
+	const struct doc_chart *ch;
+	const struct doc_block *b;
+	size_t i, j, rows;
+
+	(void)state;
+	for (i = 0; i < tpl->nsections; i++)
+		for (j = 0; j < tpl->sections[i].nblocks; j++)
+			if (tpl->sections[i].blocks[j].kind == TPL_BLOCK_CHANGE_CHART)
+				fig = tpl->sections[i].blocks[j].figure;
+	assert_non_null(fig);
+	fig->height = chart_changes_height(tpl, 5, 1);
+	rows = chart_changes_max_rows(tpl, fig->height, 1);
+	assert_int_equal(rows, 5);
+	fixture_pair_new(&p, fixture_old_meta);
+	doc = fixture_comparison(tpl, p.c, "Cmp");
+	b = item(doc, "trace_exec-change-chart");
+	ch = change_chart(doc, "trace_exec-change-chart");
+	assert_int_equal(ch->nchanges, 5);
+	assert_true(b->height <= fig->height);
+	assert_true(same_color(ch->changes[0].color, fixture_worse));
+	assert_non_null(strstr(ch->title, "the first 5 of 12 changes"));
+	assert_non_null(strstr(b->desc, "Only the first 5 rows are drawn; the "
+	    "other 7 changes are in the table of changes."));
+	doc_free(doc);
+	fixture_pair_free(&p);
+	template_free(tpl);
+}
+
+static void
+test_change_chart_is_never_taller_than_its_template_allows(void **state)
+{
+	struct fixture_pair p;
+	struct template *tpl = fixture_template("templates/compare.xml");
+	struct document *doc;
+	size_t i, j;
+
+	(void)state;
+	/* Labels so large that not even one row fits in 120 points. */
+	tpl->label_size = 100;
+	for (i = 0; i < tpl->nsections; i++)
+		for (j = 0; j < tpl->sections[i].nblocks; j++)
+			if (tpl->sections[i].blocks[j].kind == TPL_BLOCK_CHANGE_CHART)
+				tpl->sections[i].blocks[j].figure->height = 120;
+	fixture_pair_new(&p, fixture_old_meta);
+	doc = fixture_comparison(tpl, p.c, "Cmp");
+	assert_int_equal(change_chart(doc, "trace_exec-change-chart")->nchanges, 1);
+	assert_true(item(doc, "trace_exec-change-chart")->height == 120);
+	doc_free(doc);
+	fixture_pair_free(&p);
+	template_free(tpl);
+}
+
+static void
+test_change_chart_of_a_change_from_zero_is_unbounded(void **state)
+{
+	/* Lost events from none to about 5 per second at ig 4096: no percentage, a regression. */
+	struct fixture_row rows[8];
+	struct model *o = fixture_model("a.csv", fixture_old_rows, 8,
+	    FIXTURE_ALL_METRICS, NULL), *n;
+	struct comparison *c;
+	struct template *tpl = fixture_template("templates/compare.xml");
+	struct document *doc;
+	const struct doc_chart *ch;
+
+	(void)state;
+	memcpy(rows, fixture_old_rows, sizeof(rows));
+	rows[6].v[METRIC_LOST] = 5.0;
+	rows[7].v[METRIC_LOST] = 5.1;
+	n = fixture_model("b.csv", rows, 8, FIXTURE_ALL_METRICS, NULL);
+	c = compare_build(o, n, &defaults);
+	doc = fixture_comparison(tpl, c, "Cmp");
+	ch = change_chart(doc, "trace_exec-change-chart");
+	assert_string_equal(ch->changes[0].label, "ig " DOT " 4096 ev/s " DOT
+	    " Lost");
+	assert_true(isinf(ch->changes[0].percent) && ch->changes[0].percent > 0);
+	assert_true(ch->changes[0].lo > 0);
+	assert_string_equal(ch->changes[0].value, "+5.0 " FIXTURE_MARK_WORSE);
+	assert_true(same_color(ch->changes[0].color, fixture_worse));
+	doc_free(doc);
+	template_free(tpl);
+	compare_free(c);
+	model_free(o);
+	model_free(n);
 }
 
 static void
@@ -1377,6 +1583,13 @@ main(void)
 		cmocka_unit_test(test_only_in_one_run_list_groups_rates_of_one_place),
 		cmocka_unit_test(test_only_in_one_run_says_when_both_runs_match),
 		cmocka_unit_test(test_compare_items_are_figures_changes_and_overheads),
+		cmocka_unit_test(test_change_chart_opens_the_gadget_part),
+		cmocka_unit_test(test_change_chart_puts_regressions_first_then_improvements),
+		cmocka_unit_test(test_change_chart_has_the_threshold_band_and_full_tooltips),
+		cmocka_unit_test(test_change_chart_leaves_out_untested_and_all_zero_metrics),
+		cmocka_unit_test(test_change_chart_is_cut_to_the_rows_its_height_holds),
+		cmocka_unit_test(test_change_chart_is_never_taller_than_its_template_allows),
+		cmocka_unit_test(test_change_chart_of_a_change_from_zero_is_unbounded),
 		cmocka_unit_test(test_view_of_comparison_has_both_runs_on_the_union_of_rates),
 		cmocka_unit_test(test_view_of_a_gadget_of_one_run_has_only_its_series),
 		cmocka_unit_test(test_view_of_comparison_keeps_only_metrics_of_both_runs),

@@ -179,20 +179,24 @@ test_pdf_compare_draws_verdict_tables_and_figures(void **state)
 
 	(void)state;
 	drawing_comparison(&dr, fixture_old_meta);
-	/* Cover (one page), then per gadget figures and tables. */
-	assert_int_equal(render_pdf_draw(&dr.rc->canvas, dr.doc), 1 + 3 * 2);
+	/* Cover (one page), then per gadget figures and tables; trace_exec's change chart takes one more. */
+	assert_int_equal(render_pdf_draw(&dr.rc->canvas, dr.doc), 1 + 3 * 2 + 1);
 	text = dr.rc->text;
 	must_find(text, "B 20.0 " FIXTURE_WORSE_HEX " \"1 regression, "
 	    "2 improvements\"");
 	assert_true(must_find(text, FIXTURE_WORSE_HEX " \"worse "
 	    FIXTURE_MARK_WORSE) < must_find(text, FIXTURE_BETTER_HEX
 	    " \"better " FIXTURE_MARK_BETTER));
-	must_find(text, "\"trace_exec - CPU, OLD vs NEW\"");
+	assert_true(must_find(text, "\"trace_exec - Changes from OLD to NEW, "
+	    "regressions first\"") < must_find(text, "\"trace_exec - CPU, OLD "
+	    "vs NEW\""));
+	must_find(must_find(text, "group change\n"), FIXTURE_WORSE_HEX
+	    " \"+97.6% " FIXTURE_MARK_WORSE "\"");
 	must_find(text, "\"Changes from OLD to NEW - trace_exec\"");
 	must_find(text, FIXTURE_WORSE_HEX " \"+97.6% " FIXTURE_MARK_WORSE);
 	must_find(text, "\"trace_dns was measured by OLD only: there is nothing "
 	    "to compare.\"");
-	must_find(text, "\"Cmp: old.csv vs new.csv - page 7 of 7\"");
+	must_find(text, "\"Cmp: old.csv vs new.csv - page 8 of 8\"");
 	/* Same machines: no banner. */
 	assert_int_equal(recording_canvas_count(dr.rc, "group warning"), 0);
 	drawing_free(&dr);

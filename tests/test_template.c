@@ -923,15 +923,21 @@ test_compare_template_loads_as_designed(void **state)
 	assert_int_equal(cover->blocks[3].kind, TPL_BLOCK_SIGNIFICANT);
 	assert_int_equal(cover->blocks[7].kind, TPL_BLOCK_ONLY);
 	g = section_of(t, TPL_SECTION_GADGET);
-	assert_int_equal(g->blocks[0].kind, TPL_BLOCK_FIGURE);
-	cpu = &g->blocks[0].figure->charts[0];
+	/* The change chart first, as tall as the page allows (it is sized to its rows). */
+	assert_int_equal(g->blocks[0].kind, TPL_BLOCK_CHANGE_CHART);
+	assert_string_equal(g->blocks[0].figure->id, "change-chart");
+	assert_int_equal(g->blocks[0].figure->ncharts, 0);
+	assert_true(g->blocks[0].figure->height == t->page_height -
+	    t->margin_top - t->margin_bottom);
+	assert_int_equal(g->blocks[1].kind, TPL_BLOCK_FIGURE);
+	cpu = &g->blocks[1].figure->charts[0];
 	assert_int_equal(cpu->metric, METRIC_CPU);
 	assert_string_equal(cpu->series[0].case_name, "old:ig");
 	assert_string_equal(cpu->series[1].case_name, "new:ig");
-	assert_int_equal(g->blocks[3].kind, TPL_BLOCK_CHANGES);
-	assert_string_equal(g->blocks[3].table->id, "changes");
-	expect_color(g->blocks[3].table->style.header_bg, 0x54, 0x6e, 0x7a);
-	assert_int_equal(g->blocks[5].kind, TPL_BLOCK_OVERHEADS);
+	assert_int_equal(g->blocks[4].kind, TPL_BLOCK_CHANGES);
+	assert_string_equal(g->blocks[4].table->id, "changes");
+	expect_color(g->blocks[4].table->style.header_bg, 0x54, 0x6e, 0x7a);
+	assert_int_equal(g->blocks[6].kind, TPL_BLOCK_OVERHEADS);
 	template_free(t);
 	diags_free(&d);
 }
@@ -958,12 +964,13 @@ test_compare_blocks_need_a_compare_template(void **state)
 	(void)state;
 	assert_null(load_string("<report>\n<cover>\n<verdict/>\n"
 	    "<machines/>\n</cover>\n<gadget>\n<changes id=\"c\"/>\n"
-	    "</gadget>\n</report>", &d));
+	    "<change-chart id=\"cc\"/>\n</gadget>\n</report>", &d));
 	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 3), "<verdict>");
 	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 4),
 	    "only allowed in a compare template");
 	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 7), "<changes>");
-	assert_int_equal(d.n, 3);
+	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 8), "<change-chart>");
+	assert_int_equal(d.n, 4);
 	diags_free(&d);
 }
 
@@ -1095,6 +1102,44 @@ test_compare_table_ids_must_be_unique(void **state)
 	diags_free(&d);
 }
 
+static void
+test_change_chart_takes_an_id_a_title_and_a_height(void **state)
+{
+	struct diags d = { 0 };
+	struct template *t;
+
+	(void)state;
+	t = load_string("<report kind=\"compare\">\n<page size=\"A4\" "
+	    "orientation=\"portrait\" margin=\"36\"/>\n<gadget>\n"
+	    "<change-chart id=\"cc\" title=\"{gadget}\" height=\"300\"/>\n"
+	    "</gadget>\n</report>", &d);
+	expect_clean(&d);
+	assert_non_null(t);
+	assert_int_equal(t->sections[0].blocks[0].kind, TPL_BLOCK_CHANGE_CHART);
+	assert_string_equal(t->sections[0].blocks[0].figure->title, "{gadget}");
+	assert_true(t->sections[0].blocks[0].figure->height == 300);
+	template_free(t);
+	diags_free(&d);
+	memset(&d, 0, sizeof(d));
+	/* Taller than the page; no id; an id used twice. */
+	assert_null(load_string("<report kind=\"compare\">\n<gadget>\n"
+	    "<change-chart id=\"cc\" height=\"9000\"/>\n</gadget>\n</report>", &d));
+	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 3),
+	    "more than the page's content height");
+	diags_free(&d);
+	memset(&d, 0, sizeof(d));
+	assert_null(load_string("<report kind=\"compare\">\n<gadget>\n"
+	    "<change-chart/>\n</gadget>\n</report>", &d));
+	expect_detail(expect_diag(&d, D_TEMPLATE_SCHEMA, 3), "'id'");
+	diags_free(&d);
+	memset(&d, 0, sizeof(d));
+	assert_null(load_string("<report kind=\"compare\">\n<gadget>\n"
+	    "<change-chart id=\"x\"/>\n<changes id=\"x\"/>\n</gadget>\n"
+	    "</report>", &d));
+	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 4), "line 3");
+	diags_free(&d);
+}
+
 int
 main(void)
 {
@@ -1148,6 +1193,7 @@ main(void)
 		    test_old_and_new_placeholders_only_in_compare_templates),
 		cmocka_unit_test(test_compare_schema_errors_name_their_line),
 		cmocka_unit_test(test_compare_table_ids_must_be_unique),
+		cmocka_unit_test(test_change_chart_takes_an_id_a_title_and_a_height),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
