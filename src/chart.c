@@ -113,6 +113,36 @@ chart_ticks(double *lo, double *hi, size_t max_ticks,
 	return n;
 }
 
+size_t
+chart_axis_ticks(const struct canvas *c, double size, size_t max_ticks,
+    double *lo, double *hi, double ticks[CHART_MAX_TICKS], int *decimals,
+    double *widest, double *step)
+{
+	double s;
+	size_t i, n = chart_ticks(lo, hi, max_ticks, ticks, &s);
+	char buf[FORMAT_MAX];
+
+	*decimals = s >= 1 ? 0 : (int)ceil(-log10(s) - 1e-9);
+	*widest = 0;
+	for (i = 0; i < n; i++) {
+		format_fixed(buf, ticks[i], *decimals);
+		*widest = fmax(*widest, fonts_text_width(c->fonts, FONT_REGULAR,
+		    size, buf));
+	}
+	if (step != NULL)
+		*step = s;
+	return n;
+}
+
+struct canvas_text
+chart_text(enum font_face face, double size, struct canvas_color color,
+    enum canvas_align align, int vertical)
+{
+	struct canvas_text st = {face, size, color, align, vertical};
+
+	return st;
+}
+
 static double
 ymap(const struct chart_layout *l, double v)
 {
@@ -179,18 +209,13 @@ static double
 layout_ticks(struct chart_layout *l, const struct canvas *c, double lo,
     double hi, double plot_h)
 {
-	double as = l->tpl->axis_size, step, w = 0;
-	size_t i, maxt = (size_t)fmax(2, floor(plot_h / (4 * as)) + 1);
-	char buf[FORMAT_MAX];
+	double as = l->tpl->axis_size, w;
 
 	l->ymin = lo;
 	l->ymax = hi;
-	l->nticks = chart_ticks(&l->ymin, &l->ymax, maxt, l->ticks, &step);
-	l->tick_decimals = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
-	for (i = 0; i < l->nticks; i++) {
-		format_fixed(buf, l->ticks[i], l->tick_decimals);
-		w = fmax(w, fonts_text_width(c->fonts, FONT_REGULAR, as, buf));
-	}
+	l->nticks = chart_axis_ticks(c, as, (size_t)fmax(2, floor(plot_h /
+	    (4 * as)) + 1), &l->ymin, &l->ymax, l->ticks, &l->tick_decimals, &w,
+	    NULL);
 	return w;
 }
 
@@ -547,15 +572,6 @@ chart_layout_free(struct chart_layout *l)
 	free(l);
 }
 
-static struct canvas_text
-text_style(enum font_face face, double size, struct canvas_color color,
-    enum canvas_align align, int vertical)
-{
-	struct canvas_text st = {face, size, color, align, vertical};
-
-	return st;
-}
-
 static void
 draw_grid(struct canvas *c, const struct chart_layout *l)
 {
@@ -665,7 +681,7 @@ draw_yaxis(struct canvas *c, const struct chart_layout *l)
 {
 	const struct template *t = l->tpl;
 	struct canvas_stroke st = {t->text_color, 0.8, 1, 0};
-	struct canvas_text ts = text_style(FONT_REGULAR, t->axis_size,
+	struct canvas_text ts = chart_text(FONT_REGULAR, t->axis_size,
 	    t->text_color, CANVAS_RIGHT, 0);
 	double mid = CHART_DIGIT_H * t->axis_size / 2;
 	char buf[FORMAT_MAX];
@@ -691,7 +707,7 @@ draw_xaxis(struct canvas *c, const struct chart_layout *l)
 {
 	const struct template *t = l->tpl;
 	struct canvas_stroke st = {t->text_color, 0.8, 1, 0};
-	struct canvas_text ts = text_style(FONT_REGULAR, l->xlabel_size,
+	struct canvas_text ts = chart_text(FONT_REGULAR, l->xlabel_size,
 	    t->text_color, l->xlabel_vertical ? CANVAS_RIGHT : CANVAS_CENTER,
 	    l->xlabel_vertical);
 	double bottom = l->plot.y + l->plot.h, cat_w = l->plot.w / (double)l->nrates;
@@ -712,7 +728,7 @@ draw_xaxis(struct canvas *c, const struct chart_layout *l)
 			    l->xlabels[i], &ts);
 	}
 	if (*l->x_label) {
-		ts = text_style(FONT_REGULAR, t->axis_size, t->text_color,
+		ts = chart_text(FONT_REGULAR, t->axis_size, t->text_color,
 		    CANVAS_CENTER, 0);
 		c->ops->text(c->dev, l->plot.x + l->plot.w / 2, l->box.y + l->box.h +
 		    fonts_descent(c->fonts, FONT_REGULAR, t->axis_size),
@@ -736,10 +752,10 @@ static void
 draw_labels(struct canvas *c, const struct chart_layout *l)
 {
 	const struct template *t = l->tpl;
-	struct canvas_text ts = text_style(FONT_REGULAR, l->label_size,
+	struct canvas_text ts = chart_text(FONT_REGULAR, l->label_size,
 	    t->text_color, l->label_vertical ? CANVAS_LEFT : CANVAS_CENTER,
 	    l->label_vertical);
-	struct canvas_text na = text_style(FONT_REGULAR,
+	struct canvas_text na = chart_text(FONT_REGULAR,
 	    fmax(5, 0.8 * t->label_size), chart_grey, CANVAS_CENTER, 0);
 	double na_w = fonts_text_width(c->fonts, FONT_REGULAR, na.size, "n/a");
 	size_t i;
@@ -769,7 +785,7 @@ draw_legend(struct canvas *c, const struct chart_layout *l)
 	double s = t->axis_size;
 	struct canvas_fill bg = {chart_white, 0.8};
 	struct canvas_stroke frame = {chart_frame, 0.8, 1, 0};
-	struct canvas_text ts = text_style(FONT_REGULAR, s, t->text_color,
+	struct canvas_text ts = chart_text(FONT_REGULAR, s, t->text_color,
 	    CANVAS_LEFT, 0);
 	size_t i;
 
@@ -792,7 +808,7 @@ draw_legend(struct canvas *c, const struct chart_layout *l)
 static void
 draw_title(struct canvas *c, const struct chart_layout *l)
 {
-	struct canvas_text ts = text_style(FONT_REGULAR, l->title_size,
+	struct canvas_text ts = chart_text(FONT_REGULAR, l->title_size,
 	    l->tpl->text_color, CANVAS_CENTER, 0);
 
 	if (!*l->title)
@@ -828,7 +844,7 @@ chart_draw_figure(struct canvas *c, const struct template *t,
 	assert(fig->kind == DOC_FIGURE && n > 0);
 	c->ops->begin_group(c->dev, "figure");
 	if (*fig->text) {
-		struct canvas_text ts = text_style(FONT_BOLD, t->figure_title_size,
+		struct canvas_text ts = chart_text(FONT_BOLD, t->figure_title_size,
 		    t->text_color, CANVAS_CENTER, 0);
 
 		top += fonts_ascent(c->fonts, FONT_BOLD, t->figure_title_size);

@@ -88,6 +88,20 @@ size_t chart_ticks(double *lo, double *hi, size_t max_ticks,
     double ticks[CHART_MAX_TICKS], double *step);
 
 /*
+ * The ticks of an axis, as every chart engine labels them: chart_ticks
+ * on [*lo, *hi] with at most max_ticks, then *decimals (as many as the
+ * step needs) and *widest (the widest label at size, measured with c's
+ * fonts). Returns the count; *step (may be NULL) receives the step.
+ */
+size_t chart_axis_ticks(const struct canvas *c, double size, size_t max_ticks,
+    double *lo, double *hi, double ticks[CHART_MAX_TICKS], int *decimals,
+    double *widest, double *step);
+
+/* A text style: face, size, colour, alignment, rotated when vertical. */
+struct canvas_text chart_text(enum font_face face, double size,
+    struct canvas_color color, enum canvas_align align, int vertical);
+
+/*
  * Lays out chart ch (nseries and ncats at least 1) in the box (x, y, w,
  * h), measuring text with c's fonts. t and ch must outlive the layout;
  * free it with chart_layout_free.

@@ -155,18 +155,13 @@ static void
 cc_ticks(struct chart_changes *l, const struct canvas *c, double lo, double hi)
 {
 	double as = l->tpl->axis_size, step, w;
-	size_t maxt = (size_t)fmax(2, floor(l->plot.w / (4 * as))), i;
-	char buf[FORMAT_MAX];
+	size_t maxt = (size_t)fmax(2, floor(l->plot.w / (4 * as)));
 
 	for (;;) {
 		l->xmin = lo;
 		l->xmax = hi;
-		l->nticks = chart_ticks(&l->xmin, &l->xmax, maxt, l->ticks, &step);
-		l->tick_decimals = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
-		for (w = 0, i = 0; i < l->nticks; i++) {
-			format_fixed(buf, l->ticks[i], l->tick_decimals);
-			w = fmax(w, fonts_text_width(c->fonts, FONT_REGULAR, as, buf));
-		}
+		l->nticks = chart_axis_ticks(c, as, maxt, &l->xmin, &l->xmax,
+		    l->ticks, &l->tick_decimals, &w, &step);
 		if (maxt <= 2 || l->nticks < 2 ||
 		    l->plot.w * step / (l->xmax - l->xmin) >= w + as)
 			return;
@@ -278,15 +273,6 @@ chart_changes_free(struct chart_changes *l)
 	free(l);
 }
 
-static struct canvas_text
-cc_text(enum font_face face, double size, struct canvas_color color,
-    enum canvas_align align)
-{
-	struct canvas_text st = {face, size, color, align, 0};
-
-	return st;
-}
-
 static void
 draw_band(struct canvas *c, const struct chart_changes *l)
 {
@@ -357,10 +343,10 @@ draw_row(struct canvas *c, const struct chart_changes *l,
 {
 	const struct template *t = l->tpl;
 	struct canvas_fill f = {r->change->color, 1};
-	struct canvas_text lt = cc_text(FONT_REGULAR, l->label_size,
-	    t->text_color, CANVAS_RIGHT);
-	struct canvas_text vt = cc_text(FONT_REGULAR, l->label_size,
-	    r->change->color, CANVAS_RIGHT);
+	struct canvas_text lt = chart_text(FONT_REGULAR, l->label_size,
+	    t->text_color, CANVAS_RIGHT, 0);
+	struct canvas_text vt = chart_text(FONT_REGULAR, l->label_size,
+	    r->change->color, CANVAS_RIGHT, 0);
 	double base = r->y + CC_DIGIT_H * l->label_size / 2;
 
 	canvas_begin_tip(c, "change", r->change->tip);
@@ -381,8 +367,8 @@ draw_axes(struct canvas *c, const struct chart_changes *l)
 {
 	const struct template *t = l->tpl;
 	struct canvas_stroke st = {t->text_color, 0.8, 1, 0};
-	struct canvas_text ts = cc_text(FONT_REGULAR, t->axis_size, t->text_color,
-	    CANVAS_CENTER);
+	struct canvas_text ts = chart_text(FONT_REGULAR, t->axis_size,
+	    t->text_color, CANVAS_CENTER, 0);
 	double bottom = l->plot.y + l->plot.h;
 	double asc = fonts_ascent(c->fonts, FONT_REGULAR, t->axis_size);
 	char buf[FORMAT_MAX];
@@ -407,8 +393,8 @@ draw_axes(struct canvas *c, const struct chart_changes *l)
 static void
 draw_title(struct canvas *c, const struct chart_changes *l)
 {
-	struct canvas_text ts = cc_text(FONT_REGULAR, l->title_size,
-	    l->tpl->text_color, CANVAS_CENTER);
+	struct canvas_text ts = chart_text(FONT_REGULAR, l->title_size,
+	    l->tpl->text_color, CANVAS_CENTER, 0);
 
 	if (!*l->title)
 		return;

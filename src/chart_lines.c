@@ -82,18 +82,13 @@ static double
 layout_yticks(struct chart_lines_layout *l, const struct canvas *c, double lo,
     double hi, double plot_h)
 {
-	double as = l->tpl->axis_size, step, w = 0;
-	size_t i, maxt = (size_t)fmax(2, floor(plot_h / (4 * as)) + 1);
-	char buf[FORMAT_MAX];
+	double as = l->tpl->axis_size, w;
 
 	l->ymin = lo;
 	l->ymax = hi;
-	l->nticks = chart_ticks(&l->ymin, &l->ymax, maxt, l->ticks, &step);
-	l->tick_decimals = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
-	for (i = 0; i < l->nticks; i++) {
-		format_fixed(buf, l->ticks[i], l->tick_decimals);
-		w = fmax(w, fonts_text_width(c->fonts, FONT_REGULAR, as, buf));
-	}
+	l->nticks = chart_axis_ticks(c, as, (size_t)fmax(2, floor(plot_h /
+	    (4 * as)) + 1), &l->ymin, &l->ymax, l->ticks, &l->tick_decimals, &w,
+	    NULL);
 	return w;
 }
 
@@ -356,15 +351,6 @@ chart_draw_marker(struct canvas *c, enum chart_marker m, double x, double y,
 	}
 }
 
-static struct canvas_text
-text_style(enum font_face face, double size, struct canvas_color color,
-    enum canvas_align align, int vertical)
-{
-	struct canvas_text st = {face, size, color, align, vertical};
-
-	return st;
-}
-
 static void
 draw_grid(struct canvas *c, const struct chart_lines_layout *l)
 {
@@ -466,7 +452,7 @@ draw_axes(struct canvas *c, const struct chart_lines_layout *l)
 {
 	const struct template *t = l->tpl;
 	struct canvas_stroke st = {t->text_color, 0.8, 1, 0};
-	struct canvas_text ts = text_style(FONT_REGULAR, t->axis_size,
+	struct canvas_text ts = chart_text(FONT_REGULAR, t->axis_size,
 	    t->text_color, CANVAS_RIGHT, 0);
 	double mid = LINES_DIGIT_H * t->axis_size / 2, bottom = l->plot.y + l->plot.h;
 	double asc = fonts_ascent(c->fonts, FONT_REGULAR, t->axis_size);
@@ -513,7 +499,7 @@ draw_end_labels(struct canvas *c, const struct chart_lines_layout *l)
 	c->ops->begin_group(c->dev, "labels");
 	for (s = 0; s < l->ch->nseries; s++) {
 		const struct chart_end_label *L = &l->labels[s];
-		struct canvas_text ts = text_style(FONT_REGULAR, l->label_size,
+		struct canvas_text ts = chart_text(FONT_REGULAR, l->label_size,
 		    l->ch->series[s].color, CANVAS_LEFT, 0);
 		struct canvas_stroke lead = {l->ch->series[s].color, 0.5, 0.7, 0};
 
@@ -532,7 +518,7 @@ draw_end_labels(struct canvas *c, const struct chart_lines_layout *l)
 static void
 draw_title(struct canvas *c, const struct chart_lines_layout *l)
 {
-	struct canvas_text ts = text_style(FONT_REGULAR, l->title_size,
+	struct canvas_text ts = chart_text(FONT_REGULAR, l->title_size,
 	    l->tpl->text_color, CANVAS_CENTER, 0);
 
 	if (!*l->ch->title)
