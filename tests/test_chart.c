@@ -1,16 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of chart geometry and drawing through the recording canvas. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
 #include "chart.h"
 #include "produce.h"
 #include "recording_canvas.h"
@@ -40,25 +35,6 @@ struct fixture {
 
 static const struct canvas_color blue = {0x1f, 0x77, 0xb4};
 static const struct canvas_color orange = {0xff, 0x7f, 0x0e};
-
-static size_t
-count_substr(const char *s, const char *sub)
-{
-	size_t n = 0;
-
-	while ((s = strstr(s, sub)) != NULL) {
-		n++;
-		s++;
-	}
-	return n;
-}
-
-static void
-check_close(double got, double want, double tol, const char *what)
-{
-	if (fabs(got - want) > tol)
-		fail_msg("%s: got %.17g, want %.17g", what, got, want);
-}
 
 static void
 set_cell(struct fixture *fx, size_t s, size_t r, double mean, double half)
@@ -197,7 +173,7 @@ check_ticks(const double *got, size_t n, const double *want, size_t nwant)
 
 	assert_int_equal(n, nwant);
 	for (i = 0; i < n; i++)
-		check_close(got[i], want[i], 1e-12, "tick");
+		testutil_check_close(got[i], want[i], 1e-12, "tick");
 }
 
 static void
@@ -210,12 +186,12 @@ test_ticks_use_one_two_five_steps(void **state)
 	(void)state;
 	/* 0.2 would give 7 ticks: too many for 6, so 0.5; 1.37 -> 1.5 costs 9.5%. */
 	check_ticks(t, chart_ticks(&lo, &hi, 6, t, &step), w6, 4);
-	check_close(step, 0.5, 1e-15, "step");
-	check_close(hi, 1.5, 1e-12, "hi");
+	testutil_check_close(step, 0.5, 1e-15, "step");
+	testutil_check_close(hi, 1.5, 1e-12, "hi");
 	lo = 0;
 	hi = 1.37;
 	check_ticks(t, chart_ticks(&lo, &hi, 8, t, &step), w8, 8);
-	check_close(hi, 1.4, 1e-12, "hi");
+	testutil_check_close(hi, 1.4, 1e-12, "hi");
 }
 
 static void
@@ -227,7 +203,7 @@ test_ticks_do_not_extend_range_when_wasteful(void **state)
 	(void)state;
 	/* 1.2 would add 14% of empty axis. */
 	check_ticks(t, chart_ticks(&lo, &hi, 6, t, &step), w, 6);
-	check_close(hi, 1.05, 0, "hi kept");
+	testutil_check_close(hi, 1.05, 0, "hi kept");
 }
 
 static void
@@ -238,8 +214,8 @@ test_ticks_round_spread_lower_bound(void **state)
 
 	(void)state;
 	check_ticks(t, chart_ticks(&lo, &hi, 6, t, &step), w, 5);
-	check_close(lo, 1000, 1e-9, "lo moved to tick");
-	check_close(hi, 1900, 0, "hi kept: 2000 wastes 12%");
+	testutil_check_close(lo, 1000, 1e-9, "lo moved to tick");
+	testutil_check_close(hi, 1900, 0, "hi kept: 2000 wastes 12%");
 }
 
 static void
@@ -253,7 +229,7 @@ test_ticks_tiny_and_negative_ranges(void **state)
 	(void)state;
 	check_ticks(t, chart_ticks(&lo, &hi, 10, t, &step), w, 9);
 	n = chart_ticks(&lo2, &hi2, 4, t, &step2);
-	check_close(step2, 0.0001, 1e-18, "tiny step");
+	testutil_check_close(step2, 0.0001, 1e-18, "tiny step");
 	assert_int_equal(n, 4);
 	assert_true(t[0] == 0 && !signbit(t[0]));
 }
@@ -282,11 +258,11 @@ test_y_range_zero_rule(void **state)
 	(void)state;
 	chart_y_range(TPL_YRANGE_ZERO, 1.25, 0.75, extents(mean, half, 2), 2,
 	    &lo, &hi);
-	check_close(lo, 0, 0, "lo");
-	check_close(hi, 2.75, 1e-12, "hi = 1.25 * (2 + 0.2)");
+	testutil_check_close(lo, 0, 0, "lo");
+	testutil_check_close(hi, 2.75, 1e-12, "hi = 1.25 * (2 + 0.2)");
 	chart_y_range(TPL_YRANGE_ZERO, 1.25, 0.75, clipped, 3, &lo, &hi);
-	check_close(lo, 0, 0, "a clipped interval keeps the axis at 0");
-	check_close(hi, 3.125, 1e-12, "the highest run is in range");
+	testutil_check_close(lo, 0, 0, "a clipped interval keeps the axis at 0");
+	testutil_check_close(hi, 3.125, 1e-12, "the highest run is in range");
 }
 
 static void
@@ -297,8 +273,8 @@ test_y_range_spread_rule(void **state)
 	(void)state;
 	chart_y_range(TPL_YRANGE_SPREAD, 1.25, 0.75, extents(mean, half, 2), 2,
 	    &lo, &hi);
-	check_close(lo, 750, 1e-12, "lo = 0.75 * min mean");
-	check_close(hi, 1506.25, 1e-12, "hi = 1.25 * (1200 + 5)");
+	testutil_check_close(lo, 750, 1e-12, "lo = 0.75 * min mean");
+	testutil_check_close(hi, 1506.25, 1e-12, "hi = 1.25 * (1200 + 5)");
 }
 
 static void
@@ -315,15 +291,15 @@ test_y_range_degenerate_data(void **state)
 	chart_y_range(TPL_YRANGE_SPREAD, 1.25, 0.75, NULL, 0, &lo, &hi);
 	assert_true(lo == 0 && hi == 1);
 	chart_y_range(TPL_YRANGE_ZERO, 1.25, 0.75, extents(neg, h0, 2), 2, &lo, &hi);
-	check_close(lo, -2.5, 1e-12, "negative lo");
-	check_close(hi, 1.25, 1e-12, "negative hi");
+	testutil_check_close(lo, -2.5, 1e-12, "negative lo");
+	testutil_check_close(hi, 1.25, 1e-12, "negative hi");
 	/* SPREAD with a non-positive mean falls back to ZERO. */
 	chart_y_range(TPL_YRANGE_SPREAD, 1.25, 0.75, extents(neg, h0, 2), 2, &lo, &hi);
-	check_close(lo, -2.5, 1e-12, "spread fallback");
+	testutil_check_close(lo, -2.5, 1e-12, "spread fallback");
 	/* A rule that leaves no span is widened around the value. */
 	chart_y_range(TPL_YRANGE_SPREAD, 1, 1, extents(one, h0, 1), 1, &lo, &hi);
-	check_close(lo, 2.5, 1e-12, "single lo");
-	check_close(hi, 7.5, 1e-12, "single hi");
+	testutil_check_close(lo, 2.5, 1e-12, "single lo");
+	testutil_check_close(hi, 7.5, 1e-12, "single hi");
 }
 
 static void
@@ -332,17 +308,17 @@ check_slots(const struct chart_layout *l, double frac)
 	double cat = l->plot.w / (double)l->nrates;
 	size_t r, s;
 
-	check_close(l->bar_w, cat * frac / (double)l->nseries, 1e-9, "bar width");
+	testutil_check_close(l->bar_w, cat * frac / (double)l->nseries, 1e-9, "bar width");
 	for (r = 0; r < l->nrates; r++)
 		for (s = 0; s < l->nseries; s++) {
 			const struct chart_bar *b = &l->bars[r * l->nseries + s];
 			double want = l->plot.x + cat * ((double)r + 0.5) +
 			    l->bar_w * ((double)s - ((double)l->nseries - 1) / 2);
 
-			check_close(b->cx, want, 1e-9, "bar centre");
-			check_close(b->r.x, want - l->bar_w / 2, 1e-9, "bar left");
-			check_close(b->r.y, ymap(l, b->mean), 1e-9, "bar top");
-			check_close(b->r.y + b->r.h, l->plot.y + l->plot.h, 1e-9,
+			testutil_check_close(b->cx, want, 1e-9, "bar centre");
+			testutil_check_close(b->r.x, want - l->bar_w / 2, 1e-9, "bar left");
+			testutil_check_close(b->r.y, ymap(l, b->mean), 1e-9, "bar top");
+			testutil_check_close(b->r.y + b->r.h, l->plot.y + l->plot.h, 1e-9,
 			    "bar bottom on the axis");
 		}
 }
@@ -412,8 +388,8 @@ test_error_bars_have_caps(void **state)
 	l = layout(fx);
 	b = &l->bars[0];
 	assert_true(b->has_err && b->cap_top && b->cap_bottom);
-	check_close(b->err_top, ymap(l, b->mean + 1), 1e-9, "CI top");
-	check_close(b->err_bottom, ymap(l, b->mean - 1), 1e-9, "CI bottom");
+	testutil_check_close(b->err_top, ymap(l, b->mean + 1), 1e-9, "CI top");
+	testutil_check_close(b->err_bottom, ymap(l, b->mean - 1), 1e-9, "CI bottom");
 	assert_true(b->cap_half > 0 && b->cap_half <= l->bar_w / 2);
 	assert_false(l->bars[2 * 2 + 1].has_err);
 	chart_draw(&fx->rc->canvas, l);
@@ -438,8 +414,8 @@ test_bars_and_error_bars_carry_tooltips(void **state)
 
 	chart_draw(&fx->rc->canvas, l);
 	/* 2 series x 4 rates, each bar and each error bar in a group with its tooltip. */
-	assert_int_equal(count_substr(fx->rc->text, "group bar\ntooltip "), 8);
-	assert_int_equal(count_substr(fx->rc->text, "group errorbar\ntooltip "), 8);
+	assert_int_equal(testutil_count(fx->rc->text, "group bar\ntooltip "), 8);
+	assert_int_equal(testutil_count(fx->rc->text, "group errorbar\ntooltip "), 8);
 	assert_non_null(strstr(fx->rc->text, "group bar\ntooltip \"With IG, "
 	    "3000 events/s: 31.00 \xc2\xb1 1.00 % CPU (n = 5)\"\nrect "));
 	chart_layout_free(l);
@@ -459,7 +435,7 @@ test_error_bar_clipped_at_axis_has_no_cap(void **state)
 	assert_true(l->ymin > 1);
 	assert_true(b->has_err && b->cap_top);
 	assert_false(b->cap_bottom);
-	check_close(b->err_bottom, l->plot.y + l->plot.h, 1e-9, "clipped");
+	testutil_check_close(b->err_bottom, l->plot.y + l->plot.h, 1e-9, "clipped");
 	chart_layout_free(l);
 }
 
@@ -500,7 +476,7 @@ test_runs_drawn_as_dots_over_their_bar(void **state)
 		p++;
 	}
 	assert_int_equal(n, 3);
-	check_close(y, ymap(l, 80), 0.06, "the third dot is the third run");
+	testutil_check_close(y, ymap(l, 80), 0.06, "the third dot is the third run");
 	/* The value label rises above the highest dot. */
 	assert_true(b->label == NULL || b->ly < ymap(l, 80));
 	chart_layout_free(l);
@@ -530,17 +506,17 @@ test_interval_of_non_negative_metric_clipped_at_zero(void **state)
 	dc = bind(fx, &fx->chart);
 	assert_non_null(dc);
 	assert_true(dc->clipped);
-	check_close(dc->series[1].values[0].lo, 0, 0, "lo");
-	check_close(dc->series[1].values[0].hi, 4.2, 1e-12, "hi");
+	testutil_check_close(dc->series[1].values[0].lo, 0, 0, "lo");
+	testutil_check_close(dc->series[1].values[0].hi, 4.2, 1e-12, "hi");
 	l = chart_layout_new(&fx->rc->canvas, &fx->t, dc, 40, 60, 360, 260);
-	check_close(l->ymin, 0, 0, "the axis starts at 0");
-	check_close(l->bars[1].err_bottom, ymap(l, 0), 1e-9, "drawn to 0");
+	testutil_check_close(l->ymin, 0, 0, "the axis starts at 0");
+	testutil_check_close(l->bars[1].err_bottom, ymap(l, 0), 1e-9, "drawn to 0");
 	chart_layout_free(l);
 	/* Intervals that stay above 0 are drawn whole, and the chart is not marked. */
 	fx->chart.metric = METRIC_CPU;
 	dc = bind(fx, &fx->chart);
 	assert_false(dc->clipped);
-	check_close(dc->series[1].values[0].lo, 10, 1e-12, "whole interval");
+	testutil_check_close(dc->series[1].values[0].lo, 10, 1e-12, "whole interval");
 }
 
 static void
@@ -579,12 +555,12 @@ test_labels_full_size_when_room(void **state)
 
 	check_labels_apart(l, &shown);
 	assert_int_equal(shown, 8);
-	check_close(l->label_size, 9, 0, "size");
+	testutil_check_close(l->label_size, 9, 0, "size");
 	assert_false(l->label_vertical);
 	assert_string_equal(l->bars[0].label, "10.00");
 	/* Centred on the bar, baseline just above the CI. */
-	check_close(l->bars[0].lx, l->bars[0].cx, 1e-9, "centred");
-	check_close(l->bars[0].ly, ymap(l, 11) - 2, 1e-9, "above CI");
+	testutil_check_close(l->bars[0].lx, l->bars[0].cx, 1e-9, "centred");
+	testutil_check_close(l->bars[0].ly, ymap(l, 11) - 2, 1e-9, "above CI");
 	chart_layout_free(l);
 }
 
@@ -640,11 +616,11 @@ test_gap_gets_no_bar_and_na_mark(void **state)
 	assert_true(l->bars[3 * 2 + 1].gap);
 	assert_null(l->bars[1 * 2 + 0].label);
 	/* The neighbour keeps its own slot: never shifted into the gap. */
-	check_close(l->bars[1 * 2 + 1].cx, full->bars[1 * 2 + 1].cx, 1e-9, "slot");
+	testutil_check_close(l->bars[1 * 2 + 1].cx, full->bars[1 * 2 + 1].cx, 1e-9, "slot");
 	chart_draw(&fx->rc->canvas, l);
 	/* 6 bars, the plot frame, the legend box and its 2 swatches. */
 	assert_int_equal(recording_canvas_count(fx->rc, "rect "), 6 + 1 + 1 + 2);
-	assert_int_equal(count_substr(fx->rc->text, " #888888 \"n/a\"\n"), 2);
+	assert_int_equal(testutil_count(fx->rc->text, " #888888 \"n/a\"\n"), 2);
 	chart_layout_free(l);
 	chart_layout_free(full);
 }
@@ -656,7 +632,7 @@ test_legend_lists_series_with_swatches(void **state)
 	struct chart_layout *l = layout(fx);
 
 	chart_draw(&fx->rc->canvas, l);
-	assert_int_equal(count_substr(fx->rc->text, "group legend\n"), 1);
+	assert_int_equal(testutil_count(fx->rc->text, "group legend\n"), 1);
 	assert_non_null(strstr(fx->rc->text, "\"Baseline\"\n"));
 	assert_non_null(strstr(fx->rc->text, "\"With IG\"\n"));
 	assert_non_null(strstr(fx->rc->text, "fill=#1f77b4/0.80 stroke=none"));
@@ -665,7 +641,7 @@ test_legend_lists_series_with_swatches(void **state)
 	fx->chart.legend = 0;
 	l = layout(fx);
 	chart_draw(&fx->rc->canvas, l);
-	assert_int_equal(count_substr(fx->rc->text, "group legend\n"), 0);
+	assert_int_equal(testutil_count(fx->rc->text, "group legend\n"), 0);
 	chart_layout_free(l);
 }
 
@@ -678,7 +654,7 @@ test_legend_avoids_tall_bars(void **state)
 	/* Rising data: the right side is full, so the legend goes upper left. */
 	l = layout(fx);
 	assert_true(l->legend);
-	check_close(l->legend_box.x, l->plot.x + 4, 1e-9, "upper left");
+	testutil_check_close(l->legend_box.x, l->plot.x + 4, 1e-9, "upper left");
 	chart_layout_free(l);
 	/* Falling data: upper right. */
 	set_cell(fx, 0, 0, 40, 1);
@@ -686,7 +662,7 @@ test_legend_avoids_tall_bars(void **state)
 	set_cell(fx, 0, 3, 10, 1);
 	set_cell(fx, 1, 3, 11, 1);
 	l = layout(fx);
-	check_close(l->legend_box.x + l->legend_box.w, l->plot.x + l->plot.w - 4,
+	testutil_check_close(l->legend_box.x + l->legend_box.w, l->plot.x + l->plot.w - 4,
 	    1e-9, "upper right");
 	chart_layout_free(l);
 }
@@ -735,9 +711,9 @@ test_figure_draws_title_and_present_charts(void **state)
 	chart_draw_figure(&fx->rc->canvas, &fx->t, &fig, 50, 40, 700);
 	assert_non_null(strstr(fx->rc->text,
 	    "text 400.0 54.9 C B 16.0 #000000 \"trace_dns - Host\"\n"));
-	assert_int_equal(count_substr(fx->rc->text, "group chart\n"), 1);
-	assert_int_equal(count_substr(fx->rc->text, "group "),
-	    count_substr(fx->rc->text, "endgroup\n"));
+	assert_int_equal(testutil_count(fx->rc->text, "group chart\n"), 1);
+	assert_int_equal(testutil_count(fx->rc->text, "group "),
+	    testutil_count(fx->rc->text, "endgroup\n"));
 }
 
 static void

@@ -1,16 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of the change chart's geometry and drawing through the recording canvas. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
 #include "chart_changes.h"
 #include "recording_canvas.h"
 #include "xalloc.h"
@@ -31,25 +26,6 @@ struct fixture {
 static const struct canvas_color red = {0xc6, 0x28, 0x28};
 static const struct canvas_color green = {0x2e, 0x7d, 0x32};
 static const struct canvas_color black = {0, 0, 0};
-
-static size_t
-count_substr(const char *s, const char *sub)
-{
-	size_t n = 0;
-
-	while ((s = strstr(s, sub)) != NULL) {
-		n++;
-		s++;
-	}
-	return n;
-}
-
-static void
-check_close(double got, double want, double tol, const char *what)
-{
-	if (fabs(got - want) > tol)
-		fail_msg("%s: got %.17g, want %.17g", what, got, want);
-}
 
 /* Row i: percent with interval lo .. hi, in colour. */
 static void
@@ -168,14 +144,14 @@ test_rows_run_top_to_bottom_in_the_documents_order(void **state)
 	assert_int_equal(l->nrows, 3);
 	for (i = 0; i < 3; i++) {
 		assert_ptr_equal(l->rows[i].change, &fx->rows[i]);
-		check_close(l->rows[i].y, l->plot.y + l->pitch * ((double)i + 0.5),
+		testutil_check_close(l->rows[i].y, l->plot.y + l->pitch * ((double)i + 0.5),
 		    1e-9, "row centre");
-		check_close(l->rows[i].x, xmap(l, fx->rows[i].percent), 1e-9,
+		testutil_check_close(l->rows[i].x, xmap(l, fx->rows[i].percent), 1e-9,
 		    "point");
 	}
 	/* Sized to the rows at the template's pitch, not stretched to the box. */
-	check_close(l->pitch, CHART_CHANGES_PITCH * 9, 1e-9, "pitch");
-	check_close(l->plot.h, 3 * l->pitch, 1e-9, "plot height");
+	testutil_check_close(l->pitch, CHART_CHANGES_PITCH * 9, 1e-9, "pitch");
+	testutil_check_close(l->plot.h, 3 * l->pitch, 1e-9, "plot height");
 	chart_changes_draw(&fx->rc->canvas, l);
 	assert_true(strstr(fx->rc->text, "tooltip \"row 0\"") <
 	    strstr(fx->rc->text, "tooltip \"row 1\""));
@@ -193,11 +169,11 @@ test_points_and_whiskers_take_their_verdicts_colours(void **state)
 	char want[128];
 
 	chart_changes_draw(&fx->rc->canvas, l);
-	assert_int_equal(count_substr(fx->rc->text, "fill=#c62828/1.00"), 1);
-	assert_int_equal(count_substr(fx->rc->text, "fill=#2e7d32/1.00"), 1);
+	assert_int_equal(testutil_count(fx->rc->text, "fill=#c62828/1.00"), 1);
+	assert_int_equal(testutil_count(fx->rc->text, "fill=#2e7d32/1.00"), 1);
 	/* Whisker and two caps each. */
-	assert_int_equal(count_substr(fx->rc->text, "stroke=#c62828/1.00/1.2"), 3);
-	assert_int_equal(count_substr(fx->rc->text, "stroke=#2e7d32/1.00/1.2"), 3);
+	assert_int_equal(testutil_count(fx->rc->text, "stroke=#c62828/1.00/1.2"), 3);
+	assert_int_equal(testutil_count(fx->rc->text, "stroke=#2e7d32/1.00/1.2"), 3);
 	/* The value right-aligned in the verdict's colour. */
 	snprintf(want, sizeof(want), "R R 9.0 #c62828 \"+21.0%%\"");
 	assert_non_null(strstr(fx->rc->text, want));
@@ -214,8 +190,8 @@ test_band_is_shaded_from_minus_to_plus_the_threshold(void **state)
 	char want[160];
 
 	assert_true(l->has_band);
-	check_close(l->band_x0, xmap(l, -5), 1e-9, "band start");
-	check_close(l->band_x1, xmap(l, 5), 1e-9, "band end");
+	testutil_check_close(l->band_x0, xmap(l, -5), 1e-9, "band start");
+	testutil_check_close(l->band_x1, xmap(l, 5), 1e-9, "band end");
 	chart_changes_draw(&fx->rc->canvas, l);
 	snprintf(want, sizeof(want), "group band\nrect %.1f %.1f %.1f %.1f "
 	    "fill=#bdbdbd/0.35 stroke=none\n", l->band_x0, l->plot.y,
@@ -238,7 +214,7 @@ test_zero_line_crosses_every_row(void **state)
 	struct chart_changes *l = layout(fx, 600, 300);
 	char want[160];
 
-	check_close(l->zero_x, xmap(l, 0), 1e-9, "zero");
+	testutil_check_close(l->zero_x, xmap(l, 0), 1e-9, "zero");
 	chart_changes_draw(&fx->rc->canvas, l);
 	snprintf(want, sizeof(want), "group zero\nline %.1f %.1f %.1f %.1f "
 	    "stroke=#000000/1.00/1.0\n", l->zero_x, l->plot.y, l->zero_x,
@@ -256,14 +232,14 @@ test_whisker_beyond_the_axis_ends_in_an_arrow(void **state)
 	set_row(fx, 2, 1, -400, 900, black);
 	l = layout(fx, 600, 300);
 	assert_true(l->rows[2].lo_cut && l->rows[2].hi_cut);
-	check_close(l->rows[2].x_lo, l->plot.x, 1e-9, "clipped low end");
-	check_close(l->rows[2].x_hi, l->plot.x + l->plot.w, 1e-9,
+	testutil_check_close(l->rows[2].x_lo, l->plot.x, 1e-9, "clipped low end");
+	testutil_check_close(l->rows[2].x_hi, l->plot.x + l->plot.w, 1e-9,
 	    "clipped high end");
 	assert_false(l->rows[0].lo_cut || l->rows[0].hi_cut);
 	chart_changes_draw(&fx->rc->canvas, l);
 	/* Two arrowheads instead of caps; the others keep theirs. */
-	assert_int_equal(count_substr(fx->rc->text, "path 3 closed"), 2);
-	assert_int_equal(count_substr(fx->rc->text, "stroke=#000000/1.00/1.2"), 1);
+	assert_int_equal(testutil_count(fx->rc->text, "path 3 closed"), 2);
+	assert_int_equal(testutil_count(fx->rc->text, "stroke=#000000/1.00/1.2"), 1);
 	assert_int_equal(recording_canvas_count(fx->rc, "circle"), 3);
 	chart_changes_free(l);
 }
@@ -279,16 +255,16 @@ test_unbounded_change_is_an_arrow_at_the_edge(void **state)
 	set_row(fx, 1, -INFINITY, -INFINITY, 0, green);
 	l = layout(fx, 600, 300);
 	assert_int_equal(l->rows[0].out, 1);
-	check_close(l->rows[0].x, l->plot.x + l->plot.w, 1e-9, "right edge");
+	testutil_check_close(l->rows[0].x, l->plot.x + l->plot.w, 1e-9, "right edge");
 	assert_false(l->rows[0].has_whisker);
 	assert_int_equal(l->rows[1].out, -1);
-	check_close(l->rows[1].x, l->plot.x, 1e-9, "left edge");
+	testutil_check_close(l->rows[1].x, l->plot.x, 1e-9, "left edge");
 	assert_true(l->rows[1].has_whisker && l->rows[1].lo_cut);
 	/* The range is the finite row's and the band's. */
 	assert_true(l->xmin >= -6 && l->xmax <= 6);
 	chart_changes_draw(&fx->rc->canvas, l);
 	assert_int_equal(recording_canvas_count(fx->rc, "circle"), 1);
-	assert_int_equal(count_substr(fx->rc->text, "path 3 closed"), 3);
+	assert_int_equal(testutil_count(fx->rc->text, "path 3 closed"), 3);
 	chart_changes_free(l);
 }
 
@@ -311,7 +287,7 @@ test_many_rows_shrink_but_never_overlap(void **state)
 	assert_true(em <= l->pitch);
 	assert_true(l->plot.y + l->plot.h <= 30 + 500);
 	for (i = 1; i < MAXROWS; i++)
-		check_close(l->rows[i].y - l->rows[i - 1].y, l->pitch, 1e-9,
+		testutil_check_close(l->rows[i].y - l->rows[i - 1].y, l->pitch, 1e-9,
 		    "pitch");
 	chart_changes_free(l);
 }
@@ -354,7 +330,7 @@ test_height_and_rows_agree(void **state)
 	assert_int_equal(chart_changes_max_rows(&fx->t, 1, 0), 1);
 	/* The height asked for holds the rows at full pitch (the figure title drawn above them). */
 	l = layout(fx, 600, chart_changes_height(&fx->t, 3, 0));
-	check_close(l->pitch, CHART_CHANGES_PITCH * 9, 1e-9, "pitch");
+	testutil_check_close(l->pitch, CHART_CHANGES_PITCH * 9, 1e-9, "pitch");
 	chart_changes_free(l);
 }
 

@@ -114,18 +114,6 @@ layout(struct fixture *fx)
 	    360, 260);
 }
 
-static size_t
-count_substr(const char *s, const char *sub)
-{
-	size_t n = 0;
-
-	while ((s = strstr(s, sub)) != NULL) {
-		n++;
-		s++;
-	}
-	return n;
-}
-
 /* Powers of two are equally spaced, each with a tick and its label. */
 static void
 test_rates_on_a_log2_axis(void **state)
@@ -196,7 +184,7 @@ test_points_dodged_and_lines_broken_at_gaps(void **state)
 			n++;
 		assert_int_equal(n, 4);
 	}
-	assert_int_equal(count_substr(markers, "group marker\n"), 3 * NC - 1);
+	assert_int_equal(testutil_count(markers, "group marker\n"), 3 * NC - 1);
 	chart_lines_layout_free(l);
 }
 
@@ -225,7 +213,7 @@ test_end_labels_are_apart_and_in_order(void **state)
 	chart_lines_draw(&fx->rc->canvas, l);
 	assert_non_null(strstr(fx->rc->text, "#2ca02c \"gadget_2\""));
 	/* Labels moved away from their line's end get a leader. */
-	assert_true(count_substr(strstr(fx->rc->text, "group labels\n"),
+	assert_true(testutil_count(strstr(fx->rc->text, "group labels\n"),
 	    "\nline ") >= 2);
 	chart_lines_layout_free(l);
 }

@@ -1,11 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of the TrueType metrics reader. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
 #include <hpdf.h>
 #include <math.h>
 #include <stdio.h>
@@ -13,18 +7,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "testutil.h"
 #include "canvas.h"
 #include "fonts.h"
 #include "recording_canvas.h"
 #include "svg.h"
 #include "xalloc.h"
-
-static void
-check_close(double got, double want, double tol, const char *what)
-{
-	if (fabs(got - want) > tol)
-		fail_msg("%s: got %.17g, want %.17g", what, got, want);
-}
 
 static int
 setup(void **state)
@@ -46,15 +34,15 @@ test_widths_match_hmtx(void **state)
 {
 	const struct fonts *f = *state;
 
-	check_close(fonts_text_width(f, FONT_REGULAR, 9, "Events per Second"),
+	testutil_check_close(fonts_text_width(f, FONT_REGULAR, 9, "Events per Second"),
 	    84.26513671875, 1e-9, "regular 9");
-	check_close(fonts_text_width(f, FONT_REGULAR, 16, "12.34"), 45.8046875,
+	testutil_check_close(fonts_text_width(f, FONT_REGULAR, 16, "12.34"), 45.8046875,
 	    1e-9, "regular 16");
-	check_close(fonts_text_width(f, FONT_BOLD, 9, "With IG"),
+	testutil_check_close(fonts_text_width(f, FONT_BOLD, 9, "With IG"),
 	    37.5908203125, 1e-9, "bold 9");
-	check_close(fonts_text_width(f, FONT_REGULAR, 9, "\xc2\xb1 \xc2\xb5\xe2\x80\x93"),
+	testutil_check_close(fonts_text_width(f, FONT_REGULAR, 9, "\xc2\xb1 \xc2\xb5\xe2\x80\x93"),
 	    20.6279296875, 1e-9, "non-ASCII");
-	check_close(fonts_text_width(f, FONT_REGULAR, 9, ""), 0, 0, "empty");
+	testutil_check_close(fonts_text_width(f, FONT_REGULAR, 9, ""), 0, 0, "empty");
 }
 
 static void
@@ -62,8 +50,8 @@ test_ascent_descent(void **state)
 {
 	const struct fonts *f = *state;
 
-	check_close(fonts_ascent(f, FONT_REGULAR, 2048), 1901, 1e-9, "ascent");
-	check_close(fonts_descent(f, FONT_BOLD, 2048), -483, 1e-9, "descent");
+	testutil_check_close(fonts_ascent(f, FONT_REGULAR, 2048), 1901, 1e-9, "ascent");
+	testutil_check_close(fonts_descent(f, FONT_BOLD, 2048), -483, 1e-9, "descent");
 }
 
 static void
@@ -72,15 +60,15 @@ test_invalid_utf8_counts_as_replacement(void **state)
 	const struct fonts *f = *state;
 	double r = fonts_text_width(f, FONT_REGULAR, 16, "\xef\xbf\xbd");
 
-	check_close(r, 16.40625, 1e-9, "U+FFFD");
-	check_close(fonts_text_width(f, FONT_REGULAR, 16, "\xff"), r, 1e-9, "0xff");
+	testutil_check_close(r, 16.40625, 1e-9, "U+FFFD");
+	testutil_check_close(fonts_text_width(f, FONT_REGULAR, 16, "\xff"), r, 1e-9, "0xff");
 	/* An overlong '/' and a lone surrogate are malformed, byte by byte. */
-	check_close(fonts_text_width(f, FONT_REGULAR, 16, "\xc0\xaf"), 2 * r,
+	testutil_check_close(fonts_text_width(f, FONT_REGULAR, 16, "\xc0\xaf"), 2 * r,
 	    1e-9, "overlong");
-	check_close(fonts_text_width(f, FONT_REGULAR, 16, "\xed\xa0\x80"), 3 * r,
+	testutil_check_close(fonts_text_width(f, FONT_REGULAR, 16, "\xed\xa0\x80"), 3 * r,
 	    1e-9, "surrogate");
 	/* A sequence cut short by the terminator. */
-	check_close(fonts_text_width(f, FONT_REGULAR, 16, "\xe2\x80"), 2 * r,
+	testutil_check_close(fonts_text_width(f, FONT_REGULAR, 16, "\xe2\x80"), 2 * r,
 	    1e-9, "truncated");
 }
 
@@ -100,7 +88,7 @@ test_malformed_text_measures_as_svg_draws_it(void **state)
 	for (i = 0; i < sizeof(text) / sizeof(text[0]); i++) {
 		char *drawn = svg_sanitize(text[i], 0);
 
-		check_close(fonts_text_width(f, FONT_REGULAR, 16, text[i]),
+		testutil_check_close(fonts_text_width(f, FONT_REGULAR, 16, text[i]),
 		    fonts_text_width(f, FONT_REGULAR, 16, drawn), 1e-9, text[i]);
 		free(drawn);
 	}
@@ -113,7 +101,7 @@ test_unmapped_character_uses_missing_glyph(void **state)
 	/* U+E000 (private use) is not in DejaVu Sans: glyph 0, advance 1229 units. */
 	double w = fonts_text_width(f, FONT_REGULAR, 2048, "\xee\x80\x80");
 
-	check_close(w, 1229, 1e-9, "missing glyph");
+	testutil_check_close(w, 1229, 1e-9, "missing glyph");
 }
 
 static void
@@ -122,7 +110,7 @@ test_canvas_text_width_uses_style(void **state)
 	struct recording_canvas *rc = recording_canvas_new(*state);
 	struct canvas_text st = {FONT_BOLD, 9, {0, 0, 0}, CANVAS_LEFT, 1};
 
-	check_close(canvas_text_width(&rc->canvas, "12.34", &st), 28.4677734375,
+	testutil_check_close(canvas_text_width(&rc->canvas, "12.34", &st), 28.4677734375,
 	    1e-9, "bold via canvas");
 	recording_canvas_free(rc);
 }
@@ -157,7 +145,7 @@ test_widths_agree_with_libharu(void **state)
 		    (HPDF_UINT)strlen(s[i]));
 		double want = tw.width * 10.0 / 1000;
 
-		check_close(fonts_text_width(f, FONT_REGULAR, 10, s[i]), want,
+		testutil_check_close(fonts_text_width(f, FONT_REGULAR, 10, s[i]), want,
 		    0.01 * (double)tw.numchars, s[i]);
 	}
 	HPDF_Free(pdf);
@@ -204,7 +192,7 @@ test_winansi_font_has_the_same_widths(void **state)
 			utf8[2] = (char)(0x80 | (u & 0x3f));
 		}
 		tw = HPDF_Font_TextWidth(font, &one, 1);
-		check_close(fonts_text_width(f, FONT_REGULAR, 1000, utf8),
+		testutil_check_close(fonts_text_width(f, FONT_REGULAR, 1000, utf8),
 		    tw.width, 1.0, utf8);
 		checked++;
 	}

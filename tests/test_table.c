@@ -1,16 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of table layout: measuring, shrinking, page breaking and drawing. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
 #include "recording_canvas.h"
 #include "table.h"
 
@@ -22,13 +17,6 @@ struct fixture {
 static const struct tpl_table_style green = {
 	{0x4c, 0xaf, 0x50}, {0xff, 0xff, 0xff}, {0xdd, 0xdd, 0xdd},
 	{0xf3, 0xf3, 0xf3}, 1, 9};
-
-static void
-check_close(double got, double want, double tol, const char *what)
-{
-	if (fabs(got - want) > tol)
-		fail_msg("%s: got %.17g, want %.17g", what, got, want);
-}
 
 static int
 setup(void **state)
@@ -81,20 +69,20 @@ test_column_widths_from_text(void **state)
 	double pad = 2 * 0.5 * 9, em;
 
 	t = table_layout(d, &fx->rc->canvas, 500);
-	check_close(t->size, 9, 0, "size kept");
+	testutil_check_close(t->size, 9, 0, "size kept");
 	/* "10000" is wider than "Rate" (bold); "1394.83" wider than "Value". */
 	assert_true(fonts_text_width(fx->fonts, FONT_BOLD, 9, "Rate") <
 	    fonts_text_width(fx->fonts, FONT_REGULAR, 9, "10000"));
-	check_close(t->col_w[0], fonts_text_width(fx->fonts, FONT_REGULAR, 9,
+	testutil_check_close(t->col_w[0], fonts_text_width(fx->fonts, FONT_REGULAR, 9,
 	    "10000") + pad, 1e-9, "col 0");
-	check_close(t->col_w[1], fonts_text_width(fx->fonts, FONT_REGULAR, 9,
+	testutil_check_close(t->col_w[1], fonts_text_width(fx->fonts, FONT_REGULAR, 9,
 	    "1394.83") + pad, 1e-9, "col 1");
-	check_close(t->width, t->col_w[0] + t->col_w[1], 1e-9, "width");
+	testutil_check_close(t->width, t->col_w[0] + t->col_w[1], 1e-9, "width");
 	em = fonts_ascent(fx->fonts, FONT_REGULAR, 9) -
 	    fonts_descent(fx->fonts, FONT_REGULAR, 9);
 	assert_int_equal(t->head_nlines, 2);
-	check_close(t->head_h, 2 * em + 2 * 0.45 * 9, 1e-9, "two-line header");
-	check_close(t->row_h, em + 2 * 0.45 * 9, 1e-9, "row");
+	testutil_check_close(t->head_h, 2 * em + 2 * 0.45 * 9, 1e-9, "two-line header");
+	testutil_check_close(t->row_h, em + 2 * 0.45 * 9, 1e-9, "row");
 	table_free(t);
 	doc_table_free(d);
 }
@@ -136,7 +124,7 @@ test_narrow_width_shrinks_font_then_wraps_headers(void **state)
 	doc_table_add_row(d, row);
 	t = table_layout(d, &fx->rc->canvas, 1000);
 	natural = t->width;
-	check_close(t->size, 9, 0, "natural");
+	testutil_check_close(t->size, 9, 0, "natural");
 	table_free(t);
 	/* 90% of the natural width: a slightly smaller font is enough. */
 	t = table_layout(d, &fx->rc->canvas, 0.9 * natural);
@@ -240,7 +228,7 @@ test_cell_style_colours_and_emboldens_one_cell(void **state)
 	assert_non_null(strstr(fx->rc->text, " C R 9.0 #000000 \"1394.83\"\n"));
 	assert_non_null(strstr(fx->rc->text, " C R 9.0 #000000 \"2000\"\n"));
 	/* The column is measured in the cell's bold face. */
-	check_close(t->col_w[1], fonts_text_width(fx->fonts, FONT_BOLD, 9,
+	testutil_check_close(t->col_w[1], fonts_text_width(fx->fonts, FONT_BOLD, 9,
 	    "1395.83") + 9, 1e-9, "bold column");
 	table_free(t);
 	doc_table_free(d);

@@ -51,3 +51,22 @@ testutil_scratch_teardown(void **state)
 	free(dir);
 	return rc == 0 ? 0 : -1;
 }
+
+void
+testutil_check_close(double got, double want, double tol, const char *what)
+{
+	if (fabs(got - want) > tol)
+		fail_msg("%s: got %.17g, want %.17g", what, got, want);
+}
+
+size_t
+testutil_count(const char *s, const char *sub)
+{
+	size_t n = 0;
+
+	while ((s = strstr(s, sub)) != NULL) {
+		n++;
+		s++;
+	}
+	return n;
+}

@@ -21,6 +21,12 @@
 			    a_, b_, r_);                                     \
 	} while (0)
 
+/* Fails with what, got and want unless |got - want| <= tol (an absolute tolerance). */
+void testutil_check_close(double got, double want, double tol, const char *what);
+
+/* How many times sub occurs in s, overlapping occurrences counted. */
+size_t testutil_count(const char *s, const char *sub);
+
 /* A path under the source tree (IGREPORT_SOURCE_DIR, or "."); caller frees. */
 char *testutil_source_path(const char *relative);
 
