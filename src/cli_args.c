@@ -41,8 +41,9 @@ struct cli_option {
 	    const char *arg);
 	size_t field;      /* offsetof the member of cli_request that set fills */
 	const char *bad;   /* usage error for a bad value, with '%s' for it */
-	/* --help's text; {format}, {pdf}, {svg}, {md}, {all} and {template}
-	 * stand for the command's defaults. */
+	/* --help's text; {format}, {pdf}, {svg}, {md}, {all}, {template} and
+	 * {correction} stand for the command's defaults, {threshold}, {fail}
+	 * and {dump} for its own wording. */
 	const char *help;
 };
 
@@ -196,6 +197,32 @@ cli_set_correction(struct cli_request *rq, const struct cli_option *opt,
 	return -1;
 }
 
+/* --window: earlier runs in the gate's prediction, 2 to HISTORY_MAX_RUNS. */
+static int
+cli_set_window(struct cli_request *rq, const struct cli_option *opt,
+    const char *arg)
+{
+	double x;
+
+	if (cli_number(arg, &x) < 0 || x != floor(x) || !(x >= 2) ||
+	    x > HISTORY_MAX_RUNS || strspn(arg, "0123456789") != strlen(arg))
+		return cli_usage_error(rq->cmd, opt->bad, arg);
+	rq->window = (size_t)x;
+	return -1;
+}
+
+static int
+cli_set_order(struct cli_request *rq, const struct cli_option *opt,
+    const char *arg)
+{
+	enum history_order o = history_order_from_name(arg);
+
+	if (o != HISTORY_ORDER_DATE && o != HISTORY_ORDER_ARGS)
+		return cli_usage_error(rq->cmd, opt->bad, arg);
+	rq->order = o;
+	return -1;
+}
+
 static int
 cli_set_gadget(struct cli_request *rq, const struct cli_option *opt,
     const char *arg)
@@ -266,21 +293,29 @@ static const struct cli_option cli_option_table[] = {
 	    CLI_FIELD(cmp.alpha),
 	    "alpha must be a number between 0 and 1 (exclusive): '%s'",
 	    "significant only when p < P, 0 < P < 1 (default 0.05)" },
-	{ 0, "threshold", "PERCENT", CLI_IN(CLI_COMPARE), cli_set_percent,
-	    CLI_FIELD(cmp.threshold),
+	{ 0, "threshold", "PERCENT", CLI_IN(CLI_COMPARE) | CLI_IN(CLI_TREND),
+	    cli_set_percent, CLI_FIELD(cmp.threshold),
 	    "threshold must be a percentage, 0 or more: '%s'",
-	    "... and the change is at least PERCENT of OLD (default 5)" },
-	{ 0, "correction", "none|holm|bh", CLI_IN(CLI_COMPARE),
+	    "{threshold}" },
+	{ 0, "correction", "none|holm|bh", CLI_IN(CLI_COMPARE) | CLI_IN(CLI_TREND),
 	    cli_set_correction, 0,
 	    "correction must be none, holm or bh: '%s'",
 	    "adjust p for the number of tests: Holm (family-wise) or "
-	    "Benjamini-Hochberg (false discovery rate); default none" },
-	{ 0, "fail-on-regression", NULL, CLI_IN(CLI_COMPARE), cli_set_flag,
-	    CLI_FIELD(fail_on_regression), NULL,
-	    "exit with status 4 when a regression is found" },
-	{ 0, "dump-model", NULL, CLI_IN(CLI_REPORT), cli_set_flag,
-	    CLI_FIELD(dump_model), NULL,
-	    "print the aggregated model as text and stop" },
+	    "Benjamini-Hochberg (false discovery rate); default {correction}" },
+	{ 0, "window", "K", CLI_IN(CLI_TREND), cli_set_window, 0,
+	    "window must be a whole number from 2 to 256: '%s'",
+	    "the newest run is predicted from at most K earlier runs of its "
+	    "machine (default 10)" },
+	{ 0, "order", "date|args", CLI_IN(CLI_TREND), cli_set_order, 0,
+	    "order must be date or args: '%s'",
+	    "runs by benchmark date or as given (default: by date when every "
+	    "run has one)" },
+	{ 0, "fail-on-regression", NULL, CLI_IN(CLI_COMPARE) | CLI_IN(CLI_TREND),
+	    cli_set_flag, CLI_FIELD(fail_on_regression), NULL,
+	    "{fail}" },
+	{ 0, "dump-model", NULL, CLI_IN(CLI_REPORT) | CLI_IN(CLI_TREND),
+	    cli_set_flag, CLI_FIELD(dump_model), NULL,
+	    "{dump}" },
 	{ 'q', "quiet", NULL, CLI_EVERY, cli_set_flag, CLI_FIELD(quiet), NULL,
 	    "no warnings" },
 	{ 'v', "verbose", NULL, CLI_EVERY, cli_set_flag, CLI_FIELD(verbose),
@@ -326,6 +361,20 @@ cli_placeholder(const struct cli_command *cmd, const char *name, size_t len)
 		return xstrdup(base ? base + 1 : cmd->template);
 	if (len == strlen("format") && strncmp(name, "format", len) == 0)
 		return xstrdup(cli_formats[cmd->format].name);
+	if (len == strlen("correction") && strncmp(name, "correction", len) == 0)
+		return xstrdup(compare_correction_name(cmd->correction));
+	if (len == strlen("threshold") && strncmp(name, "threshold", len) == 0)
+		return xstrdup(cmd->id == CLI_TREND ? "a step or a regression "
+		    "is a change of at least PERCENT (default 5)" : "... and the change is at "
+		    "least PERCENT of OLD (default 5)");
+	if (len == strlen("fail") && strncmp(name, "fail", len) == 0)
+		return xstrdup(cmd->id == CLI_TREND ? "exit with status 4 when "
+		    "the newest run is out of line with the history" :
+		    "exit with status 4 when a regression is found");
+	if (len == strlen("dump") && strncmp(name, "dump", len) == 0)
+		return xstrdup(cmd->id == CLI_TREND ? "print the steps found, "
+		    "one a line, and stop" :
+		    "print the aggregated model as text and stop");
 	for (f = 0; f < CLI_FORMAT__MAX; f++)
 		if (strlen(cli_formats[f].name) == len &&
 		    strncmp(name, cli_formats[f].name, len) == 0) {

@@ -8,6 +8,7 @@
 #include "document.h"
 #include "model.h"
 #include "template.h"
+#include "trend.h"
 #include "view.h"
 
 /* What a document is built from; everything is borrowed. */
@@ -19,6 +20,7 @@ struct produce_input {
 	const char *date;    /* generation date, e.g. "2025-09-10 14:05 UTC" */
 	const char *version; /* igreport's version, for the cover */
 	unsigned long cpus;  /* --cpus; 0: a "# CPUs: N" line's, if any (model_cpus) */
+	const struct trend *trend; /* a trend: the history analysed; else NULL */
 };
 
 /* Most bytes of an item id (document.h) before a "-N" for a repeat. */

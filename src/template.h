@@ -135,7 +135,8 @@ struct tpl_section {
 /* What a template lays out. */
 enum tpl_kind {
 	TPL_KIND_REPORT,  /* the report of one run (igreport) */
-	TPL_KIND_COMPARE  /* a comparison of two runs (igreport compare) */
+	TPL_KIND_COMPARE, /* a comparison of two runs (igreport compare) */
+	TPL_KIND_TREND    /* a history of many runs (igreport trend) */
 };
 
 struct template {

@@ -271,7 +271,7 @@ test_cpus_add_cpu_time_per_event(void **state)
 	struct model *m = fixture_run(1, FIXTURE_ALL_METRICS);
 	struct template *tpl = fixture_template("templates/default.xml");
 	struct produce_input in = { tpl, m, NULL, "Report", FIXTURE_DATE,
-		FIXTURE_VERSION, 4 };
+		FIXTURE_VERSION, 4, NULL };
 	struct diags d = { 0 };
 	struct document *doc = produce_document(&in, &d);
 	const struct doc_table *t;
@@ -1048,7 +1048,7 @@ test_report_template_is_refused_for_a_comparison(void **state)
 	struct fixture_pair p;
 	struct template *tpl = fixture_template("templates/default.xml");
 	struct produce_input in = { tpl, NULL, NULL, "Cmp", FIXTURE_DATE,
-		FIXTURE_VERSION, 0 };
+		FIXTURE_VERSION, 0, NULL };
 
 	(void)state;
 	fixture_pair_new(&p, fixture_old_meta);
@@ -1064,7 +1064,7 @@ test_compare_template_is_refused_for_one_run(void **state)
 	struct model *m = fixture_run(1, FIXTURE_ALL_METRICS);
 	struct template *tpl = fixture_template("templates/compare.xml");
 	struct produce_input in = { tpl, m, NULL, "Report", FIXTURE_DATE,
-		FIXTURE_VERSION, 0 };
+		FIXTURE_VERSION, 0, NULL };
 
 	(void)state;
 	expect_refused(&in);
