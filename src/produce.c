@@ -613,22 +613,37 @@ produce_all(struct producer *p, const struct produce_kind *k)
 	}
 }
 
-/* A compare template draws a comparison, a report template one run. */
+/* The kind of what in holds: a comparison, a trend, or one run. */
+static enum tpl_kind
+data_kind(const struct produce_input *in)
+{
+	if (in->comparison != NULL)
+		return TPL_KIND_COMPARE;
+	return in->trend != NULL ? TPL_KIND_TREND : TPL_KIND_REPORT;
+}
+
+/* A compare template draws a comparison, a trend template a trend, a report template one run. */
 static int
 check_kind(const struct produce_input *in, struct diags *d)
 {
-	if (in->tpl->kind == TPL_KIND_COMPARE && in->comparison == NULL) {
-		diags_add(d, D_TEMPLATE_VALUE, in->tpl->path, 0, 0, "a compare "
-		    "template (kind=\"compare\") draws a comparison: use it "
-		    "with 'igreport compare'");
-		return -1;
-	}
-	if (in->tpl->kind != TPL_KIND_COMPARE && in->comparison != NULL) {
+	static const char *const needs[] = {
+		[TPL_KIND_REPORT] = "a report template (<report>) draws one "
+		    "run: use it with 'igreport'",
+		[TPL_KIND_COMPARE] = "a compare template (kind=\"compare\") "
+		    "draws a comparison: use it with 'igreport compare'",
+		[TPL_KIND_TREND] = "a trend template (kind=\"trend\") draws "
+		    "a history: use it with 'igreport trend'",
+	};
+
+	if (in->tpl->kind == data_kind(in))
+		return 0;
+	if (data_kind(in) == TPL_KIND_COMPARE)
 		diags_add(d, D_TEMPLATE_VALUE, in->tpl->path, 0, 0, "not a "
 		    "compare template (<report kind=\"compare\">)");
-		return -1;
-	}
-	return 0;
+	else
+		diags_add(d, D_TEMPLATE_VALUE, in->tpl->path, 0, 0, "%s",
+		    needs[in->tpl->kind]);
+	return -1;
 }
 
 static const char *
@@ -640,8 +655,12 @@ first_input(const struct model *m)
 struct document *
 produce_document(const struct produce_input *in, struct diags *d)
 {
-	const struct produce_kind *k = in->comparison != NULL ?
-	    &produce_compare : &produce_report;
+	static const struct produce_kind *const kinds[] = {
+		[TPL_KIND_REPORT] = &produce_report,
+		[TPL_KIND_COMPARE] = &produce_compare,
+		[TPL_KIND_TREND] = &produce_trend,
+	};
+	const struct produce_kind *k = kinds[data_kind(in)];
 	struct producer p;
 	size_t i;
 
@@ -653,7 +672,8 @@ produce_document(const struct produce_input *in, struct diags *d)
 	p.doc = doc_new(in->tpl, in->title);
 	p.d = d;
 	format_level(p.level, in->comparison != NULL ?
-	    in->comparison->opt.level : in->model->level);
+	    in->comparison->opt.level : in->trend != NULL ?
+	    in->trend->opt.level : in->model->level);
 	if (in->comparison != NULL) {
 		p.old = first_input(in->comparison->old);
 		p.new = first_input(in->comparison->new);

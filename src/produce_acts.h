@@ -48,6 +48,7 @@ struct produce_kind {
 
 extern const struct produce_kind produce_report;
 extern const struct produce_kind produce_compare;
+extern const struct produce_kind produce_trend;
 
 /* Handlers every kind shares (produce.c). */
 void produce_heading(struct producer *p, const struct tpl_block *b);

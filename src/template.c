@@ -1030,6 +1030,10 @@ static const char *const tpl_block_names[] = {
 	[TPL_BLOCK_ONLY] = "only",
 	[TPL_BLOCK_CHANGES] = "changes",
 	[TPL_BLOCK_OVERHEADS] = "overheads",
+	[TPL_BLOCK_STEPS] = "steps",
+	[TPL_BLOCK_LATEST] = "latest",
+	[TPL_BLOCK_RUNS] = "runs",
+	[TPL_BLOCK_HISTORY] = "history",
 };
 
 /* The table of a block whose rows the data decides (cost and compare blocks): an optional id, a title and a style, no columns. */
@@ -1044,21 +1048,52 @@ tpl_walk_compare_table(struct tpl_walk *w, xmlNodePtr n, unsigned allowed)
 	return tb;
 }
 
+/* The kind of template block kind k belongs to, or -1 for any. */
+static int
+tpl_block_owner(enum tpl_block_kind k)
+{
+	if (k >= TPL_BLOCK_STEPS && k <= TPL_BLOCK_HISTORY)
+		return TPL_KIND_TREND;
+	if (k >= TPL_BLOCK_VERDICT && k <= TPL_BLOCK_OVERHEADS)
+		return TPL_KIND_COMPARE;
+	if (k == TPL_BLOCK_INPUTS || k == TPL_BLOCK_MACHINE ||
+	    k == TPL_BLOCK_SUMMARY || k == TPL_BLOCK_RAW || k == TPL_BLOCK_COST)
+		return TPL_KIND_REPORT;
+	return -1;
+}
+
 /* Blocks that only make sense for one kind of template, checked by kind. */
 static void
 tpl_check_block_kind(struct tpl_walk *w, xmlNodePtr n, enum tpl_block_kind k)
 {
-	int compare_only = k >= TPL_BLOCK_VERDICT;
-	int single_run = k == TPL_BLOCK_INPUTS || k == TPL_BLOCK_MACHINE ||
-	    k == TPL_BLOCK_SUMMARY || k == TPL_BLOCK_RAW || k == TPL_BLOCK_COST;
+	int owner = tpl_block_owner(k);
 
-	if (compare_only && w->t->kind != TPL_KIND_COMPARE)
+	if (owner == TPL_KIND_COMPARE && w->t->kind != TPL_KIND_COMPARE)
 		tpl_error(w, D_TEMPLATE_VALUE, n, "<%s> is only allowed in a "
 		    "compare template (<report kind=\"compare\">)",
 		    (const char *)n->name);
-	if (single_run && w->t->kind == TPL_KIND_COMPARE)
+	if (owner == TPL_KIND_TREND && w->t->kind != TPL_KIND_TREND)
+		tpl_error(w, D_TEMPLATE_VALUE, n, "<%s> is only allowed in a "
+		    "trend template (<report kind=\"trend\">)",
+		    (const char *)n->name);
+	if (owner == TPL_KIND_REPORT && w->t->kind != TPL_KIND_REPORT)
 		tpl_error(w, D_TEMPLATE_VALUE, n, "<%s> describes a single run: "
-		    "not allowed in a compare template", (const char *)n->name);
+		    "not allowed in a %s template", (const char *)n->name,
+		    w->t->kind == TPL_KIND_COMPARE ? "compare" : "trend");
+}
+
+/* A trend's <history>: a table of a case's metric per run and rate. */
+static void
+tpl_walk_history(struct tpl_walk *w, xmlNodePtr n, struct tpl_block *b,
+    unsigned allowed)
+{
+	b->table = tpl_walk_compare_table(w, n, allowed);
+	b->case_name = tpl_attr(n, "case");
+	b->metric = tpl_metric(w, n);
+	if (b->case_name != NULL && strcmp(b->case_name, "overhead") == 0 &&
+	    b->metric != METRIC_CPU && b->metric != METRIC_MEM)
+		tpl_error(w, D_TEMPLATE_METRIC, n, "the overhead has Cpu and "
+		    "Mem only, not %s", metric_name(b->metric));
 }
 
 static void
@@ -1088,7 +1123,11 @@ tpl_walk_block(struct tpl_walk *w, xmlNodePtr n, struct tpl_block *b,
 	case TPL_BLOCK_RAW:
 		tpl_walk_style(w, n, &b->raw, 1);
 		break;
+	case TPL_BLOCK_HISTORY:
+		tpl_walk_history(w, n, b, allowed);
+		break;
 	case TPL_BLOCK_COST:
+	case TPL_BLOCK_RUNS:
 	case TPL_BLOCK_MACHINES:
 	case TPL_BLOCK_SIGNIFICANT:
 	case TPL_BLOCK_CHANGES:
@@ -1101,6 +1140,8 @@ tpl_walk_block(struct tpl_walk *w, xmlNodePtr n, struct tpl_block *b,
 	case TPL_BLOCK_PAGE_BREAK:
 	case TPL_BLOCK_VERDICT:
 	case TPL_BLOCK_ONLY:
+	case TPL_BLOCK_STEPS:
+	case TPL_BLOCK_LATEST:
 		break;
 	default:
 		b->kind = TPL_BLOCK_PAGE_BREAK;
@@ -1232,17 +1273,18 @@ tpl_walk_report(struct tpl_walk *w, xmlNodePtr root)
 	xmlNodePtr ch;
 	size_t i = 0;
 
-	static const char *const kinds[] = { "report", "compare" };
+	static const char *const kinds[] = { "report", "compare", "trend" };
 
 	tpl_defaults(t);
-	t->kind = (enum tpl_kind)tpl_enum(w, root, "kind", kinds, 2,
+	t->kind = (enum tpl_kind)tpl_enum(w, root, "kind", kinds, 3,
 	    TPL_KIND_REPORT);
 	t->name = tpl_attr(root, "name");
 	if (t->name == NULL)
 		t->name = tpl_default_name(w->name);
 	t->title = tpl_text_attr(w, root, "title",
 	    t->kind == TPL_KIND_COMPARE ? "Inspektor Gadget benchmark "
-	    "comparison" : "Inspektor Gadget benchmark report",
+	    "comparison" : t->kind == TPL_KIND_TREND ? "Inspektor Gadget "
+	    "benchmark history" : "Inspektor Gadget benchmark report",
 	    TPL_PH_REPORT_TITLE);
 	t->footer = tpl_text_attr(w, root, "footer", "", TPL_PH_FOOTER);
 	if (t->footer[0] == '\0') {
@@ -1367,6 +1409,7 @@ template_free(struct template *t)
 	for (i = 0; i < t->nsections; i++) {
 		for (j = 0; j < t->sections[i].nblocks; j++) {
 			free(t->sections[i].blocks[j].text);
+			free(t->sections[i].blocks[j].case_name);
 			tpl_free_figure(t->sections[i].blocks[j].figure);
 			tpl_free_table(t->sections[i].blocks[j].table);
 		}
