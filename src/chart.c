@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "linechart.h"
 #include "xalloc.h"
 
 #define CHART_TICK_LEN 3.5
@@ -771,9 +772,18 @@ chart_draw_figure(struct canvas *c, const struct template *t,
 	}
 	cw = (w - gap * (double)(n - 1)) / (double)n;
 	for (i = 0; i < n; i++) {
-		struct chart_layout *l = chart_layout_new(c, t, &fig->charts[i],
-		    x + (double)i * (cw + gap), top, cw, y + fig->height - top);
+		double cx = x + (double)i * (cw + gap), ch = y + fig->height - top;
+		struct chart_layout *l;
 
+		if (fig->charts[i].kind == DOC_CHART_LINE) {
+			struct linechart_layout *ll = linechart_layout_new(c, t,
+			    &fig->charts[i], cx, top, cw, ch);
+
+			linechart_draw(c, ll);
+			linechart_layout_free(ll);
+			continue;
+		}
+		l = chart_layout_new(c, t, &fig->charts[i], cx, top, cw, ch);
 		chart_draw(c, l);
 		chart_layout_free(l);
 	}

@@ -54,14 +54,31 @@ struct doc_series {
 	struct doc_value *values; /* the chart's ncats values, owned */
 };
 
+/* How a chart draws its series. */
+enum doc_chart_kind {
+	DOC_CHART_BARS, /* grouped bars per rate (chart.c) */
+	DOC_CHART_LINE  /* a line per series over labelled categories, the runs of a trend (linechart.c) */
+};
+
+/* A step drawn on a line chart: a vertical marker before category cat. */
+struct doc_marker {
+	size_t cat;                /* the first category after the step, >= 1 */
+	char *label;               /* owned: its size, "+15%" */
+	struct canvas_color color;
+};
+
 /* One chart of a figure, bound to its data. */
 struct doc_chart {
 	const struct tpl_chart *spec; /* style: y range rule, decimals, legend... */
 	char *title, *x_label, *y_label;
 	size_t ncats;
-	double *cats;                 /* events-per-second rates, ascending, owned */
+	double *cats;                 /* BARS: events-per-second rates, ascending, owned */
 	struct doc_series *series;
 	size_t nseries;               /* at least 1 */
+	enum doc_chart_kind kind;     /* 0, DOC_CHART_BARS, for a zeroed chart */
+	char **cat_labels;            /* LINE: ncats owned x labels; NULL for BARS */
+	struct doc_marker *markers;   /* LINE: owned, nmarkers */
+	size_t nmarkers;
 };
 
 enum doc_block_kind {

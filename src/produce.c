@@ -17,7 +17,7 @@ static const struct canvas_color palette[] = {
 };
 #define NPALETTE (sizeof(palette) / sizeof(palette[0]))
 
-static void
+void
 producer_vars(const struct producer *p, struct tpl_vars *v)
 {
 	memset(v, 0, sizeof(*v));
@@ -413,15 +413,34 @@ warn_unused_charts(struct producer *p)
 	free(p->uses);
 }
 
+struct canvas_color
+produce_palette(size_t i)
+{
+	return palette[i % NPALETTE];
+}
+
+void
+produce_add_figure(struct producer *p, const struct tpl_figure *fig,
+    struct doc_chart *charts, size_t n, char *desc)
+{
+	char *title = produce_expand(p, fig->title);
+	struct doc_block *blk = doc_add(p->doc, DOC_FIGURE, title);
+
+	free(title);
+	blk->charts = charts;
+	blk->ncharts = n;
+	blk->height = fig->height;
+	blk->id = item_id(p, p->view->gadget, fig->id);
+	blk->desc = desc;
+}
+
 void
 produce_figure(struct producer *p, const struct tpl_block *b)
 {
 	const struct tpl_figure *fig = b->figure;
 	struct doc_chart *charts;
-	struct doc_block *blk;
 	struct tpl_vars vars;
 	size_t i, n = 0;
-	char *title;
 
 	if (p->view == NULL)
 		return;
@@ -437,14 +456,7 @@ produce_figure(struct producer *p, const struct tpl_block *b)
 		free(charts);
 		return;
 	}
-	title = produce_expand(p, fig->title);
-	blk = doc_add(p->doc, DOC_FIGURE, title);
-	free(title);
-	blk->charts = charts;
-	blk->ncharts = n;
-	blk->height = fig->height;
-	blk->id = item_id(p, p->view->gadget, fig->id);
-	blk->desc = figure_desc(p, fig);
+	produce_add_figure(p, fig, charts, n, figure_desc(p, fig));
 }
 
 void

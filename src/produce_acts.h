@@ -57,6 +57,20 @@ void produce_figure(struct producer *p, const struct tpl_block *b);
 void produce_table(struct producer *p, const struct tpl_block *b);
 void produce_page_break(struct producer *p, const struct tpl_block *b);
 
+/* The values of the current placeholders. */
+void producer_vars(const struct producer *p, struct tpl_vars *v);
+
+/* The i-th colour of the palette for series a template does not colour. */
+struct canvas_color produce_palette(size_t i);
+
+/*
+ * Appends a figure block titled by template figure fig (expanded), with
+ * the n charts (taken over), the item id of fig in the current gadget and
+ * desc (taken over) for screen readers.
+ */
+void produce_add_figure(struct producer *p, const struct tpl_figure *fig,
+    struct doc_chart *charts, size_t n, char *desc);
+
 /* text (may be NULL) with the current placeholders expanded; newly allocated. */
 char *produce_expand(const struct producer *p, const char *text);
 

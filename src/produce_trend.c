@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "produce_trend_chart.h"
 #include "produce_trend_text.h"
 #include "xalloc.h"
 
@@ -169,7 +170,37 @@ produce_history(struct producer *p, const struct tpl_block *b)
 		p->doc->blocks[p->doc->nblocks - 1].fold = 1;
 }
 
+/* A figure of line charts over the runs, one per template chart the gadget has data for. */
+static void
+produce_trend_figure(struct producer *p, const struct tpl_block *b)
+{
+	const struct trend *t = trend_of(p);
+	const struct tpl_figure *fig = b->figure;
+	struct trend_chart_colors colors;
+	struct doc_chart *charts;
+	struct tpl_vars vars;
+	size_t g = gadget_index(t->h, p->view->gadget), i, n = 0;
+
+	colors.worse = p->t->worse_color;
+	colors.better = p->t->better_color;
+	colors.palette = produce_palette;
+	producer_vars(p, &vars);
+	charts = xcalloc(fig->ncharts + 1, sizeof(*charts));
+	for (i = 0; i < fig->ncharts; i++)
+		n += (size_t)trend_chart(t, g, &fig->charts[i], &vars, &colors,
+		    &charts[n]);
+	if (n == 0) {
+		free(charts);
+		return;
+	}
+	produce_add_figure(p, fig, charts, n, xasprintf("Line charts for "
+	    "gadget %s across %zu runs, a line per events-per-second rate "
+	    "with %s%% confidence intervals; a dashed vertical line marks each "
+	    "step found.", p->view->gadget, t->h->nruns, p->level));
+}
+
 static const produce_act trend_acts[TPL_BLOCK__MAX] = {
+	[TPL_BLOCK_FIGURE] = produce_trend_figure,
 	[TPL_BLOCK_HEADING] = produce_heading,
 	[TPL_BLOCK_TEXT] = produce_text,
 	[TPL_BLOCK_PAGE_BREAK] = produce_page_break,

@@ -198,6 +198,40 @@ test_machines_banner_and_no_gate(void **state)
 	history_free(h);
 }
 
+/* The gadget's figures: line charts over the runs, the step marked before v5. */
+static void
+test_figures_are_line_charts_with_markers(void **state)
+{
+	struct history *h = history_of("6.8");
+	struct trend *t = trend_build(h, &opts);
+	struct template *tpl = fixture_template("templates/trend.xml");
+	struct document *doc = document_of(t, tpl);
+	const struct doc_block *fig = doc_find(doc, "g-cpu");
+	const struct doc_chart *ch;
+
+	(void)state;
+	assert_non_null(fig);
+	assert_int_equal(fig->kind, DOC_FIGURE);
+	assert_int_equal(fig->ncharts, 2);
+	ch = &fig->charts[0];
+	assert_int_equal(ch->kind, DOC_CHART_LINE);
+	assert_int_equal(ch->ncats, NRUNS);
+	assert_string_equal(ch->cat_labels[4], "v5");
+	assert_int_equal(ch->nseries, 1);
+	assert_string_equal(ch->series[0].label, "1000/s");
+	assert_non_null(strstr(ch->series[0].values[4].tip, "v5, 1000 events/s: "
+	    "0.60"));
+	assert_int_equal(ch->nmarkers, 1);
+	assert_int_equal(ch->markers[0].cat, 4);
+	assert_string_equal(ch->markers[0].label, "+20%");
+	/* The overhead chart: its own series, the same step. */
+	assert_int_equal(fig->charts[1].nmarkers, 1);
+	doc_free(doc);
+	template_free(tpl);
+	trend_free(t);
+	history_free(h);
+}
+
 static void
 test_trend_template_needs_a_trend(void **state)
 {
@@ -224,6 +258,7 @@ main(void)
 		cmocka_unit_test(test_latest_against_best),
 		cmocka_unit_test(test_history_table_marks_the_step),
 		cmocka_unit_test(test_machines_banner_and_no_gate),
+		cmocka_unit_test(test_figures_are_line_charts_with_markers),
 		cmocka_unit_test(test_trend_template_needs_a_trend),
 	};
 

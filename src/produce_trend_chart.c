@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* A trend's line charts: series per rate from the history, tooltips, step markers. */
+#include "produce_trend_chart.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format.h"
+#include "xalloc.h"
+
+static enum history_case
+chart_case(const struct tpl_chart *spec)
+{
+	const char *c = spec->nseries > 0 ? spec->series[0].case_name : "ig";
+
+	if (strcmp(c, "baseline") == 0)
+		return HISTORY_BASELINE;
+	return strcmp(c, "overhead") == 0 ? HISTORY_OVERHEAD : HISTORY_IG;
+}
+
+/* "v0.44.0, 8192 events/s: 1.23 ± 0.05 % (n = 5)". */
+static char *
+point_tip(const struct history *h, const struct history_series *s, size_t r)
+{
+	const struct history_point *pt = &s->points[r];
+	char rate[FORMAT_MAX], v[FORMAT_MAX];
+
+	format_rate(rate, s->rate);
+	format_mean_ci(v, pt->mean, pt->half, metric_decimals(s->metric), 1);
+	if (s->tcase == HISTORY_OVERHEAD)
+		return xasprintf("%s, %s events/s: %s %s", h->runs[r].label, rate,
+		    v, metric_delta_unit(s->metric));
+	return xasprintf("%s, %s events/s: %s %s (n = %lu)", h->runs[r].label,
+	    rate, v, metric_unit(s->metric), pt->n);
+}
+
+static void
+bind_line(const struct history *h, const struct history_series *s,
+    struct canvas_color color, struct doc_series *out)
+{
+	char rate[FORMAT_MAX];
+	size_t r;
+
+	format_rate(rate, s->rate);
+	out->label = xasprintf("%s/s", rate);
+	out->color = color;
+	out->values = xcalloc(h->nruns, sizeof(*out->values));
+	for (r = 0; r < h->nruns; r++) {
+		const struct history_point *pt = &s->points[r];
+
+		out->values[r].gap = !pt->defined;
+		if (!pt->defined)
+			continue;
+		out->values[r].mean = pt->mean;
+		out->values[r].half = pt->half;
+		out->values[r].tip = point_tip(h, s, r);
+	}
+}
+
+/* Adds or widens the marker before run r for step st. */
+static void
+add_marker(struct doc_chart *out, const struct trend_step *st,
+    const struct trend_chart_colors *colors)
+{
+	size_t i;
+
+	for (i = 0; i < out->nmarkers; i++)
+		if (out->markers[i].cat == st->after)
+			break;
+	if (i < out->nmarkers && !(fabs(st->percent) >
+	    fabs(strtod(out->markers[i].label, NULL))))
+		return;
+	if (i == out->nmarkers) {
+		out->markers = xrealloc(out->markers,
+		    (i + 1) * sizeof(*out->markers));
+		out->nmarkers++;
+	} else
+		free(out->markers[i].label);
+	out->markers[i].cat = st->after;
+	out->markers[i].label = isnan(st->percent) ? xstrdup("step") :
+	    xasprintf("%+.0f%%", st->percent);
+	out->markers[i].color = st->w.delta > 0.0 ? colors->worse :
+	    colors->better;
+}
+
+int
+trend_chart(const struct trend *t, size_t g, const struct tpl_chart *spec,
+    const struct tpl_vars *vars, const struct trend_chart_colors *colors,
+    struct doc_chart *out)
+{
+	const struct history *h = t->h;
+	enum history_case c = chart_case(spec);
+	size_t i, r;
+
+	memset(out, 0, sizeof(*out));
+	out->series = xcalloc(h->nseries + 1, sizeof(*out->series));
+	for (i = 0; i < h->nseries; i++) {
+		const struct history_series *s = &h->series[i];
+
+		if (s->gadget == g && s->tcase == c && s->metric == spec->metric) {
+			bind_line(h, s, colors->palette(out->nseries),
+			    &out->series[out->nseries]);
+			out->nseries++;
+		}
+	}
+	if (out->nseries == 0) {
+		free(out->series);
+		out->series = NULL;
+		return 0;
+	}
+	for (i = 0; i < t->nsteps; i++) {
+		const struct history_series *s = &h->series[t->steps[i].series];
+
+		if (t->steps[i].found && s->gadget == g && s->tcase == c &&
+		    s->metric == spec->metric)
+			add_marker(out, &t->steps[i], colors);
+	}
+	out->kind = DOC_CHART_LINE;
+	out->spec = spec;
+	out->title = template_expand(spec->title ? spec->title : "", vars);
+	out->x_label = template_expand(spec->x_label ? spec->x_label : "", vars);
+	out->y_label = template_expand(spec->y_label ? spec->y_label : "", vars);
+	out->ncats = h->nruns;
+	out->cat_labels = xcalloc(h->nruns, sizeof(*out->cat_labels));
+	for (r = 0; r < h->nruns; r++)
+		out->cat_labels[r] = xstrdup(h->runs[r].label);
+	return 1;
+}
