@@ -430,7 +430,7 @@ produce_add_figure(struct producer *p, const struct tpl_figure *fig,
 	blk->charts = charts;
 	blk->ncharts = n;
 	blk->height = fig->height;
-	blk->id = item_id(p, p->view->gadget, fig->id);
+	blk->id = item_id(p, p->view ? p->view->gadget : "cover", fig->id);
 	blk->desc = desc;
 }
 

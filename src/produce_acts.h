@@ -65,8 +65,8 @@ struct canvas_color produce_palette(size_t i);
 
 /*
  * Appends a figure block titled by template figure fig (expanded), with
- * the n charts (taken over), the item id of fig in the current gadget and
- * desc (taken over) for screen readers.
+ * the n charts (taken over), the item id of fig in the current gadget
+ * ("cover" outside one) and desc (taken over) for screen readers.
  */
 void produce_add_figure(struct producer *p, const struct tpl_figure *fig,
     struct doc_chart *charts, size_t n, char *desc);

@@ -179,24 +179,32 @@ produce_trend_figure(struct producer *p, const struct tpl_block *b)
 	struct trend_chart_colors colors;
 	struct doc_chart *charts;
 	struct tpl_vars vars;
-	size_t g = gadget_index(t->h, p->view->gadget), i, n = 0;
+	size_t g = p->view ? gadget_index(t->h, p->view->gadget) : (size_t)-1;
+	size_t i, n = 0;
 
 	colors.worse = p->t->worse_color;
 	colors.better = p->t->better_color;
 	colors.palette = produce_palette;
 	producer_vars(p, &vars);
 	charts = xcalloc(fig->ncharts + 1, sizeof(*charts));
+	/* Outside a gadget, only the cost of every gadget has a meaning. */
 	for (i = 0; i < fig->ncharts; i++)
-		n += (size_t)trend_chart(t, g, &fig->charts[i], &vars, &colors,
-		    &charts[n]);
+		if (trend_chart_is_cost(&fig->charts[i]))
+			n += (size_t)trend_cost_chart(t, g, &fig->charts[i],
+			    &vars, &colors, &charts[n]);
+		else if (p->view != NULL)
+			n += (size_t)trend_chart(t, g, &fig->charts[i], &vars,
+			    &colors, &charts[n]);
 	if (n == 0) {
 		free(charts);
 		return;
 	}
-	produce_add_figure(p, fig, charts, n, xasprintf("Line charts for "
-	    "gadget %s across %zu runs, a line per events-per-second rate "
-	    "with %s%% confidence intervals; a dashed vertical line marks each "
-	    "step found.", p->view->gadget, t->h->nruns, p->level));
+	produce_add_figure(p, fig, charts, n, p->view ? xasprintf("Line "
+	    "charts for gadget %s across %zu runs, a line per events-per-second "
+	    "rate with %s%% confidence intervals; a dashed vertical line marks "
+	    "each step found.", p->view->gadget, t->h->nruns, p->level) :
+	    xasprintf("Line chart of the per-event cost of every gadget across "
+	    "%zu runs, with %s%% confidence intervals.", t->h->nruns, p->level));
 }
 
 static const produce_act trend_acts[TPL_BLOCK__MAX] = {

@@ -84,6 +84,85 @@ add_marker(struct doc_chart *out, const struct trend_step *st,
 	    colors->better;
 }
 
+/* The texts, categories and kind of a trend chart. */
+static void
+bind_frame(const struct history *h, const struct tpl_chart *spec,
+    const struct tpl_vars *vars, struct doc_chart *out)
+{
+	size_t r;
+
+	out->kind = DOC_CHART_LINE;
+	out->spec = spec;
+	out->title = template_expand(spec->title ? spec->title : "", vars);
+	out->x_label = template_expand(spec->x_label ? spec->x_label : "", vars);
+	out->y_label = template_expand(spec->y_label ? spec->y_label : "", vars);
+	out->ncats = h->nruns;
+	out->cat_labels = xcalloc(h->nruns, sizeof(*out->cat_labels));
+	for (r = 0; r < h->nruns; r++)
+		out->cat_labels[r] = xstrdup(h->runs[r].label);
+}
+
+int
+trend_chart_is_cost(const struct tpl_chart *spec)
+{
+	return spec->nseries > 0 && strcmp(spec->series[0].case_name,
+	    "cost") == 0;
+}
+
+/* Gadget g's per-event cost of metric m per run into out; the runs with a fit. */
+static size_t
+bind_cost(const struct history *h, size_t g, enum metric m,
+    struct canvas_color color, struct doc_series *out)
+{
+	char v[FORMAT_MAX];
+	size_t r, n = 0;
+
+	out->label = xstrdup(h->gadgets[g].name);
+	out->color = color;
+	out->values = xcalloc(h->nruns, sizeof(*out->values));
+	for (r = 0; r < h->nruns; r++) {
+		const struct model_cost *c = &h->gadgets[g].cost[r * METRIC__MAX + m];
+
+		out->values[r].gap = !c->defined;
+		if (!c->defined)
+			continue;
+		out->values[r].mean = 1000.0 * c->per_event.est;
+		out->values[r].half = 1000.0 * c->per_event.half;
+		format_mean_ci(v, out->values[r].mean, out->values[r].half,
+		    metric_decimals(m) + 2, 1);
+		out->values[r].tip = xasprintf("%s, %s: %s %s per 1000 events/s",
+		    h->runs[r].label, h->gadgets[g].name, v, metric_unit(m));
+		n++;
+	}
+	return n;
+}
+
+int
+trend_cost_chart(const struct trend *t, size_t g, const struct tpl_chart *spec,
+    const struct tpl_vars *vars, const struct trend_chart_colors *colors,
+    struct doc_chart *out)
+{
+	const struct history *h = t->h;
+	size_t i, fits = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->series = xcalloc(h->ngadgets + 1, sizeof(*out->series));
+	for (i = 0; i < h->ngadgets; i++)
+		if (g == (size_t)-1 || i == g) {
+			fits += bind_cost(h, i, spec->metric,
+			    colors->palette(out->nseries),
+			    &out->series[out->nseries]);
+			out->nseries++;
+		}
+	if (fits == 0) {
+		doc_chart_free(out);
+		memset(out, 0, sizeof(*out));
+		return 0;
+	}
+	bind_frame(h, spec, vars, out);
+	return 1;
+}
+
 int
 trend_chart(const struct trend *t, size_t g, const struct tpl_chart *spec,
     const struct tpl_vars *vars, const struct trend_chart_colors *colors,
@@ -91,7 +170,7 @@ trend_chart(const struct trend *t, size_t g, const struct tpl_chart *spec,
 {
 	const struct history *h = t->h;
 	enum history_case c = chart_case(spec);
-	size_t i, r;
+	size_t i;
 
 	memset(out, 0, sizeof(*out));
 	out->series = xcalloc(h->nseries + 1, sizeof(*out->series));
@@ -116,14 +195,6 @@ trend_chart(const struct trend *t, size_t g, const struct tpl_chart *spec,
 		    s->metric == spec->metric)
 			add_marker(out, &t->steps[i], colors);
 	}
-	out->kind = DOC_CHART_LINE;
-	out->spec = spec;
-	out->title = template_expand(spec->title ? spec->title : "", vars);
-	out->x_label = template_expand(spec->x_label ? spec->x_label : "", vars);
-	out->y_label = template_expand(spec->y_label ? spec->y_label : "", vars);
-	out->ncats = h->nruns;
-	out->cat_labels = xcalloc(h->nruns, sizeof(*out->cat_labels));
-	for (r = 0; r < h->nruns; r++)
-		out->cat_labels[r] = xstrdup(h->runs[r].label);
+	bind_frame(h, spec, vars, out);
 	return 1;
 }

@@ -26,4 +26,19 @@ int trend_chart(const struct trend *t, size_t g, const struct tpl_chart *spec,
     const struct tpl_vars *vars, const struct trend_chart_colors *colors,
     struct doc_chart *out);
 
+/*
+ * Binds template chart spec (its first series' case "cost") as a
+ * DOC_CHART_LINE of the cost model: one category per run, one series per
+ * gadget (every gadget when g is (size_t)-1), the per-event coefficient
+ * of spec's metric per 1000 events/s with its interval in each run (a
+ * gap where the run has no fit). Returns 0, binding nothing, when no run
+ * has such a fit; else 1.
+ */
+int trend_cost_chart(const struct trend *t, size_t g,
+    const struct tpl_chart *spec, const struct tpl_vars *vars,
+    const struct trend_chart_colors *colors, struct doc_chart *out);
+
+/* Non-zero when template chart spec draws the cost model (case "cost"). */
+int trend_chart_is_cost(const struct tpl_chart *spec);
+
 #endif

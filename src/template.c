@@ -1165,10 +1165,18 @@ tpl_walk_section(struct tpl_walk *w, xmlNodePtr n, struct tpl_section *s)
 	s->nblocks = tpl_count_elements(n);
 	s->blocks = xcalloc(s->nblocks, sizeof(*s->blocks));
 	for (ch = n->children; ch != NULL; ch = ch->next)
-		if (ch->type == XML_ELEMENT_NODE)
-			tpl_walk_block(w, ch, &s->blocks[i++],
-			    s->kind == TPL_SECTION_GADGET ?
-				TPL_PH_GADGET_SECTION : TPL_PH_COMMON);
+		if (ch->type == XML_ELEMENT_NODE) {
+			tpl_walk_block(w, ch, &s->blocks[i], s->kind ==
+			    TPL_SECTION_GADGET ? TPL_PH_GADGET_SECTION :
+			    TPL_PH_COMMON);
+			/* Outside a gadget only a trend has figures: of every gadget's cost. */
+			if (s->blocks[i++].kind == TPL_BLOCK_FIGURE &&
+			    s->kind != TPL_SECTION_GADGET &&
+			    w->t->kind != TPL_KIND_TREND)
+				tpl_error(w, D_TEMPLATE_VALUE, ch, "<figure> "
+				    "outside <gadget> is only allowed in a trend "
+				    "template (<report kind=\"trend\">)");
+		}
 }
 
 /* Page size, orientation and margins; the content area must stay usable. */

@@ -232,6 +232,78 @@ test_figures_are_line_charts_with_markers(void **state)
 	history_free(h);
 }
 
+/* Run i of gadget g at 3 rates: IG CPU 0.1 + 0.0001 rate (0.00012 from run 3 on). */
+static struct model *
+cost_run(int i)
+{
+	static const struct aggregate_origin origin = { 0, 2 };
+	struct aggregate *a = aggregate_new(0.95);
+	struct diags d = { 0 };
+	double v[METRIC__MAX] = { 0 }, slope = i >= 3 ? 0.00012 : 0.0001;
+	struct model *m;
+	int k, c, r;
+
+	aggregate_add_input(a, "run.csv");
+	aggregate_note_columns(a, METRICS, 0);
+	for (r = 1; r <= 3; r++)
+		for (c = 0; c < 2; c++)
+			for (k = 0; k < 3; k++) {
+				v[METRIC_IGCPU] = c ? 0.1 + slope * 1000.0 * r +
+				    0.001 * k : 0.0;
+				v[METRIC_CPU] = 1.0 + 0.01 * k + v[METRIC_IGCPU];
+				v[METRIC_MEM] = 1000.0 + k;
+				assert_int_equal(aggregate_add(a, "g", 1, c ? "ig" :
+				    "baseline", c ? 2 : 8, 1000.0 * r, v, METRICS,
+				    &origin, &d), 0);
+			}
+	m = aggregate_finish(a, NULL, 0, &d);
+	assert_non_null(m);
+	diags_free(&d);
+	return m;
+}
+
+/* The cover's figure: the cost model's per-event IG CPU, a line per gadget. */
+static void
+test_cover_cost_figure(void **state)
+{
+	struct history_input in[4] = {
+		{ "a.csv", NULL, "r1" }, { "b.csv", NULL, "r2" },
+		{ "c.csv", NULL, "r3" }, { "d.csv", NULL, "r4" },
+	};
+	struct template *tpl = fixture_template("templates/trend.xml");
+	struct diags d = { 0 };
+	struct history *h;
+	struct trend *t;
+	struct document *doc;
+	const struct doc_block *fig;
+	const struct doc_chart *ch;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 4; i++)
+		in[i].model = cost_run(i + 1);
+	h = history_new(in, 4, HISTORY_ORDER_ARGS, 0.95, &d);
+	assert_non_null(h);
+	t = trend_build(h, &opts);
+	doc = document_of(t, tpl);
+	fig = doc_find(doc, "cover-cost");
+	assert_non_null(fig);
+	ch = &fig->charts[0];
+	assert_int_equal(ch->kind, DOC_CHART_LINE);
+	assert_int_equal(ch->nseries, 1);
+	assert_string_equal(ch->series[0].label, "g");
+	assert_int_equal(ch->ncats, 4);
+	/* Per 1000 events/s: the slope times 1000. */
+	assert_close(ch->series[0].values[0].mean, 0.1, 1e-9);
+	assert_close(ch->series[0].values[3].mean, 0.12, 1e-9);
+	assert_non_null(strstr(ch->series[0].values[3].tip, "r4, g: 0.1200"));
+	doc_free(doc);
+	template_free(tpl);
+	trend_free(t);
+	history_free(h);
+	diags_free(&d);
+}
+
 static void
 test_trend_template_needs_a_trend(void **state)
 {
@@ -259,6 +331,7 @@ main(void)
 		cmocka_unit_test(test_history_table_marks_the_step),
 		cmocka_unit_test(test_machines_banner_and_no_gate),
 		cmocka_unit_test(test_figures_are_line_charts_with_markers),
+		cmocka_unit_test(test_cover_cost_figure),
 		cmocka_unit_test(test_trend_template_needs_a_trend),
 	};
 
