@@ -54,7 +54,7 @@ static struct history *
 history_of(const char *last_kernel)
 {
 	struct history_input in[NRUNS];
-	static char labels[NRUNS][8];
+	static char labels[NRUNS][16];
 	struct diags d = { 0 };
 	struct history *h;
 	int i;

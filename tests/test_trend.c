@@ -58,7 +58,7 @@ static struct history *
 history_of(double (*level)(int), unsigned long seed)
 {
 	struct history_input in[NRUNS];
-	static char labels[NRUNS][8];
+	static char labels[NRUNS][16];
 	struct diags d = { 0 };
 	struct history *h;
 	unsigned long s = seed;
