@@ -63,6 +63,10 @@ produce_latest(struct producer *p, const struct tpl_block *b)
 	doc_add_paragraph(p->doc, s, DOC_ROLE_LEAD, t->nworse > 0 ?
 	    p->t->worse_color : p->t->text_color);
 	free(s);
+	if ((n = trend_text_worse(t, &lines)) > 0)
+		produce_lines(p, lines, n);
+	else
+		free(lines);
 	n = trend_text_latest(t, &lines);
 	if (n > 0)
 		produce_lines(p, lines, n);

@@ -81,14 +81,22 @@ trend_text_steps(const struct trend *t, char ***lines, size_t **steps)
 	return n;
 }
 
-char *
-trend_text_rule(const struct trend *t)
+/* "after Holm's correction", ... */
+static const char *
+correction_phrase(enum compare_correction c)
 {
 	static const char *const names[COMPARE_CORRECTION__MAX] = {
 		[COMPARE_CORRECTION_NONE] = "without correction",
 		[COMPARE_CORRECTION_HOLM] = "after Holm's correction",
 		[COMPARE_CORRECTION_BH] = "after the Benjamini-Hochberg correction",
 	};
+
+	return c < COMPARE_CORRECTION__MAX ? names[c] : "?";
+}
+
+char *
+trend_text_rule(const struct trend *t)
+{
 	char level[FORMAT_MAX], alpha[FORMAT_MAX];
 
 	format_level(level, t->opt.level);
@@ -98,7 +106,7 @@ trend_text_rule(const struct trend *t)
 	    "means puts one, confirmed by Welch's t-test on those runs' means "
 	    "(p below %s%% %s for %zu tests); changes are shown with %s%% "
 	    "intervals.", t->opt.threshold, alpha,
-	    names[t->opt.correction], t->ntests, level);
+	    correction_phrase(t->opt.correction), t->ntests, level);
 }
 
 char *
@@ -117,9 +125,42 @@ trend_text_gate(const struct trend *t)
 		    "runs before it on its machine (%zu series gated).", newest,
 		    k, t->ngate);
 	return xasprintf("The newest run (%s) is out of line with the %zu runs "
-	    "before it on its machine: %zu of %zu series are above their "
-	    "prediction interval by more than %g%%.", newest, k, t->nworse,
-	    t->ngate, t->opt.threshold);
+	    "before it on its machine in %zu of %zu series: above their "
+	    "prediction intervals %s, and more than %g%% over those runs' "
+	    "mean.", newest, k, t->nworse, t->ngate,
+	    correction_phrase(t->opt.correction), t->opt.threshold);
+}
+
+size_t
+trend_text_worse(const struct trend *t, char ***lines)
+{
+	const struct history *h = t->h;
+	char what[128], rate[FORMAT_MAX], v[FORMAT_MAX], m[FORMAT_MAX];
+	char hi[FORMAT_MAX], level[FORMAT_MAX], p[32];
+	size_t i, n = 0;
+
+	*lines = NULL;
+	format_level(level, t->opt.level);
+	for (i = 0; i < t->ngate; i++) {
+		const struct trend_gate *g = &t->gate[i];
+		const struct history_series *s = &h->series[g->series];
+		int dec = metric_decimals(s->metric) + 1;
+
+		if (!g->worse)
+			continue;
+		format_rate(rate, s->rate);
+		format_fixed(v, g->value, dec);
+		format_fixed(m, g->iv.mean, dec);
+		format_fixed(hi, g->iv.high, dec);
+		trend_text_p(p, sizeof(p), g->q);
+		add_line(lines, &n, xasprintf("%s, %s at %s events/s: %s, %+.0f%% "
+		    "over the mean of the %zu runs before (%s; %s%% prediction "
+		    "interval up to %s; corrected %s)", h->gadgets[s->gadget].name,
+		    trend_text_what(s, what, sizeof(what)), rate, v,
+		    isnan(g->percent) ? 0.0 : g->percent, g->iv.k, m, level, hi,
+		    p));
+	}
+	return n;
 }
 
 /* The series of gadget g that the latest-versus-best sentence is about. */

@@ -26,6 +26,13 @@ char *trend_text_rule(const struct trend *t);
 char *trend_text_gate(const struct trend *t);
 
 /*
+ * The series the gate found out of line: "trace_open, IG CPU at 2048
+ * events/s: 0.33, +22% over the mean of the 10 runs before (0.27), above
+ * its 95% prediction interval up to 0.29". Returns their count; caller frees.
+ */
+size_t trend_text_worse(const struct trend *t, char ***lines);
+
+/*
  * Per gadget, the newest run against the best run for IG CPU at its
  * highest rate: "trace_exec, IG CPU at 8192 events/s: latest is 9% worse
  * than the best run (v0.41.0)". Returns their count; caller frees.
