@@ -121,6 +121,18 @@ trend_add_step(struct trend *t, size_t *cap, const struct trend_step *st)
 	t->steps[t->nsteps++] = *st;
 }
 
+/* Whether every value of v is the same. */
+static int
+trend_constant(const struct trend_values *v)
+{
+	size_t i;
+
+	for (i = 1; i < v->n; i++)
+		if (v->y[i] != v->y[0])
+			return 0;
+	return 1;
+}
+
 /* Fits series s on machine mc and adds its candidates to t and f. */
 static void
 trend_fit_series(struct trend *t, size_t *cap, struct trend_family *f,
@@ -132,8 +144,12 @@ trend_fit_series(struct trend *t, size_t *cap, struct trend_family *f,
 	size_t k, j, tested = 0;
 
 	trend_values(h, &h->series[series], mc, &v);
-	/* Two runs on each side are the least a Welch test needs. */
-	if (v.n >= 4) {
+	/*
+	 * Two runs on each side are the least a Welch test needs; a series
+	 * that never moves (the baseline's IG columns, lost events at low
+	 * rates: all 0) can show no step, so it is no test of the family.
+	 */
+	if (v.n >= 4 && !trend_constant(&v)) {
 		k = step_fit(v.y, v.half, v.n, ends, NULL);
 		for (j = 0; j + 1 < k; j++) {
 			struct trend_step st = trend_candidate(t, series, mc,

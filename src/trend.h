@@ -67,8 +67,8 @@ struct trend {
 };
 
 /*
- * Analyses h. For each series and machine with at least 3 runs having
- * a value, the weighted L1 fit of the run means (step_fit, weights from
+ * Analyses h. For each series and machine with at least 4 runs having
+ * a value, not all equal, the weighted L1 fit of the run means (step_fit, weights from
  * the runs' half-widths) proposes steps; each is tested by Welch between
  * the runs of the pieces on either side (struct trend_step). The family
  * of the correction has one member per series and machine fitted: each
