@@ -19,14 +19,36 @@ chart_case(const struct tpl_chart *spec)
 	return strcmp(c, "overhead") == 0 ? HISTORY_OVERHEAD : HISTORY_IG;
 }
 
+/* Case "lost-share": lost events of the ig case in percent of the offered rate. */
+static int
+chart_share(const struct tpl_chart *spec)
+{
+	return spec->nseries > 0 && spec->metric == METRIC_LOST &&
+	    strcmp(spec->series[0].case_name, "lost-share") == 0;
+}
+
+/* The factor a value of s is drawn with: 100 / rate for a share, else 1. */
+static double
+value_scale(const struct history_series *s, int share)
+{
+	return share && s->rate > 0.0 ? 100.0 / s->rate : 1.0;
+}
+
 /* "v0.44.0, 8192 events/s: 1.23 ± 0.05 % (n = 5)". */
 static char *
-point_tip(const struct history *h, const struct history_series *s, size_t r)
+point_tip(const struct history *h, const struct history_series *s, size_t r,
+    int share)
 {
 	const struct history_point *pt = &s->points[r];
+	double k = value_scale(s, share);
 	char rate[FORMAT_MAX], v[FORMAT_MAX];
 
 	format_rate(rate, s->rate);
+	if (share) {
+		format_mean_ci(v, k * pt->mean, k * pt->half, 3, 1);
+		return xasprintf("%s, %s events/s: %s %% of the events lost "
+		    "(n = %lu)", h->runs[r].label, rate, v, pt->n);
+	}
 	format_mean_ci(v, pt->mean, pt->half, metric_decimals(s->metric), 1);
 	if (s->tcase == HISTORY_OVERHEAD)
 		return xasprintf("%s, %s events/s: %s %s", h->runs[r].label, rate,
@@ -37,8 +59,9 @@ point_tip(const struct history *h, const struct history_series *s, size_t r)
 
 static void
 bind_line(const struct history *h, const struct history_series *s,
-    struct canvas_color color, struct doc_series *out)
+    int share, struct canvas_color color, struct doc_series *out)
 {
+	double k = value_scale(s, share);
 	char rate[FORMAT_MAX];
 	size_t r;
 
@@ -52,9 +75,9 @@ bind_line(const struct history *h, const struct history_series *s,
 		out->values[r].gap = !pt->defined;
 		if (!pt->defined)
 			continue;
-		out->values[r].mean = pt->mean;
-		out->values[r].half = pt->half;
-		out->values[r].tip = point_tip(h, s, r);
+		out->values[r].mean = k * pt->mean;
+		out->values[r].half = k * pt->half;
+		out->values[r].tip = point_tip(h, s, r, share);
 	}
 }
 
@@ -170,6 +193,7 @@ trend_chart(const struct trend *t, size_t g, const struct tpl_chart *spec,
 {
 	const struct history *h = t->h;
 	enum history_case c = chart_case(spec);
+	int share = chart_share(spec);
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
@@ -178,7 +202,7 @@ trend_chart(const struct trend *t, size_t g, const struct tpl_chart *spec,
 		const struct history_series *s = &h->series[i];
 
 		if (s->gadget == g && s->tcase == c && s->metric == spec->metric) {
-			bind_line(h, s, colors->palette(out->nseries),
+			bind_line(h, s, share, colors->palette(out->nseries),
 			    &out->series[out->nseries]);
 			out->nseries++;
 		}

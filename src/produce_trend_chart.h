@@ -15,7 +15,8 @@ struct trend_chart_colors {
 /*
  * Binds template chart spec to gadget g of t as a DOC_CHART_LINE: its
  * case the first series' case ("baseline", "ig" or "overhead"; ig when
- * none), its metric spec's; one category per run (its label), one series
+ * none; "lost-share" for the ig case's lost events in percent of the
+ * offered rate, with metric Lost), its metric spec's; one category per run (its label), one series
  * per rate with a value per run (a gap where the run has none), each
  * with a tooltip; a marker before each run that follows a step found in
  * one of those series (its largest change, "+15%"). Texts expanded with

@@ -7,3 +7,5 @@ grep -v '^!\[' out/trend.md | cat -s >a.md
 cat -s stdout.md >b.md
 cmp a.md b.md
 /usr/bin/python3 "$SRCDIR/tests/html_check.py" out/trend.html
+# Lost events drawn as a share of the offered rate, with their tooltips.
+grep -q ' % of the events lost (n = 5)' out/snapshot_socket-memory-lost.svg
