@@ -90,7 +90,7 @@ haru-public-check:
 	@CC="$(CC)" sh tests/haru-public-check.sh $(if $(HPDF_PREFIX),$(HPDF_PREFIX)/include)
 
 # The unit tests and e2e cases that run threads (task, zpack, the driver's
-# two threads for the report and compare, the two-thread reader,
+# two threads for the report, compare and trend, the two-thread reader,
 # attachments), under TSan: any report of a data race fails them (TSan's
 # exit status).
 TSAN_UNITS = $(BUILD)/tests/test_task $(BUILD)/tests/test_zpack \
@@ -99,7 +99,7 @@ TSAN_UNITS = $(BUILD)/tests/test_task $(BUILD)/tests/test_zpack \
 TSAN_CASES = all-formats all-pdf-cannot-write bad-input-and-template \
              pdf-sample pdf-large-attachment compare-pdf-regression svg-sample \
              compare-all-formats compare-template-not-compare \
-             pdf-pipe-input-attached input-dev-zero-pdf
+             pdf-pipe-input-attached input-dev-zero-pdf trend-all-formats
 tsan-run: $(TSAN_UNITS) $(BUILD)/igreport
 	@set -e; for t in $(TSAN_UNITS); do echo "== $$t (TSan)"; \
 		IGREPORT_SOURCE_DIR=$(CURDIR) $$t; done

@@ -42,6 +42,22 @@ if (cd "$dir/work" && "$bin" --format html -o r.html "$dir/rows-270.csv" >/dev/n
 		printf "html: 270 rows, -f html %.4f s, -f svg %.4f s, html/svg %.2f; page %.0f KB\n",
 		    h, s, h / s, kb / 1000 }'
 fi
+# The trend over 50 runs of the real size (targets: -f all under 1 s, peak
+# memory under 64 MB); each run its own seed, so its own label.
+mkdir -p "$dir/trend"
+for i in $(seq 1 50); do
+	f="$dir/trend/run$(printf %02d "$i").csv"
+	[ -s "$f" ] || "$gen" 270 6 "$i" >"$f"
+done
+if (cd "$dir/work" && "$bin" trend -q --dump-model "$dir"/trend/run*.csv >/dev/null 2>&1); then
+	set -- $(cd "$dir/work" && "$measure" "$runs" "$bin" trend -q -f all -o trend-out "$dir"/trend/run*.csv)
+	tall_s=$1; tall_rss=$2
+	set -- $(cd "$dir/work" && "$measure" "$runs" "$bin" trend -q --dump-model "$dir"/trend/run*.csv)
+	tdump_s=$1
+	awk -v s="$tall_s" -v k="$tall_rss" -v d="$tdump_s" 'BEGIN {
+		printf "trend: 50 runs x 270 rows, -f all %.4f s, RSS %.1f MB; --dump-model %.4f s\n",
+		    s, k / 1024, d }'
+fi
 echo
 echo "rows mb wc agg agg_rss_kib full nb nbfig" >"$dir/results.tsv"
 printf '%9s %7s | %8s | %8s %7s %6s %6s | %8s %6s | %8s %6s | %8s %6s\n' \

@@ -50,7 +50,7 @@ cli_document(const struct cli_request *rq, const struct cli_data *data,
 		return -1;
 	cx->output.doc = cx->doc;
 	cx->output.fonts = fonts;
-	cx->output.inputs = rq->inputs;
+	cx->output.inputs = data->paths ? data->paths : rq->inputs;
 	cx->output.names = cx->names;
 	cx->output.ninputs = rq->ninputs;
 	cx->output.bytes = data->keep;
@@ -181,7 +181,8 @@ cli_write_all(const struct cli_request *rq, const struct cli_data *data,
 		else if (output_pdf_end(job, batch, d) == 0 &&
 		    output_html(ctx, html, batch, d) == 0 &&
 		    output_markdown(ctx, md, batch, d) == 0)
-			rc = cli_export_to(rq, data, EXPORT_JSON, json, batch, d);
+			rc = rq->cmd->export == NULL ? 0 :
+			    cli_export_to(rq, data, EXPORT_JSON, json, batch, d);
 	}
 	free(pdf);
 	free(md);
@@ -301,6 +302,9 @@ cli_data_free(struct cli_data *data, size_t ninputs)
 {
 	size_t i;
 
+	trend_free(data->trend);
+	history_free(data->history);
+	free(data->paths);
 	compare_free(data->comparison);
 	model_free(data->model);
 	model_free(data->runs[0]);
@@ -346,11 +350,10 @@ cli_run(const struct cli_request *rq)
 	}
 	if (cli_check_stdout(rq, &d) < 0)
 		status = CLI_EXIT_USAGE;
-	else if (rq->cmd->load(rq, &data, &d) < 0)
-		status = CLI_EXIT_BAD_INPUT;
-	else if (rq->dump_model)
-		status = cli_dump(rq, &data, &d);
-	else if ((status = exports ? cli_commit(rq, &data, NULL, &d) :
+	else if ((status = rq->cmd->load(rq, &data, &d)) != 0)
+		status = status < 0 ? CLI_EXIT_BAD_INPUT : status;
+	else if ((status = rq->dump_model ? cli_dump(rq, &data, &d) :
+	    exports ? cli_commit(rq, &data, NULL, &d) :
 	    cli_write(rq, &data, &layout, &d)) == CLI_EXIT_OK &&
 	    rq->cmd->finish != NULL)
 		status = rq->cmd->finish(rq, &data, &d);
@@ -387,7 +390,8 @@ cli_main(int argc, char **argv)
 	rq.level = 0.95;
 	rq.cmp.alpha = 0.05;
 	rq.cmp.threshold = 5.0;
-	rq.cmp.correction = COMPARE_CORRECTION_NONE;
+	rq.cmp.correction = rq.cmd->correction;
+	rq.window = TREND_WINDOW;
 	if (rq.cmd->name != NULL) {
 		argc--;
 		argv++;

@@ -48,8 +48,10 @@ struct cli_option {
 	    const char *arg);
 	size_t field;      /* offsetof the member of cli_request that set fills */
 	const char *bad;   /* usage error for a bad value, with '%s' for it */
-	/* --help's text; {format}, {pdf}, {svg}, {md}, {all}, {template} and
-	 * {max-chars} stand for the command's defaults. */
+	/* --help's text (and arg's); {format}, {pdf}, {svg}, {md}, {all},
+	 * {template}, {correction} and {max-chars} stand for the command's
+	 * defaults, {formats} and {format-help} for the formats it has,
+	 * {threshold}, {fail} and {dump} for its own wording. */
 	const char *help;
 };
 
@@ -204,6 +206,12 @@ cli_set_format(struct cli_request *rq, const struct cli_option *opt,
 
 	for (f = 0; f < CLI_FORMAT__MAX; f++)
 		if (strcmp(arg, cli_formats[f].name) == 0) {
+			/* A command without a data export (the trend, so far) refuses those formats. */
+			if (cli_formats[f].export != EXPORT__MAX &&
+			    rq->cmd->export == NULL)
+				return cli_usage_error(rq->cmd, "format '%s' is a data "
+				    "export, which this command does not have yet "
+				    "(pdf, svg, md, html or all)", arg);
 			rq->format = (enum cli_format)f;
 			return -1;
 		}
@@ -217,6 +225,32 @@ cli_set_correction(struct cli_request *rq, const struct cli_option *opt,
 	rq->cmp.correction = compare_correction_from_name(arg);
 	if (rq->cmp.correction == COMPARE_CORRECTION__MAX)
 		return cli_usage_error(rq->cmd, opt->bad, arg);
+	return -1;
+}
+
+/* --window: earlier runs in the gate's prediction, 2 to HISTORY_MAX_RUNS. */
+static int
+cli_set_window(struct cli_request *rq, const struct cli_option *opt,
+    const char *arg)
+{
+	double x;
+
+	if (cli_number(arg, &x) < 0 || x != floor(x) || !(x >= 2) ||
+	    x > HISTORY_MAX_RUNS || strspn(arg, "0123456789") != strlen(arg))
+		return cli_usage_error(rq->cmd, opt->bad, arg);
+	rq->window = (size_t)x;
+	return -1;
+}
+
+static int
+cli_set_order(struct cli_request *rq, const struct cli_option *opt,
+    const char *arg)
+{
+	enum history_order o = history_order_from_name(arg);
+
+	if (o != HISTORY_ORDER_DATE && o != HISTORY_ORDER_ARGS)
+		return cli_usage_error(rq->cmd, opt->bad, arg);
+	rq->order = o;
 	return -1;
 }
 
@@ -266,16 +300,12 @@ static const struct cli_option cli_option_table[] = {
 	{ 'f', "format", "{formats}", CLI_EVERY, cli_set_format, 0,
 	    "unknown format '%s' (pdf, svg, md, html, json, bencher, "
 	    "benchmark-action or all)",
-	    "the report as PDF, SVG figures, Markdown or HTML, or the data as "
-	    "JSON, in Bencher Metric Format (bencher) or as "
-	    "github-action-benchmark's custom JSON (benchmark-action); all: "
-	    "the PDF, SVG, Markdown, HTML and JSON in one directory; default "
-	    "{format}" },
+	    "{format-help}; default {format}" },
 	{ 'o', "output", "PATH", CLI_EVERY, cli_set_string,
 	    CLI_FIELD(output), NULL,
 	    "PDF file (default {pdf}), SVG directory (default {svg}), "
-	    "Markdown file (default {md}), HTML file (default {html}), JSON "
-	    "file (default {json}), or for all a directory ({all})" },
+	    "Markdown file (default {md}), HTML file (default {html}){json-file}, "
+	    "or for all a directory ({all})" },
 	{ 't', "template", "FILE", CLI_EVERY, cli_set_string,
 	    CLI_FIELD(template_path), NULL,
 	    "layout template (default: {template})" },
@@ -295,26 +325,34 @@ static const struct cli_option cli_option_table[] = {
 	    CLI_FIELD(cmp.alpha),
 	    "alpha must be a number between 0 and 1 (exclusive): '%s'",
 	    "significant only when p < P, 0 < P < 1 (default 0.05)" },
-	{ 0, "threshold", "PERCENT", CLI_IN(CLI_COMPARE), cli_set_percent,
-	    CLI_FIELD(cmp.threshold),
+	{ 0, "threshold", "PERCENT", CLI_IN(CLI_COMPARE) | CLI_IN(CLI_TREND),
+	    cli_set_percent, CLI_FIELD(cmp.threshold),
 	    "threshold must be a percentage, 0 or more: '%s'",
-	    "... and the change is at least PERCENT of OLD (default 5)" },
-	{ 0, "correction", "none|holm|bh", CLI_IN(CLI_COMPARE),
+	    "{threshold}" },
+	{ 0, "correction", "none|holm|bh", CLI_IN(CLI_COMPARE) | CLI_IN(CLI_TREND),
 	    cli_set_correction, 0,
 	    "correction must be none, holm or bh: '%s'",
 	    "adjust p for the number of tests: Holm (family-wise) or "
-	    "Benjamini-Hochberg (false discovery rate); default none" },
-	{ 0, "fail-on-regression", NULL, CLI_IN(CLI_COMPARE), cli_set_flag,
-	    CLI_FIELD(fail_on_regression), NULL,
-	    "exit with status 4 when a regression is found" },
+	    "Benjamini-Hochberg (false discovery rate); default {correction}" },
+	{ 0, "window", "K", CLI_IN(CLI_TREND), cli_set_window, 0,
+	    "window must be a whole number from 2 to 256: '%s'",
+	    "the newest run is predicted from at most K earlier runs of its "
+	    "machine (default 10)" },
+	{ 0, "order", "date|args", CLI_IN(CLI_TREND), cli_set_order, 0,
+	    "order must be date or args: '%s'",
+	    "runs by benchmark date or as given (default: by date when every "
+	    "run has one)" },
+	{ 0, "fail-on-regression", NULL, CLI_IN(CLI_COMPARE) | CLI_IN(CLI_TREND),
+	    cli_set_flag, CLI_FIELD(fail_on_regression), NULL,
+	    "{fail}" },
 	{ 0, "max-chars", "N", CLI_EVERY, cli_set_max_chars, 0,
 	    "max-chars must be 0 or a whole number from 1000 to 100000000: '%s'",
 	    "Markdown of at most N characters (Unicode code points, as GitHub "
 	    "counts): whole sections left out in a fixed order, and a closing "
 	    "line saying which; 0: no limit (default {max-chars})" },
-	{ 0, "dump-model", NULL, CLI_IN(CLI_REPORT), cli_set_flag,
-	    CLI_FIELD(dump_model), NULL,
-	    "print the aggregated model as text and stop" },
+	{ 0, "dump-model", NULL, CLI_IN(CLI_REPORT) | CLI_IN(CLI_TREND),
+	    cli_set_flag, CLI_FIELD(dump_model), NULL,
+	    "{dump}" },
 	{ 'q', "quiet", NULL, CLI_EVERY, cli_set_flag, CLI_FIELD(quiet), NULL,
 	    "no warnings" },
 	{ 'v', "verbose", NULL, CLI_EVERY, cli_set_flag, CLI_FIELD(verbose),
@@ -365,14 +403,52 @@ cli_placeholder(const struct cli_command *cmd, const char *name, size_t len)
 		char *s = xstrdup(""), *t;
 
 		for (f = 0; f < CLI_FORMAT__MAX; f++) {
-			t = xasprintf("%s%s%s", s, f ? "|" : "", cli_formats[f].name);
+			if (cli_formats[f].export != EXPORT__MAX &&
+			    cmd->export == NULL)
+				continue;
+			t = xasprintf("%s%s%s", s, *s ? "|" : "", cli_formats[f].name);
 			free(s);
 			s = t;
 		}
 		return s;
 	}
+	/* The data exports' file, where the command has them. */
+	if (len == strlen("json-file") && strncmp(name, "json-file", len) == 0) {
+		char *out;
+
+		if (cmd->export == NULL)
+			return xstrdup("");
+		path = cli_default_path(cmd, CLI_JSON);
+		out = xasprintf(", JSON file (default %s)", path ? path : "stdout");
+		free(path);
+		return out;
+	}
+	/* What the formats are, with the data exports where the command has them. */
+	if (len == strlen("format-help") &&
+	    strncmp(name, "format-help", len) == 0)
+		return xstrdup(cmd->export == NULL ? "the report as PDF, SVG "
+		    "figures, Markdown or HTML; all: the PDF, SVG, Markdown and "
+		    "HTML in one directory" : "the report as PDF, SVG figures, "
+		    "Markdown or HTML, or the data as JSON, in Bencher Metric "
+		    "Format (bencher) or as github-action-benchmark's custom JSON "
+		    "(benchmark-action); all: the PDF, SVG, Markdown, HTML and "
+		    "JSON in one directory");
 	if (len == strlen("max-chars") && strncmp(name, "max-chars", len) == 0)
 		return xasprintf("%zu", cmd->max_chars);
+	if (len == strlen("correction") && strncmp(name, "correction", len) == 0)
+		return xstrdup(compare_correction_name(cmd->correction));
+	if (len == strlen("threshold") && strncmp(name, "threshold", len) == 0)
+		return xstrdup(cmd->id == CLI_TREND ? "a step or a regression "
+		    "is a change of at least PERCENT (default 5)" : "... and the change is at "
+		    "least PERCENT of OLD (default 5)");
+	if (len == strlen("fail") && strncmp(name, "fail", len) == 0)
+		return xstrdup(cmd->id == CLI_TREND ? "exit with status 4 when "
+		    "the newest run is out of line with the history" :
+		    "exit with status 4 when a regression is found");
+	if (len == strlen("dump") && strncmp(name, "dump", len) == 0)
+		return xstrdup(cmd->id == CLI_TREND ? "print the steps found, "
+		    "one a line, and stop" :
+		    "print the aggregated model as text and stop");
 	for (f = 0; f < CLI_FORMAT__MAX; f++)
 		if (strlen(cli_formats[f].name) == len &&
 		    strncmp(name, cli_formats[f].name, len) == 0) {

@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "format.h"
 #include "input.h"
@@ -182,7 +183,153 @@ cli_compare_finish(const struct cli_request *rq, const struct cli_data *data,
 	return CLI_EXIT_REGRESSION;
 }
 
-/* The commands; "trend" is one more row (and its own load, contexts, ...). */
+/*
+ * LABEL=PATH: a label and a path, split at the first '='; an operand
+ * without one, or that starts with "/" or "./", is a path alone.
+ */
+static const char *
+cli_trend_split(const char *operand, char **label)
+{
+	const char *eq = strchr(operand, '=');
+
+	*label = NULL;
+	if (eq == NULL || operand[0] == '/' || strncmp(operand, "./", 2) == 0)
+		return operand;
+	*label = xstrndup(operand, (size_t)(eq - operand));
+	return eq + 1;
+}
+
+/* The history of the runs and its analysis into data; CLI_EXIT_USAGE for a bad label or order. */
+static int
+cli_trend_history(const struct cli_request *rq, struct cli_data *data,
+    struct model **models, char **labels, struct diags *d)
+{
+	struct history_input *in = xcalloc(rq->ninputs, sizeof(*in));
+	struct trend_options opt;
+	size_t i;
+
+	for (i = 0; i < rq->ninputs; i++) {
+		in[i].path = data->paths[i];
+		in[i].model = models[i];
+		in[i].label = labels[i];
+	}
+	data->history = history_new(in, rq->ninputs, rq->order, rq->level, d);
+	free(in);
+	if (data->history == NULL)
+		return CLI_EXIT_USAGE;
+	opt.level = rq->level;
+	opt.threshold = rq->cmp.threshold;
+	opt.correction = rq->cmp.correction;
+	opt.window = rq->window;
+	data->trend = trend_build(data->history, &opt);
+	if (data->trend->earlier < 2)
+		diags_add(d, D_NO_GATE, NULL, 0, 0, "%s has %zu",
+		    data->history->runs[data->trend->newest].label,
+		    data->trend->earlier);
+	return 0;
+}
+
+/* Each operand a run of its own, labelled, ordered, then analysed. */
+static int
+cli_trend_load(const struct cli_request *rq, struct cli_data *data,
+    struct diags *d)
+{
+	struct input_request req = { 0 };
+	struct model **models = xcalloc(rq->ninputs, sizeof(*models));
+	char **labels = xcalloc(rq->ninputs, sizeof(*labels));
+	size_t i;
+	int rc = 0;
+
+	data->paths = xcalloc(rq->ninputs + 1, sizeof(*data->paths));
+	for (i = 0; i < rq->ninputs; i++) {
+		data->paths[i] = cli_trend_split(rq->inputs[i], &labels[i]);
+		if (labels[i] != NULL &&
+		    history_check_label(labels[i], rq->inputs[i], d) < 0)
+			rc = CLI_EXIT_USAGE;
+	}
+	req.paths = data->paths;
+	req.npaths = rq->ninputs;
+	req.level = rq->level;
+	req.keep = data->keep;
+	if (rc == 0 && input_load_each(&req, models, d) < 0)
+		rc = -1;
+	if (rc == 0)
+		rc = cli_trend_history(rq, data, models, labels, d);
+	for (i = 0; i < rq->ninputs; i++)
+		free(labels[i]);
+	free(labels);
+	free(models);
+	return rc;
+}
+
+static int
+cli_trend_dump(FILE *out, const struct cli_data *data)
+{
+	return trend_dump(data->trend, out);
+}
+
+static void
+cli_trend_contexts(const struct cli_request *rq, const struct cli_data *data,
+    const struct template *tpl, struct cli_contexts *cx)
+{
+	struct tpl_vars vars = { 0 };
+	char level[FORMAT_MAX];
+	size_t i;
+
+	format_level(level, rq->level);
+	vars.level = level;
+	vars.date = cx->date;
+	cx->title = rq->title ? xstrdup(rq->title) :
+	    template_expand(tpl->title, &vars);
+	cx->input.tpl = tpl;
+	cx->input.trend = data->trend;
+	cx->names = xcalloc(rq->ninputs + 1, sizeof(*cx->names));
+	for (i = 0; i < rq->ninputs; i++) {
+		const char *slash = strrchr(data->paths[i], '/');
+
+		cx->names[i] = strcmp(data->paths[i], "-") == 0 ? "stdin" :
+		    slash ? slash + 1 : data->paths[i];
+	}
+}
+
+/* The first series of the gate out of line, as "GADGET CASE RATE METRIC +X%". */
+static char *
+cli_trend_worst(const struct trend *t)
+{
+	const struct history *h = t->h;
+	size_t i;
+
+	for (i = 0; i < t->ngate; i++) {
+		const struct trend_gate *g = &t->gate[i];
+		const struct history_series *s = &h->series[g->series];
+
+		if (g->worse)
+			return xasprintf("%s %s %g %s %+.1f%%",
+			    h->gadgets[s->gadget].name,
+			    history_case_name(s->tcase), s->rate,
+			    metric_name(s->metric), g->percent);
+	}
+	return xstrdup("?");
+}
+
+static int
+cli_trend_finish(const struct cli_request *rq, const struct cli_data *data,
+    struct diags *d)
+{
+	const struct trend *t = data->trend;
+	char *first;
+
+	if (!rq->fail_on_regression || t->nworse == 0)
+		return CLI_EXIT_OK;
+	first = cli_trend_worst(t);
+	diags_add(d, D_LATEST_WORSE, NULL, 0, 0, "%s: %zu of %zu series above "
+	    "the prediction from the runs before it, the first %s",
+	    t->h->runs[t->newest].label, t->nworse, t->ngate, first);
+	free(first);
+	return CLI_EXIT_REGRESSION;
+}
+
+/* The commands, one row each. */
 const struct cli_command cli_commands[CLI_COMMAND__MAX] = {
 	[CLI_REPORT] = {
 		.id = CLI_REPORT,
@@ -200,6 +347,7 @@ const struct cli_command cli_commands[CLI_COMMAND__MAX] = {
 		.stem = "igreport",
 		.template = "templates/default.xml",
 		.kind = TPL_KIND_REPORT,
+		.correction = COMPARE_CORRECTION_NONE,
 		.wrong_kind = "a compare template (<report kind=\"compare\">) "
 		    "is for 'igreport compare'",
 		.load = cli_report_load,
@@ -227,6 +375,7 @@ const struct cli_command cli_commands[CLI_COMMAND__MAX] = {
 		.stem = "compare",
 		.template = "templates/compare.xml",
 		.kind = TPL_KIND_COMPARE,
+		.correction = COMPARE_CORRECTION_NONE,
 		.wrong_kind = "not a compare template (<report kind=\"compare\">)",
 		.load = cli_compare_load,
 		.export = cli_compare_export,
@@ -234,5 +383,34 @@ const struct cli_command cli_commands[CLI_COMMAND__MAX] = {
 		.contexts = cli_compare_contexts,
 		.finish = cli_compare_finish,
 	},
+	[CLI_TREND] = {
+		.id = CLI_TREND,
+		.name = "trend",
+		.operands = "[LABEL=]RUN.csv...",
+		.min_inputs = 2,
+		.max_inputs = HISTORY_MAX_RUNS,
+		.operands_error = "trend needs 2 to 256 runs, [LABEL=]RUN.csv "
+		    "each",
+		.about = "The history of many benchmark runs: per gadget, case, "
+		    "rate and metric, the steps\nbetween runs (a piecewise-"
+		    "constant fit confirmed by Welch's t-test), and the\n"
+		    "newest run against the runs before it.",
+		.notes = "Each RUN is one run, labelled LABEL, else by its "
+		    "'# Benchmark Date' line, else\nby its file name. Exit "
+		    "status: 0 success, 1 usage error, 2 bad input, 3 cannot\n"
+		    "write output, 4 the newest run out of line with "
+		    "--fail-on-regression.\n",
+		.format = CLI_MD,
+		/* Release notes and pull-request comments: as compare's. */
+		.max_chars = 65000,
+		.stem = "trend",
+		.template = "templates/trend.xml",
+		.kind = TPL_KIND_TREND,
+		.correction = COMPARE_CORRECTION_HOLM,
+		.wrong_kind = "not a trend template (<report kind=\"trend\">)",
+		.load = cli_trend_load,
+		.dump = cli_trend_dump,
+		.contexts = cli_trend_contexts,
+		.finish = cli_trend_finish,
+	},
 };
-

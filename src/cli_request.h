@@ -11,10 +11,12 @@
 #include "diag.h"
 #include "export_json.h"
 #include "fonts.h"
+#include "history.h"
 #include "model.h"
 #include "output.h"
 #include "produce.h"
 #include "template.h"
+#include "trend.h"
 
 enum cli_format {
 	CLI_PDF,
@@ -38,6 +40,7 @@ struct cli_format_desc {
 enum cli_command_id {
 	CLI_REPORT,
 	CLI_COMPARE,
+	CLI_TREND,
 	CLI_COMMAND__MAX
 };
 
@@ -61,6 +64,8 @@ struct cli_request {
 	size_t max_chars;   /* --max-chars, or the command's default; 0: no limit */
 	struct compare_options cmp; /* alpha, threshold, correction; level above */
 	int fail_on_regression;
+	size_t window;        /* trend: --window */
+	enum history_order order; /* trend: --order */
 	int dump_model;
 	int quiet;
 	int verbose;
@@ -68,11 +73,14 @@ struct cli_request {
 	size_t ninputs;
 };
 
-/* What a command read: one run, or both runs and their comparison. */
+/* What a command read: one run, both runs and their comparison, or a history. */
 struct cli_data {
 	struct model *model;           /* the report's run */
 	struct model *runs[2];         /* compare: OLD and NEW */
 	struct comparison *comparison; /* compare */
+	struct history *history;       /* trend */
+	struct trend *trend;           /* trend */
+	const char **paths;  /* owned array: the inputs' paths when not the operands (trend's LABEL=) */
 	struct input_bytes *keep;      /* ninputs entries when the PDF attaches them, else NULL */
 };
 
@@ -102,8 +110,12 @@ struct cli_command {
 	const char *stem;           /* default outputs: STEM.pdf, STEM-svg, STEM-out/ */
 	const char *template;       /* without -t, in the data directory */
 	enum tpl_kind kind;         /* the kind of template it draws with */
+	enum compare_correction correction; /* without --correction */
 	const char *wrong_kind;     /* D_TEMPLATE_VALUE's detail for another kind */
-	/* Reads the inputs into data; -1 when they had errors. */
+	/*
+	 * Reads the inputs into data: 0; -1 when they had errors (bad input);
+	 * or CLI_EXIT_USAGE for a usage error found in them (diagnostics in d).
+	 */
 	int (*load)(const struct cli_request *rq, struct cli_data *data,
 	    struct diags *d);
 	/* Writes the data -f json, bencher or benchmark-action ask for; -1 when writing failed. */

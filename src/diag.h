@@ -30,6 +30,10 @@ enum diag_code {
 	D_INPUT_MACHINES_DIFFER,
 	D_UNTESTED,
 	D_CHART_NO_SERIES,
+	D_RUNS_MACHINES,
+	D_TREND_GAPS,
+	D_NO_GATE,
+	D_LATEST_WORSE,
 	/* errors in data */
 	D_EMPTY_INPUT,
 	D_NO_HEADER,
@@ -70,6 +74,9 @@ enum diag_code {
 	/* errors in the environment */
 	D_BAD_EPOCH,
 	D_STDOUT_FORMAT,
+	D_RUN_LABEL,
+	D_DUPLICATE_LABEL,
+	D_NO_DATE,
 	/* system errors */
 	D_OPEN_FAILED,
 	D_READ_FAILED,

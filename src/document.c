@@ -128,6 +128,12 @@ doc_chart_free(struct doc_chart *ch)
 	}
 	free(ch->changes);
 	free(ch->cats);
+	for (k = 0; ch->cat_labels != NULL && k < ch->ncats; k++)
+		free(ch->cat_labels[k]);
+	free(ch->cat_labels);
+	for (k = 0; k < ch->nmarkers; k++)
+		free(ch->markers[k].label);
+	free(ch->markers);
 	free(ch->title);
 	free(ch->x_label);
 	free(ch->y_label);

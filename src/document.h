@@ -65,7 +65,8 @@ struct doc_series {
 enum doc_chart_kind {
 	DOC_CHART_BARS,  /* grouped bars per category, whiskers, run dots */
 	DOC_CHART_LINES,  /* a line and markers per series over a log2 rate axis, whiskers, direct labels */
-	DOC_CHART_CHANGES /* a comparison's changes, one row each (doc_chart.changes): no series, no categories */
+	DOC_CHART_CHANGES, /* a comparison's changes, one row each (doc_chart.changes): no series, no categories */
+	DOC_CHART_LINE    /* a line per series over labelled categories, the runs of a trend (linechart.c) */
 };
 
 /*
@@ -82,13 +83,20 @@ struct doc_change {
 	double percent, lo, hi;    /* the change and its confidence interval (lo <= percent <= hi) */
 };
 
+/* A step drawn on a line chart: a vertical marker before category cat. */
+struct doc_marker {
+	size_t cat;                /* the first category after the step, >= 1 */
+	char *label;               /* owned: its size, "+15%" */
+	struct canvas_color color;
+};
+
 /* One chart of a figure, bound to its data. */
 struct doc_chart {
 	enum doc_chart_kind kind;
 	const struct tpl_chart *spec; /* style: y range rule, decimals, legend... */
 	char *title, *x_label, *y_label;
 	size_t ncats;
-	double *cats;                 /* events-per-second rates, ascending, owned */
+	double *cats;                 /* BARS: events-per-second rates, ascending, owned */
 	struct doc_series *series;
 	size_t nseries;               /* at least 1 */
 	int clipped;                  /* some interval was clipped at 0 */
@@ -101,6 +109,9 @@ struct doc_chart {
 	struct doc_change *changes;
 	size_t nchanges;
 	double band;
+	char **cat_labels;            /* LINE: ncats owned x labels; NULL otherwise */
+	struct doc_marker *markers;   /* LINE: owned, nmarkers */
+	size_t nmarkers;
 };
 
 enum doc_block_kind {

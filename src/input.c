@@ -295,3 +295,32 @@ input_load(const struct input_request *req, struct diags *d)
 		warn_machines(m, d);
 	return m;
 }
+
+int
+input_load_each(const struct input_request *req, struct model **models,
+    struct diags *d)
+{
+	struct seen seen = { 0 };
+	struct aggregate *agg;
+	size_t i;
+
+	for (i = 0; i < req->npaths; i++)
+		models[i] = NULL;
+	for (i = 0; i < req->npaths && d->errors < DIAGS_MAX; i++) {
+		agg = aggregate_new(req->level);
+		read_one(agg, req->paths[i], req->keep ? &req->keep[i] : NULL,
+		    &seen, d);
+		if (diags_failed(d))
+			aggregate_free(agg);
+		else
+			models[i] = aggregate_finish(agg, NULL, 0, d);
+	}
+	seen_free(&seen);
+	if (!diags_failed(d) && i == req->npaths)
+		return 0;
+	for (i = 0; i < req->npaths; i++) {
+		model_free(models[i]);
+		models[i] = NULL;
+	}
+	return -1;
+}

@@ -51,4 +51,14 @@ void input_bytes_free(struct input_bytes *b);
  */
 struct model *input_load(const struct input_request *req, struct diags *d);
 
+/*
+ * Reads each path as a run of its own (a trend): models[i] from
+ * paths[i], with keep[i] filled as input_load would. A regular file
+ * given twice is refused across the runs as within one (D_SAME_INPUT).
+ * Returns 0, or -1 when any input had an error (diagnostics in d; every
+ * models[i] is then NULL). req->only and req->label are not used.
+ */
+int input_load_each(const struct input_request *req, struct model **models,
+    struct diags *d);
+
 #endif

@@ -17,7 +17,7 @@ static const struct canvas_color palette[] = {
 };
 #define NPALETTE (sizeof(palette) / sizeof(palette[0]))
 
-static void
+void
 producer_vars(const struct producer *p, struct tpl_vars *v)
 {
 	memset(v, 0, sizeof(*v));
@@ -560,11 +560,27 @@ warn_unused_charts(struct producer *p)
 }
 
 void
+produce_add_figure(struct producer *p, const struct tpl_figure *fig,
+    struct doc_chart *charts, size_t n, char *desc)
+{
+	char *title = produce_expand(p, fig->title);
+	struct doc_block *blk = doc_add(p->doc, DOC_FIGURE, title);
+
+	free(title);
+	blk->charts = charts;
+	blk->ncharts = n;
+	blk->height = fig->height;
+	/* Outside a gadget section the item is about every gadget (or the run's history). */
+	blk->id = produce_item_id(p, p->view != NULL ? p->view->gadget : NULL,
+	    fig->id);
+	blk->desc = desc;
+}
+
+void
 produce_figure(struct producer *p, const struct tpl_block *b)
 {
 	const struct tpl_figure *fig = b->figure;
 	struct doc_chart *charts;
-	struct doc_block *blk;
 	struct tpl_vars vars;
 	size_t i, n = 0;
 	char *title;
@@ -596,16 +612,9 @@ produce_figure(struct producer *p, const struct tpl_block *b)
 		free(charts);
 		return;
 	}
-	title = produce_expand(p, fig->title);
-	blk = doc_add(p->doc, DOC_FIGURE, title);
-	free(title);
-	blk->charts = charts;
-	blk->ncharts = n;
-	blk->height = fig->height;
-	blk->id = produce_item_id(p, p->view != NULL ? p->view->gadget : NULL,
-	    fig->id);
-	blk->desc = figure_desc(p, charts, n);
-	if (p->view == NULL && p->kind->ngadgets(p) > PRODUCE_MAX_LINES) {
+	produce_add_figure(p, fig, charts, n, figure_desc(p, charts, n));
+	if (p->view == NULL && p->kind->ngadgets(p) > PRODUCE_MAX_LINES &&
+	    charts[0].kind == DOC_CHART_LINES) {
 		title = xasprintf("The figure draws the first %d of the %zu "
 		    "gadgets; more lines could not be told apart.",
 		    PRODUCE_MAX_LINES, p->kind->ngadgets(p));
@@ -892,22 +901,37 @@ fit_notes(struct producer *p, const struct produce_kind *k)
 	free(used);
 }
 
-/* A compare template draws a comparison, a report template one run. */
+/* The kind of what in holds: a comparison, a trend, or one run. */
+static enum tpl_kind
+data_kind(const struct produce_input *in)
+{
+	if (in->comparison != NULL)
+		return TPL_KIND_COMPARE;
+	return in->trend != NULL ? TPL_KIND_TREND : TPL_KIND_REPORT;
+}
+
+/* A compare template draws a comparison, a trend template a trend, a report template one run. */
 static int
 check_kind(const struct produce_input *in, struct diags *d)
 {
-	if (in->tpl->kind == TPL_KIND_COMPARE && in->comparison == NULL) {
-		diags_add(d, D_TEMPLATE_VALUE, in->tpl->path, 0, 0, "a compare "
-		    "template (kind=\"compare\") draws a comparison: use it "
-		    "with 'igreport compare'");
-		return -1;
-	}
-	if (in->tpl->kind != TPL_KIND_COMPARE && in->comparison != NULL) {
+	static const char *const needs[] = {
+		[TPL_KIND_REPORT] = "a report template (<report>) draws one "
+		    "run: use it with 'igreport'",
+		[TPL_KIND_COMPARE] = "a compare template (kind=\"compare\") "
+		    "draws a comparison: use it with 'igreport compare'",
+		[TPL_KIND_TREND] = "a trend template (kind=\"trend\") draws "
+		    "a history: use it with 'igreport trend'",
+	};
+
+	if (in->tpl->kind == data_kind(in))
+		return 0;
+	if (data_kind(in) == TPL_KIND_COMPARE)
 		diags_add(d, D_TEMPLATE_VALUE, in->tpl->path, 0, 0, "not a "
 		    "compare template (<report kind=\"compare\">)");
-		return -1;
-	}
-	return 0;
+	else
+		diags_add(d, D_TEMPLATE_VALUE, in->tpl->path, 0, 0, "%s",
+		    needs[in->tpl->kind]);
+	return -1;
 }
 
 static const char *
@@ -919,8 +943,12 @@ first_input(const struct model *m)
 struct document *
 produce_document(const struct produce_input *in, struct diags *d)
 {
-	const struct produce_kind *k = in->comparison != NULL ?
-	    &produce_compare : &produce_report;
+	static const struct produce_kind *const kinds[] = {
+		[TPL_KIND_REPORT] = &produce_report,
+		[TPL_KIND_COMPARE] = &produce_compare,
+		[TPL_KIND_TREND] = &produce_trend,
+	};
+	const struct produce_kind *k = kinds[data_kind(in)];
 	struct producer p;
 	size_t i;
 
@@ -933,7 +961,8 @@ produce_document(const struct produce_input *in, struct diags *d)
 	p.doc = doc_new(in->tpl, in->title);
 	p.d = d;
 	format_level(p.level, in->comparison != NULL ?
-	    in->comparison->opt.level : in->model->level);
+	    in->comparison->opt.level : in->trend != NULL ?
+	    in->trend->opt.level : in->model->level);
 	if (in->comparison != NULL) {
 		p.old = first_input(in->comparison->old);
 		p.new = first_input(in->comparison->new);

@@ -8,6 +8,7 @@
 #include "document.h"
 #include "model.h"
 #include "template.h"
+#include "trend.h"
 #include "view.h"
 
 /* What a document is built from; everything is borrowed. */
@@ -26,6 +27,7 @@ struct produce_input {
 	 */
 	size_t max_chars;
 	const char *full_report;
+	const struct trend *trend; /* a trend: the history analysed; else NULL */
 };
 
 /* Most bytes of an item id (document.h) before a "-N" for a repeat. */

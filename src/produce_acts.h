@@ -67,6 +67,7 @@ struct produce_kind {
 
 extern const struct produce_kind produce_report;
 extern const struct produce_kind produce_compare;
+extern const struct produce_kind produce_trend;
 
 /* Handlers every kind shares (produce.c). */
 void produce_heading(struct producer *p, const struct tpl_block *b);
@@ -99,6 +100,16 @@ unsigned long produce_cpus(const struct producer *p);
 
 /* The overview table: per gadget its cost, memory, rates and losses (produce_overview.c). */
 void produce_gadgets(struct producer *p, const struct tpl_block *b);
+/* The values of the current placeholders. */
+void producer_vars(const struct producer *p, struct tpl_vars *v);
+
+/*
+ * Appends a figure block titled by template figure fig (expanded), with
+ * the n charts (taken over), the item id of fig in the current gadget
+ * ("cover" outside one) and desc (taken over) for screen readers.
+ */
+void produce_add_figure(struct producer *p, const struct tpl_figure *fig,
+    struct doc_chart *charts, size_t n, char *desc);
 
 /* text (may be NULL) with the current placeholders expanded; newly allocated. */
 char *produce_expand(const struct producer *p, const char *text);

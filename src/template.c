@@ -864,9 +864,9 @@ tpl_check_chart(struct tpl_walk *w, xmlNodePtr n, const struct tpl_chart *c)
 	if (c->nseries > 0 || tpl_has(n, "other-cases") || c->share)
 		tpl_error(w, D_TEMPLATE_VALUE, n, "an overhead chart draws one "
 		    "line per gadget: no <series>, other-cases= or share=");
-	if (w->t->kind == TPL_KIND_COMPARE)
+	if (w->t->kind != TPL_KIND_REPORT)
 		tpl_error(w, D_TEMPLATE_VALUE, n, "an overhead chart describes "
-		    "a single run: not allowed in a compare template");
+		    "a single run: only in a report template");
 }
 
 static void
@@ -1099,6 +1099,10 @@ static const char *const tpl_block_names[] = {
 	[TPL_BLOCK_CHANGES] = "changes",
 	[TPL_BLOCK_OVERHEADS] = "overheads",
 	[TPL_BLOCK_CHANGE_CHART] = "change-chart",
+	[TPL_BLOCK_STEPS] = "steps",
+	[TPL_BLOCK_LATEST] = "latest",
+	[TPL_BLOCK_RUNS] = "runs",
+	[TPL_BLOCK_HISTORY] = "history",
 };
 
 /* The table of a block whose rows the data decides (cost and compare blocks): an optional id, a title and a style, no columns. */
@@ -1113,22 +1117,53 @@ tpl_walk_compare_table(struct tpl_walk *w, xmlNodePtr n, unsigned allowed)
 	return tb;
 }
 
+/* The kind of template block kind k belongs to, or -1 for any. */
+static int
+tpl_block_owner(enum tpl_block_kind k)
+{
+	if (k >= TPL_BLOCK_STEPS && k <= TPL_BLOCK_HISTORY)
+		return TPL_KIND_TREND;
+	if (k >= TPL_BLOCK_VERDICT && k <= TPL_BLOCK_CHANGE_CHART)
+		return TPL_KIND_COMPARE;
+	if (k == TPL_BLOCK_INPUTS || k == TPL_BLOCK_MACHINE ||
+	    k == TPL_BLOCK_SUMMARY || k == TPL_BLOCK_RAW || k == TPL_BLOCK_COST ||
+	    k == TPL_BLOCK_GADGETS)
+		return TPL_KIND_REPORT;
+	return -1;
+}
+
 /* Blocks that only make sense for one kind of template, checked by kind. */
 static void
 tpl_check_block_kind(struct tpl_walk *w, xmlNodePtr n, enum tpl_block_kind k)
 {
-	int compare_only = k >= TPL_BLOCK_VERDICT;
-	int single_run = k == TPL_BLOCK_INPUTS || k == TPL_BLOCK_MACHINE ||
-	    k == TPL_BLOCK_SUMMARY || k == TPL_BLOCK_RAW || k == TPL_BLOCK_COST ||
-	    k == TPL_BLOCK_GADGETS;
+	int owner = tpl_block_owner(k);
 
-	if (compare_only && w->t->kind != TPL_KIND_COMPARE)
+	if (owner == TPL_KIND_COMPARE && w->t->kind != TPL_KIND_COMPARE)
 		tpl_error(w, D_TEMPLATE_VALUE, n, "<%s> is only allowed in a "
 		    "compare template (<report kind=\"compare\">)",
 		    (const char *)n->name);
-	if (single_run && w->t->kind == TPL_KIND_COMPARE)
+	if (owner == TPL_KIND_TREND && w->t->kind != TPL_KIND_TREND)
+		tpl_error(w, D_TEMPLATE_VALUE, n, "<%s> is only allowed in a "
+		    "trend template (<report kind=\"trend\">)",
+		    (const char *)n->name);
+	if (owner == TPL_KIND_REPORT && w->t->kind != TPL_KIND_REPORT)
 		tpl_error(w, D_TEMPLATE_VALUE, n, "<%s> describes a single run: "
-		    "not allowed in a compare template", (const char *)n->name);
+		    "not allowed in a %s template", (const char *)n->name,
+		    w->t->kind == TPL_KIND_COMPARE ? "compare" : "trend");
+}
+
+/* A trend's <history>: a table of a case's metric per run and rate. */
+static void
+tpl_walk_history(struct tpl_walk *w, xmlNodePtr n, struct tpl_block *b,
+    unsigned allowed)
+{
+	b->table = tpl_walk_compare_table(w, n, allowed);
+	b->case_name = tpl_attr(n, "case");
+	b->metric = tpl_metric(w, n);
+	if (b->case_name != NULL && strcmp(b->case_name, "overhead") == 0 &&
+	    b->metric != METRIC_CPU && b->metric != METRIC_MEM)
+		tpl_error(w, D_TEMPLATE_METRIC, n, "the overhead has Cpu and "
+		    "Mem only, not %s", metric_name(b->metric));
 }
 
 static void
@@ -1161,8 +1196,12 @@ tpl_walk_block(struct tpl_walk *w, xmlNodePtr n, struct tpl_block *b,
 	case TPL_BLOCK_RAW:
 		tpl_walk_style(w, n, &b->raw, 1);
 		break;
+	case TPL_BLOCK_HISTORY:
+		tpl_walk_history(w, n, b, allowed);
+		break;
 	case TPL_BLOCK_COST:
 	case TPL_BLOCK_GADGETS:
+	case TPL_BLOCK_RUNS:
 	case TPL_BLOCK_MACHINES:
 	case TPL_BLOCK_SIGNIFICANT:
 	case TPL_BLOCK_CHANGES:
@@ -1175,12 +1214,40 @@ tpl_walk_block(struct tpl_walk *w, xmlNodePtr n, struct tpl_block *b,
 	case TPL_BLOCK_PAGE_BREAK:
 	case TPL_BLOCK_VERDICT:
 	case TPL_BLOCK_ONLY:
+	case TPL_BLOCK_STEPS:
+	case TPL_BLOCK_LATEST:
 		break;
 	default:
 		b->kind = TPL_BLOCK_PAGE_BREAK;
 		tpl_error(w, D_TEMPLATE_VALUE, n, "unexpected element <%s>",
 		    (const char *)n->name);
 	}
+}
+
+/*
+ * Outside a gadget a figure draws every gadget: a report's overhead
+ * charts (kind="overhead"), a trend's cost figure; a comparison has none.
+ */
+static void
+tpl_check_outside_figure(struct tpl_walk *w, xmlNodePtr n,
+    const struct tpl_figure *f)
+{
+	size_t i;
+
+	if (w->t->kind == TPL_KIND_TREND)
+		return;
+	if (w->t->kind == TPL_KIND_COMPARE) {
+		tpl_error(w, D_TEMPLATE_VALUE, n, "<figure> outside <gadget> is "
+		    "only allowed in a report or trend template");
+		return;
+	}
+	for (i = 0; i < f->ncharts; i++)
+		if (f->charts[i].kind != TPL_CHART_OVERHEAD) {
+			tpl_error(w, D_TEMPLATE_VALUE, n, "outside <gadget> a "
+			    "figure draws every gadget: its charts must be "
+			    "kind=\"overhead\"");
+			return;
+		}
 }
 
 static void
@@ -1200,10 +1267,15 @@ tpl_walk_section(struct tpl_walk *w, xmlNodePtr n, struct tpl_section *s)
 	s->nblocks = tpl_count_elements(n);
 	s->blocks = xcalloc(s->nblocks, sizeof(*s->blocks));
 	for (ch = n->children; ch != NULL; ch = ch->next)
-		if (ch->type == XML_ELEMENT_NODE)
-			tpl_walk_block(w, ch, &s->blocks[i++],
-			    s->kind == TPL_SECTION_GADGET ?
-				TPL_PH_GADGET_SECTION : TPL_PH_COMMON);
+		if (ch->type == XML_ELEMENT_NODE) {
+			tpl_walk_block(w, ch, &s->blocks[i], s->kind ==
+			    TPL_SECTION_GADGET ? TPL_PH_GADGET_SECTION :
+			    TPL_PH_COMMON);
+			if (s->blocks[i].kind == TPL_BLOCK_FIGURE &&
+			    s->kind != TPL_SECTION_GADGET)
+				tpl_check_outside_figure(w, ch, s->blocks[i].figure);
+			i++;
+		}
 }
 
 /* Page size, orientation and margins; the content area must stay usable. */
@@ -1308,17 +1380,18 @@ tpl_walk_report(struct tpl_walk *w, xmlNodePtr root)
 	xmlNodePtr ch;
 	size_t i = 0;
 
-	static const char *const kinds[] = { "report", "compare" };
+	static const char *const kinds[] = { "report", "compare", "trend" };
 
 	tpl_defaults(t);
-	t->kind = (enum tpl_kind)tpl_enum(w, root, "kind", kinds, 2,
+	t->kind = (enum tpl_kind)tpl_enum(w, root, "kind", kinds, 3,
 	    TPL_KIND_REPORT);
 	t->name = tpl_attr(root, "name");
 	if (t->name == NULL)
 		t->name = tpl_default_name(w->name);
 	t->title = tpl_text_attr(w, root, "title",
 	    t->kind == TPL_KIND_COMPARE ? "Inspektor Gadget benchmark "
-	    "comparison" : "Inspektor Gadget benchmark report",
+	    "comparison" : t->kind == TPL_KIND_TREND ? "Inspektor Gadget "
+	    "benchmark history" : "Inspektor Gadget benchmark report",
 	    TPL_PH_REPORT_TITLE);
 	t->footer = tpl_text_attr(w, root, "footer", "", TPL_PH_FOOTER);
 	if (t->footer[0] == '\0') {
@@ -1443,6 +1516,7 @@ template_free(struct template *t)
 	for (i = 0; i < t->nsections; i++) {
 		for (j = 0; j < t->sections[i].nblocks; j++) {
 			free(t->sections[i].blocks[j].text);
+			free(t->sections[i].blocks[j].case_name);
 			tpl_free_figure(t->sections[i].blocks[j].figure);
 			tpl_free_table(t->sections[i].blocks[j].table);
 		}

@@ -13,7 +13,8 @@
  * Text fields below may hold placeholders, expanded by template_expand():
  * {gadget} {level} (confidence in percent, e.g. "95") {title} {date}
  * {page} {pages} (page footer only), and in a compare template {old}
- * {new} (the base names of the OLD and NEW input files).
+ * {new} (the base names of the OLD and NEW input files); a trend template
+ * has the placeholders of a report's.
  */
 
 /* One bar series of a chart: a case of the model, its legend text and colour. */
@@ -123,6 +124,11 @@ enum tpl_block_kind {
 	TPL_BLOCK_CHANGES,     /* per gadget: the change of every case, rate and metric, coloured */
 	TPL_BLOCK_OVERHEADS,   /* per gadget: the overhead in both runs and its change, coloured */
 	TPL_BLOCK_CHANGE_CHART, /* per gadget: every tested change as a row of a chart, regressions first */
+	/* Trend templates only (template.kind TPL_KIND_TREND): */
+	TPL_BLOCK_STEPS,       /* every step found, one sentence each */
+	TPL_BLOCK_LATEST,      /* the gate's verdict; per gadget the newest run against the best */
+	TPL_BLOCK_RUNS,        /* the runs: label, date, file, machine; a warning when machines differ */
+	TPL_BLOCK_HISTORY,     /* per gadget: a metric of a case (or the overhead) per run and rate */
 	TPL_BLOCK__MAX
 };
 
@@ -137,6 +143,8 @@ struct tpl_block {
 	                               (may be "": no SVG), title and style,
 	                               with no columns */
 	struct tpl_table_style raw; /* RAW */
+	char *case_name;            /* HISTORY: "baseline", "ig" or "overhead" */
+	enum metric metric;         /* HISTORY (Cpu or Mem for the overhead) */
 };
 
 enum tpl_section_kind {
@@ -155,7 +163,8 @@ struct tpl_section {
 /* What a template lays out. */
 enum tpl_kind {
 	TPL_KIND_REPORT,  /* the report of one run (igreport) */
-	TPL_KIND_COMPARE  /* a comparison of two runs (igreport compare) */
+	TPL_KIND_COMPARE, /* a comparison of two runs (igreport compare) */
+	TPL_KIND_TREND    /* a history of many runs (igreport trend) */
 };
 
 struct template {

@@ -165,7 +165,7 @@ produce(const struct template *tpl, const struct model *m,
     const struct comparison *c, const char *title)
 {
 	struct produce_input in = { tpl, m, c, title, FIXTURE_DATE,
-		FIXTURE_VERSION, 0, 0, NULL };
+		FIXTURE_VERSION, 0, 0, NULL, NULL };
 	struct diags d = { 0 };
 	struct document *doc = produce_document(&in, &d);
 

@@ -275,7 +275,7 @@ test_cpus_add_cpu_time_per_event(void **state)
 	struct model *m = fixture_run(1, FIXTURE_ALL_METRICS);
 	struct template *tpl = fixture_template("templates/default.xml");
 	struct produce_input in = { tpl, m, NULL, "Report", FIXTURE_DATE,
-		FIXTURE_VERSION, 4, 0, NULL };
+		FIXTURE_VERSION, 4, 0, NULL, NULL };
 	struct diags d = { 0 };
 	struct document *doc = produce_document(&in, &d);
 	const struct doc_table *t;
@@ -1401,7 +1401,7 @@ test_report_template_is_refused_for_a_comparison(void **state)
 	struct fixture_pair p;
 	struct template *tpl = fixture_template("templates/default.xml");
 	struct produce_input in = { tpl, NULL, NULL, "Cmp", FIXTURE_DATE,
-		FIXTURE_VERSION, 0, 0, NULL };
+		FIXTURE_VERSION, 0, 0, NULL, NULL };
 
 	(void)state;
 	fixture_pair_new(&p, fixture_old_meta);
@@ -1417,7 +1417,7 @@ test_compare_template_is_refused_for_one_run(void **state)
 	struct model *m = fixture_run(1, FIXTURE_ALL_METRICS);
 	struct template *tpl = fixture_template("templates/compare.xml");
 	struct produce_input in = { tpl, m, NULL, "Report", FIXTURE_DATE,
-		FIXTURE_VERSION, 0, 0, NULL };
+		FIXTURE_VERSION, 0, 0, NULL, NULL };
 
 	(void)state;
 	expect_refused(&in);
@@ -1433,7 +1433,7 @@ produce_limited(const struct template *tpl, const struct model *m,
     const struct comparison *c, size_t max_chars)
 {
 	struct produce_input in = { tpl, m, c, "T", FIXTURE_DATE,
-		FIXTURE_VERSION, 0, max_chars, "Full: elsewhere." };
+		FIXTURE_VERSION, 0, max_chars, "Full: elsewhere.", NULL };
 	struct diags d = { 0 };
 	struct document *doc = produce_document(&in, &d);
 

@@ -511,15 +511,35 @@ test_metric_in_other_case_is_refused(void **state)
 }
 
 static void
-test_figure_outside_gadget_is_a_schema_error(void **state)
+test_figure_outside_gadget_draws_every_gadget(void **state)
 {
 	struct diags d = { 0 };
+	struct template *t;
 
 	(void)state;
+	/* A report: overhead charts only, a line per gadget. */
 	assert_null(load_string("<report>\n<cover>\n<figure id=\"x\">"
-	    "<chart metric=\"Cpu\"/></figure></cover></report>", &d));
-	expect_detail(expect_diag(&d, D_TEMPLATE_SCHEMA, 3), "'figure'");
+	    "<chart metric=\"Cpu\"><series case=\"ig\"/></chart></figure>"
+	    "</cover></report>", &d));
+	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 3),
+	    "its charts must be kind=\"overhead\"");
 	diags_free(&d);
+	/* A comparison: none. */
+	assert_null(load_string("<report kind=\"compare\">\n<cover>\n"
+	    "<figure id=\"x\"><chart metric=\"Cpu\"><series case=\"ig\"/>"
+	    "</chart></figure></cover></report>", &d));
+	expect_detail(expect_diag(&d, D_TEMPLATE_VALUE, 3),
+	    "only allowed in a report or trend template");
+	diags_free(&d);
+	/* A trend's cover draws the cost of every gadget. */
+	t = load_string("<report kind=\"trend\">\n<cover>\n<figure id=\"x\">"
+	    "<chart metric=\"IgCpu\"><series case=\"cost\"/></chart>"
+	    "</figure></cover></report>", &d);
+	assert_non_null(t);
+	assert_int_equal(t->kind, TPL_KIND_TREND);
+	assert_int_equal(t->sections[0].blocks[0].kind, TPL_BLOCK_FIGURE);
+	template_free(t);
+	assert_int_equal(d.n, 0);
 }
 
 static void
@@ -1162,7 +1182,7 @@ main(void)
 		cmocka_unit_test(test_bad_metric_gives_schema_error_with_line),
 		cmocka_unit_test(test_lost_defaults_to_whole_numbers),
 		cmocka_unit_test(test_metric_in_other_case_is_refused),
-		cmocka_unit_test(test_figure_outside_gadget_is_a_schema_error),
+		cmocka_unit_test(test_figure_outside_gadget_draws_every_gadget),
 		cmocka_unit_test(
 		    test_overhead_on_other_metric_is_a_metric_error),
 		cmocka_unit_test(test_column_attribute_errors_name_their_line),

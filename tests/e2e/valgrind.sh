@@ -6,7 +6,7 @@
 # indirect leak makes igreport exit 97, so the case fails.
 # usage: valgrind.sh PATH/TO/igreport (the plain build)
 #
-# The subset covers every output (PDF, SVG, Markdown, JSON, compare), both
+# The subset covers every output (PDF, SVG, Markdown, JSON, compare, trend), both
 # templates, each kind of input error, hostile templates and output faults,
 # in about a minute; the whole suite passes too (about 4 minutes: the limit
 # cases are slow under valgrind): E2E_CASES= sh tests/e2e/valgrind.sh BIN.
@@ -35,7 +35,8 @@ out-no-space out-is-input out-missing-dir out-stdout-full
 all-pdf-cannot-write bad-input-and-template
 input-dev-zero-pdf input-endless-line-pipe-pdf bad-same-input-copy
 bad-invisible-in-name machines-differ-merged compare-gate-single-runs
-bad-control-after-line-break json-hostile-names json-compare"}
+bad-control-after-line-break json-hostile-names json-compare trend-markdown
+trend-all-formats trend-same-file trend-bad-run trend-gaps"}
 E2E_CASES=$(echo $E2E_CASES)
 export E2E_CASES
 echo "valgrind: $(echo "$E2E_CASES" | wc -w) e2e cases under memcheck"
