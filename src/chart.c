@@ -11,7 +11,6 @@
 #include "chart_lines.h"
 #include "chart_changes.h"
 #include "format.h"
-#include "linechart.h"
 #include "xalloc.h"
 
 #define CHART_TICK_LEN 3.5
@@ -861,12 +860,6 @@ chart_draw_figure(struct canvas *c, const struct template *t,
 
 		if (fig->charts[i].kind == DOC_CHART_CHANGES) {
 			chart_changes_paint(c, t, &fig->charts[i], cx, top, cw, ch);
-		} else if (fig->charts[i].kind == DOC_CHART_LINE) {
-			struct linechart_layout *ll = linechart_layout_new(c, t,
-			    &fig->charts[i], cx, top, cw, ch);
-
-			linechart_draw(c, ll);
-			linechart_layout_free(ll);
 		} else if (fig->charts[i].kind == DOC_CHART_LINES) {
 			struct chart_lines_layout *ll = chart_lines_layout_new(c, t,
 			    &fig->charts[i], cx, top, cw, ch);

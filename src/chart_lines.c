@@ -96,7 +96,7 @@ layout_yticks(struct chart_lines_layout *l, const struct canvas *c, double lo,
 static void
 layout_xticks(struct chart_lines_layout *l, const struct canvas *c)
 {
-	double as = l->tpl->axis_size, widest = 0, room;
+	double widest = 0, room;
 	size_t n = 0, i, every;
 	double first, last;
 	char buf[FORMAT_MAX];
@@ -119,16 +119,21 @@ layout_xticks(struct chart_lines_layout *l, const struct canvas *c)
 	    n < LINES_MAX_XTICKS + 1; i++) {
 		double u = first + (double)(i * every);
 
-		format_rate(buf, l->log2_x ? exp2(u) : l->ch->cats[(size_t)u]);
+		if (l->ch->cat_labels != NULL)
+			snprintf(buf, sizeof(buf), "%s", l->ch->cat_labels[(size_t)u]);
+		else
+			format_rate(buf, l->log2_x ? exp2(u) : l->ch->cats[(size_t)u]);
 		l->xticks[n] = u;
 		l->xtick_labels[n++] = xstrdup(buf);
 		widest = fmax(widest, fonts_text_width(c->fonts, FONT_REGULAR,
-		    as, buf));
+		    l->xlabel_size, buf));
 	}
 	l->nxticks = n;
-	/* Labels every k-th tick, so that neighbours keep 4 points apart. */
+	l->xlabel_widest = widest;
+	/* Labels every k-th tick, so that neighbours keep 4 points apart (upright: a line apart). */
 	room = n > 1 ? fabs(xmap(l, l->xticks[1]) - xmap(l, l->xticks[0])) : 1e9;
-	every = room > 0 ? (size_t)ceil((widest + 4) / room) : n;
+	every = room > 0 ? (size_t)ceil(((l->xlabel_vertical ? LINES_DIGIT_H *
+	    l->xlabel_size : widest) + 4) / room) : n;
 	for (i = 0; every > 1 && i < n; i++)
 		if (i % every != 0) {
 			free(l->xtick_labels[i]);
@@ -137,7 +142,39 @@ layout_xticks(struct chart_lines_layout *l, const struct canvas *c)
 }
 
 static void
-layout_frame(struct chart_lines_layout *l, const struct canvas *c)
+layout_frame(struct chart_lines_layout *l, const struct canvas *c, double xl_h);
+static void layout_xticks(struct chart_lines_layout *l, const struct canvas *c);
+
+/*
+ * Named categories whose labels would be thinned out stand upright
+ * instead, in at most a third of the chart's height (smaller if need be),
+ * so that every run keeps its label where it can.
+ */
+static void
+upright_labels(struct chart_lines_layout *l, const struct canvas *c)
+{
+	size_t i, thinned = 0;
+	double room = 0.33 * l->box.h, w = l->xlabel_widest;
+
+	if (l->ch->cat_labels == NULL)
+		return;
+	for (i = 0; i < l->nxticks; i++)
+		thinned += l->xtick_labels[i] == NULL;
+	if (thinned == 0)
+		return;
+	for (i = 0; i < l->nxticks; i++)
+		free(l->xtick_labels[i]);
+	free(l->xtick_labels);
+	free(l->xticks);
+	l->xlabel_vertical = 1;
+	if (w > room)
+		l->xlabel_size = fmax(5, l->xlabel_size * room / w);
+	layout_frame(l, c, fmin(w, room) + 2);
+	layout_xticks(l, c);
+}
+
+static void
+layout_frame(struct chart_lines_layout *l, const struct canvas *c, double xl_h)
 {
 	double as = l->tpl->axis_size, e = em(c), lo, hi, labw = 0, tw;
 	double top, bottom, left, right;
@@ -156,7 +193,7 @@ layout_frame(struct chart_lines_layout *l, const struct canvas *c)
 	right = l->box.x + l->box.w - labw;
 	y_extent(l->ch, &lo, &hi);
 	l->plot.y = top;
-	l->plot.h = fmax(1, bottom - e * as - tick_room - top);
+	l->plot.h = fmax(1, bottom - (xl_h > 0 ? xl_h : e * as) - tick_room - top);
 	tw = layout_yticks(l, c, lo, hi, l->plot.h);
 	l->plot.x = left + tw + tick_room;
 	l->plot.w = fmax(1, right - l->plot.x);
@@ -273,19 +310,30 @@ chart_lines_layout_new(const struct canvas *c, const struct template *t,
 	l->tpl = t;
 	l->ch = ch;
 	l->box = (struct chart_rect){x, y, w, h};
-	l->log2_x = 1;
-	for (i = 0; i < ch->ncats; i++)
+	/* Named categories (a trend's runs) are evenly spaced; rates on log2 while all are > 0. */
+	l->log2_x = ch->cat_labels == NULL;
+	for (i = 0; l->log2_x && i < ch->ncats; i++)
 		if (!(ch->cats[i] > 0) || !isfinite(ch->cats[i]))
 			l->log2_x = 0;
 	l->umin = cat_u(l, 0);
 	l->umax = cat_u(l, ch->ncats - 1);
-	layout_frame(l, c);
+	l->xlabel_size = t->axis_size;
+	layout_frame(l, c, 0);
 	layout_xticks(l, c);
+	upright_labels(l, c);
 	l->marker_r = fmax(1.5, fmin(3.2, 0.25 * l->tpl->axis_size + 0.7));
 	l->points = xcalloc(ch->nseries * ch->ncats, sizeof(*l->points));
 	l->labels = xcalloc(ch->nseries, sizeof(*l->labels));
 	place_points(l);
 	place_labels(l);
+	l->step_x = xcalloc(ch->nmarkers + 1, sizeof(*l->step_x));
+	for (i = 0; i < ch->nmarkers; i++) {
+		size_t k = ch->markers[i].cat < ch->ncats ? ch->markers[i].cat :
+		    ch->ncats - 1;
+
+		l->step_x[i] = k == 0 ? xmap(l, cat_u(l, 0)) :
+		    (xmap(l, cat_u(l, k - 1)) + xmap(l, cat_u(l, k))) / 2;
+	}
 	return l;
 }
 
@@ -302,6 +350,7 @@ chart_lines_layout_free(struct chart_lines_layout *l)
 	free(l->xticks);
 	free(l->points);
 	free(l->labels);
+	free(l->step_x);
 	free(l);
 }
 
@@ -447,6 +496,30 @@ draw_markers(struct canvas *c, const struct chart_lines_layout *l)
 	c->ops->end_group(c->dev);
 }
 
+/* Each step: a dashed line between the runs on either side, its size at the top. */
+static void
+draw_steps(struct canvas *c, const struct chart_lines_layout *l)
+{
+	size_t i;
+
+	if (l->ch->nmarkers == 0)
+		return;
+	c->ops->begin_group(c->dev, "steps");
+	for (i = 0; i < l->ch->nmarkers; i++) {
+		const struct doc_marker *m = &l->ch->markers[i];
+		struct canvas_stroke st = {m->color, 0.9, 1, 1};
+		struct canvas_text ts = chart_text(FONT_REGULAR, l->label_size,
+		    m->color, CANVAS_LEFT, 0);
+		double x = l->step_x[i];
+
+		c->ops->line(c->dev, x, l->plot.y, x, l->plot.y + l->plot.h, &st);
+		if (m->label != NULL && *m->label != '\0')
+			c->ops->text(c->dev, x + 2, l->plot.y + 1.1 * l->label_size,
+			    m->label, &ts);
+	}
+	c->ops->end_group(c->dev);
+}
+
 static void
 draw_axes(struct canvas *c, const struct chart_lines_layout *l)
 {
@@ -468,15 +541,23 @@ draw_axes(struct canvas *c, const struct chart_lines_layout *l)
 		format_fixed(buf, l->ticks[i], l->tick_decimals);
 		c->ops->text(c->dev, l->plot.x - LINES_TICK_LEN - 2, y + mid, buf, &ts);
 	}
-	ts.align = CANVAS_CENTER;
 	for (i = 0; i < l->nxticks; i++) {
 		double x = xmap(l, l->xticks[i]);
+		struct canvas_text xs = chart_text(FONT_REGULAR, l->xlabel_size,
+		    t->text_color, l->xlabel_vertical ? CANVAS_RIGHT : CANVAS_CENTER,
+		    l->xlabel_vertical);
 
 		c->ops->line(c->dev, x, bottom, x, bottom + LINES_TICK_LEN, &st);
-		if (l->xtick_labels[i] != NULL)
+		if (l->xtick_labels[i] == NULL)
+			continue;
+		if (l->xlabel_vertical)
+			c->ops->text(c->dev, x + LINES_DIGIT_H * l->xlabel_size / 2,
+			    bottom + LINES_TICK_LEN + 2, l->xtick_labels[i], &xs);
+		else
 			c->ops->text(c->dev, x, bottom + LINES_TICK_LEN + 2 + asc,
-			    l->xtick_labels[i], &ts);
+			    l->xtick_labels[i], &xs);
 	}
+	ts.align = CANVAS_CENTER;
 	if (*l->ch->y_label) {
 		ts.vertical = 1;
 		c->ops->text(c->dev, l->box.x + asc, l->plot.y + l->plot.h / 2,
@@ -534,6 +615,7 @@ chart_lines_draw(struct canvas *c, const struct chart_lines_layout *l)
 {
 	c->ops->begin_group(c->dev, "chart");
 	draw_grid(c, l);
+	draw_steps(c, l);
 	draw_whiskers(c, l);
 	draw_lines(c, l);
 	draw_markers(c, l);

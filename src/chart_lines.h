@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Line charts (DOC_CHART_LINES): a line and markers per series over a log2 rate axis, whiskers, and a direct label at each line's end. */
+/* Line charts (DOC_CHART_LINES): a line and markers per series over a log2 rate axis or named categories (a trend's runs), whiskers, step markers, and a direct label at each line's end. */
 #ifndef IGREPORT_CHART_LINES_H
 #define IGREPORT_CHART_LINES_H
 
@@ -50,6 +50,10 @@ struct chart_lines_layout {
 	double *xticks;                  /* values of u with a tick, owned */
 	char **xtick_labels;             /* their labels (NULL: tick without label), owned */
 	size_t nxticks;
+	double xlabel_size;              /* the x labels' size */
+	int xlabel_vertical;             /* named categories' labels upright, to keep them all */
+	double xlabel_widest;            /* the widest x label at xlabel_size */
+	double *step_x;                  /* per doc_chart marker (a step): the page x of its line, owned */
 	struct chart_point *points;      /* nseries * ncats, points[s * ncats + c] */
 	struct chart_end_label *labels;  /* nseries */
 	double marker_r;
@@ -70,7 +74,9 @@ struct chart_lines_layout *chart_lines_layout_new(const struct canvas *c,
 
 /*
  * Draws it, one canvas group per element inside "chart": "grid", "zero"
- * (a line at 0 when the range goes below it), "whiskers", "lines",
+ * (a line at 0 when the range goes below it), "steps" (per doc_chart
+ * marker a dashed line between the runs on either side, labelled with its
+ * size), "whiskers", "lines",
  * "markers" (a group "marker" with its tooltip per point), "axes",
  * "labels" (the end labels, in their series' colour, with a leader
  * where a label moved away from its line), "title".

@@ -108,6 +108,18 @@ doc_footer_vars(const struct document *doc, const struct doc_block *section,
 }
 
 void
+doc_value_set(struct doc_value *v, double mean, double half, int non_negative)
+{
+	v->gap = 0;
+	v->mean = mean;
+	v->half = half;
+	v->lo = mean - half;
+	v->hi = mean + half;
+	if (non_negative && v->lo < 0)
+		v->lo = 0;
+}
+
+void
 doc_chart_free(struct doc_chart *ch)
 {
 	size_t i, k;

@@ -64,9 +64,9 @@ struct doc_series {
 /* How a chart draws its series. */
 enum doc_chart_kind {
 	DOC_CHART_BARS,  /* grouped bars per category, whiskers, run dots */
-	DOC_CHART_LINES,  /* a line and markers per series over a log2 rate axis, whiskers, direct labels */
-	DOC_CHART_CHANGES, /* a comparison's changes, one row each (doc_chart.changes): no series, no categories */
-	DOC_CHART_LINE    /* a line per series over labelled categories, the runs of a trend (linechart.c) */
+	DOC_CHART_LINES,  /* a line and markers per series over a log2 rate axis, or over named
+	                     categories (cat_labels: a trend's runs) with step markers; whiskers, direct labels */
+	DOC_CHART_CHANGES /* a comparison's changes, one row each (doc_chart.changes): no series, no categories */
 };
 
 /*
@@ -83,7 +83,7 @@ struct doc_change {
 	double percent, lo, hi;    /* the change and its confidence interval (lo <= percent <= hi) */
 };
 
-/* A step drawn on a line chart: a vertical marker before category cat. */
+/* A step drawn on a line chart over named categories: a vertical marker before category cat. */
 struct doc_marker {
 	size_t cat;                /* the first category after the step, >= 1 */
 	char *label;               /* owned: its size, "+15%" */
@@ -109,8 +109,8 @@ struct doc_chart {
 	struct doc_change *changes;
 	size_t nchanges;
 	double band;
-	char **cat_labels;            /* LINE: ncats owned x labels; NULL otherwise */
-	struct doc_marker *markers;   /* LINE: owned, nmarkers */
+	char **cat_labels;            /* LINES over named categories: ncats owned x labels; else NULL */
+	struct doc_marker *markers;   /* LINES: owned, nmarkers steps */
 	size_t nmarkers;
 };
 
@@ -233,6 +233,14 @@ const struct doc_block *doc_find_anchor(const struct document *doc,
     const char *anchor);
 
 void doc_free(struct document *doc);
+
+/*
+ * Sets value v to mean with the interval mean - half .. mean + half, drawn
+ * from 0 when non_negative and it would reach below (lo, hi of struct
+ * doc_value); not a gap.
+ */
+void doc_value_set(struct doc_value *v, double mean, double half,
+    int non_negative);
 
 /* Frees what chart ch owns (not ch itself). */
 void doc_chart_free(struct doc_chart *ch);

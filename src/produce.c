@@ -299,13 +299,9 @@ bind_series(struct doc_series *out, const char *label,
 		dv->gap = st == NULL || isnan(k);
 		if (dv->gap)
 			continue;
-		dv->mean = k * st->mean;
-		dv->half = k * st->half;
-		dv->lo = dv->mean - dv->half;
-		dv->hi = dv->mean + dv->half;
 		/* A count or a size below 0 is no possible value: the drawn interval stops at 0. */
-		if (!metric_can_be_negative(ch->metric) && dv->lo < 0)
-			dv->lo = 0;
+		doc_value_set(dv, k * st->mean, k * st->half,
+		    !metric_can_be_negative(ch->metric));
 		dv->tip = value_tip(label, v->rates[r], dv, st, ch);
 		if (!ch->runs)
 			continue;

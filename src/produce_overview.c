@@ -76,12 +76,8 @@ bind_overhead(struct doc_series *s, const struct view *v, size_t index,
 		if (r == v->nrates || v->rates[r] != out->cats[c] ||
 		    !(d = &v->overhead[r].m[ch->metric])->defined)
 			continue;
-		dv->gap = 0;
-		dv->mean = d->delta;
-		dv->half = d->half;
 		/* An overhead can be negative: its interval is drawn whole. */
-		dv->lo = d->delta - d->half;
-		dv->hi = d->delta + d->half;
+		doc_value_set(dv, d->delta, d->half, 0);
 		dv->tip = overhead_tip(v->gadget, out->cats[c], d, ch);
 	}
 }

@@ -75,8 +75,10 @@ bind_line(const struct history *h, const struct history_series *s,
 		out->values[r].gap = !pt->defined;
 		if (!pt->defined)
 			continue;
-		out->values[r].mean = k * pt->mean;
-		out->values[r].half = k * pt->half;
+		/* An overhead may be negative; a metric's own value not. */
+		doc_value_set(&out->values[r], k * pt->mean, k * pt->half,
+		    s->tcase != HISTORY_OVERHEAD &&
+		    !metric_can_be_negative(s->metric));
 		out->values[r].tip = point_tip(h, s, r, share);
 	}
 }
@@ -114,7 +116,7 @@ bind_frame(const struct history *h, const struct tpl_chart *spec,
 {
 	size_t r;
 
-	out->kind = DOC_CHART_LINE;
+	out->kind = DOC_CHART_LINES;
 	out->spec = spec;
 	out->title = template_expand(spec->title ? spec->title : "", vars);
 	out->x_label = template_expand(spec->x_label ? spec->x_label : "", vars);
@@ -149,8 +151,9 @@ bind_cost(const struct history *h, size_t g, enum metric m,
 		out->values[r].gap = !c->defined;
 		if (!c->defined)
 			continue;
-		out->values[r].mean = 1000.0 * c->per_event.est;
-		out->values[r].half = 1000.0 * c->per_event.half;
+		/* A cost per event is a slope: it may be negative. */
+		doc_value_set(&out->values[r], 1000.0 * c->per_event.est,
+		    1000.0 * c->per_event.half, 0);
 		format_mean_ci(v, out->values[r].mean, out->values[r].half,
 		    metric_decimals(m) + 2, 1);
 		out->values[r].tip = xasprintf("%s, %s: %s %s per 1000 events/s",

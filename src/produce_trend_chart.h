@@ -13,7 +13,7 @@ struct trend_chart_colors {
 };
 
 /*
- * Binds template chart spec to gadget g of t as a DOC_CHART_LINE: its
+ * Binds template chart spec to gadget g of t as a DOC_CHART_LINES: its
  * case the first series' case ("baseline", "ig" or "overhead"; ig when
  * none; "lost-share" for the ig case's lost events in percent of the
  * offered rate, with metric Lost), its metric spec's; one category per run (its label), one series
@@ -29,7 +29,7 @@ int trend_chart(const struct trend *t, size_t g, const struct tpl_chart *spec,
 
 /*
  * Binds template chart spec (its first series' case "cost") as a
- * DOC_CHART_LINE of the cost model: one category per run, one series per
+ * DOC_CHART_LINES of the cost model: one category per run, one series per
  * gadget (every gadget when g is (size_t)-1), the per-event coefficient
  * of spec's metric per 1000 events/s with its interval in each run (a
  * gap where the run has no fit). Returns 0, binding nothing, when no run

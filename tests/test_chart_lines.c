@@ -294,6 +294,69 @@ test_many_rates_thin_the_labels(void **state)
 	free(vals);
 }
 
+/* A trend's runs: named categories evenly spaced, each step a dashed line between the runs on either side. */
+static void
+test_named_runs_and_step_markers(void **state)
+{
+	struct fixture *fx = *state;
+	char *names[NC] = {(char *)"v0.40.0", (char *)"v0.41.0",
+		(char *)"v0.42.0", (char *)"v0.43.0", (char *)"v0.44.0"};
+	struct doc_marker step = {3, (char *)"+15%", {0xc6, 0x28, 0x28}};
+	struct chart_lines_layout *l;
+	const char *g;
+	size_t c;
+
+	fx->ch.cat_labels = names;
+	fx->ch.markers = &step;
+	fx->ch.nmarkers = 1;
+	l = layout(fx);
+	assert_false(l->log2_x);
+	for (c = 2; c < NC; c++)
+		testutil_check_close(l->points[c].x - l->points[c - 1].x,
+		    l->points[1].x - l->points[0].x, 1e-9, "even spacing");
+	assert_string_equal(l->xtick_labels[4], "v0.44.0");
+	/* The middle one of three series is not dodged: it sits on the runs' x. */
+	testutil_check_close(l->step_x[0], (l->points[NC + 2].x +
+	    l->points[NC + 3].x) / 2, 1e-9, "between runs 3 and 4");
+	chart_lines_draw(&fx->rc->canvas, l);
+	g = strstr(fx->rc->text, "group steps\nline ");
+	assert_non_null(g);
+	assert_non_null(strstr(g, "/dash\ntext "));
+	assert_non_null(strstr(g, "#c62828 \"+15%\""));
+	chart_lines_layout_free(l);
+	fx->ch.cat_labels = NULL;
+	fx->ch.markers = NULL;
+	fx->ch.nmarkers = 0;
+}
+
+/* Run labels that do not fit side by side stand upright rather than being left out. */
+static void
+test_long_run_labels_stand_upright(void **state)
+{
+	struct fixture *fx = *state;
+	char *names[NC] = {(char *)"2025-09-10 14:05:12 UTC",
+		(char *)"2025-10-10 14:05:12 UTC", (char *)"2025-11-10 14:05:12 UTC",
+		(char *)"2025-12-10 14:05:12 UTC", (char *)"2026-01-10 14:05:12 UTC"};
+	struct chart_lines_layout *wide, *narrow;
+	size_t i;
+
+	fx->ch.cat_labels = names;
+	wide = chart_lines_layout_new(&fx->rc->canvas, &fx->t, &fx->ch, 0, 0,
+	    900, 260);
+	narrow = chart_lines_layout_new(&fx->rc->canvas, &fx->t, &fx->ch, 0, 0,
+	    200, 260);
+	assert_false(wide->xlabel_vertical);
+	assert_true(narrow->xlabel_vertical);
+	assert_true(narrow->plot.h < wide->plot.h);
+	for (i = 0; i < narrow->nxticks; i++)
+		assert_non_null(narrow->xtick_labels[i]);
+	chart_lines_draw(&fx->rc->canvas, narrow);
+	assert_non_null(strstr(fx->rc->text, "V \"2026-01-10 14:05:12 UTC\""));
+	chart_lines_layout_free(wide);
+	chart_lines_layout_free(narrow);
+	fx->ch.cat_labels = NULL;
+}
+
 int
 main(void)
 {
@@ -305,6 +368,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_negative_overhead_draws_a_zero_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_markers_differ_per_series, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_rates_thin_the_labels, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_named_runs_and_step_markers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_long_run_labels_stand_upright, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

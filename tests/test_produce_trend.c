@@ -214,7 +214,7 @@ test_figures_are_line_charts_with_markers(void **state)
 	assert_int_equal(fig->kind, DOC_FIGURE);
 	assert_int_equal(fig->ncharts, 2);
 	ch = &fig->charts[0];
-	assert_int_equal(ch->kind, DOC_CHART_LINE);
+	assert_int_equal(ch->kind, DOC_CHART_LINES);
 	assert_int_equal(ch->ncats, NRUNS);
 	assert_string_equal(ch->cat_labels[4], "v5");
 	assert_int_equal(ch->nseries, 1);
@@ -289,7 +289,7 @@ test_cover_cost_figure(void **state)
 	fig = doc_find(doc, "cost");
 	assert_non_null(fig);
 	ch = &fig->charts[0];
-	assert_int_equal(ch->kind, DOC_CHART_LINE);
+	assert_int_equal(ch->kind, DOC_CHART_LINES);
 	assert_int_equal(ch->nseries, 1);
 	assert_string_equal(ch->series[0].label, "g");
 	assert_int_equal(ch->ncats, 4);
