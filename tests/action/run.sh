@@ -147,7 +147,14 @@ action_run "$three" IGREPORT_BIN="$tmp/bin/igreport-trend" TREND_LOG="$tmp/job/t
 check "three files: igreport trend, its Markdown posted ($status)" \
 	'[ $status = 0 ] && [ "$(tr "\n" " " <"$tmp/job/trend.log")" = "trend -f all -o $tmp/job/out --max-chars 65000 -- a.csv b.csv c.csv " ] &&
 	 grep -qx "# Trend" "$tmp/job/summary"'
-action_run "$three"
+# An igreport from before the trend command (its --help names none).
+cat >"$tmp/bin/igreport-old" <<-'EOF'
+#!/bin/sh
+[ "$1" = --help ] && { echo "usage: igreport [OPTIONS] RESULTS.csv..."; echo "       igreport compare [OPTIONS] OLD.csv NEW.csv"; exit 0; }
+exit 9
+EOF
+chmod +x "$tmp/bin/igreport-old"
+action_run "$three" IGREPORT_BIN="$tmp/bin/igreport-old"
 check "three files without a trend command: refused ($status)" \
 	'[ $status = 1 ] && grep -q "has no trend command" "$tmp/job/stderr"'
 action_run "$same" INPUT_COMMAND=report
