@@ -181,8 +181,7 @@ cli_write_all(const struct cli_request *rq, const struct cli_data *data,
 		else if (output_pdf_end(job, batch, d) == 0 &&
 		    output_html(ctx, html, batch, d) == 0 &&
 		    output_markdown(ctx, md, batch, d) == 0)
-			rc = rq->cmd->export == NULL ? 0 :
-			    cli_export_to(rq, data, EXPORT_JSON, json, batch, d);
+			rc = cli_export_to(rq, data, EXPORT_JSON, json, batch, d);
 	}
 	free(pdf);
 	free(md);

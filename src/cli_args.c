@@ -50,7 +50,7 @@ struct cli_option {
 	const char *bad;   /* usage error for a bad value, with '%s' for it */
 	/* --help's text (and arg's); {format}, {pdf}, {svg}, {md}, {all},
 	 * {template}, {correction} and {max-chars} stand for the command's
-	 * defaults, {formats} and {format-help} for the formats it has,
+	 * defaults, {formats} for every format,
 	 * {threshold}, {fail} and {dump} for its own wording. */
 	const char *help;
 };
@@ -206,12 +206,6 @@ cli_set_format(struct cli_request *rq, const struct cli_option *opt,
 
 	for (f = 0; f < CLI_FORMAT__MAX; f++)
 		if (strcmp(arg, cli_formats[f].name) == 0) {
-			/* A command without a data export (the trend, so far) refuses those formats. */
-			if (cli_formats[f].export != EXPORT__MAX &&
-			    rq->cmd->export == NULL)
-				return cli_usage_error(rq->cmd, "format '%s' is a data "
-				    "export, which this command does not have yet "
-				    "(pdf, svg, md, html or all)", arg);
 			rq->format = (enum cli_format)f;
 			return -1;
 		}
@@ -300,12 +294,16 @@ static const struct cli_option cli_option_table[] = {
 	{ 'f', "format", "{formats}", CLI_EVERY, cli_set_format, 0,
 	    "unknown format '%s' (pdf, svg, md, html, json, bencher, "
 	    "benchmark-action or all)",
-	    "{format-help}; default {format}" },
+	    "the report as PDF, SVG figures, Markdown or HTML, or the data as "
+	    "JSON, in Bencher Metric Format (bencher) or as "
+	    "github-action-benchmark's custom JSON (benchmark-action); all: "
+	    "the PDF, SVG, Markdown, HTML and JSON in one directory; default "
+	    "{format}" },
 	{ 'o', "output", "PATH", CLI_EVERY, cli_set_string,
 	    CLI_FIELD(output), NULL,
 	    "PDF file (default {pdf}), SVG directory (default {svg}), "
-	    "Markdown file (default {md}), HTML file (default {html}){json-file}, "
-	    "or for all a directory ({all})" },
+	    "Markdown file (default {md}), HTML file (default {html}), JSON "
+	    "file (default {json}), or for all a directory ({all})" },
 	{ 't', "template", "FILE", CLI_EVERY, cli_set_string,
 	    CLI_FIELD(template_path), NULL,
 	    "layout template (default: {template})" },
@@ -403,36 +401,12 @@ cli_placeholder(const struct cli_command *cmd, const char *name, size_t len)
 		char *s = xstrdup(""), *t;
 
 		for (f = 0; f < CLI_FORMAT__MAX; f++) {
-			if (cli_formats[f].export != EXPORT__MAX &&
-			    cmd->export == NULL)
-				continue;
 			t = xasprintf("%s%s%s", s, *s ? "|" : "", cli_formats[f].name);
 			free(s);
 			s = t;
 		}
 		return s;
 	}
-	/* The data exports' file, where the command has them. */
-	if (len == strlen("json-file") && strncmp(name, "json-file", len) == 0) {
-		char *out;
-
-		if (cmd->export == NULL)
-			return xstrdup("");
-		path = cli_default_path(cmd, CLI_JSON);
-		out = xasprintf(", JSON file (default %s)", path ? path : "stdout");
-		free(path);
-		return out;
-	}
-	/* What the formats are, with the data exports where the command has them. */
-	if (len == strlen("format-help") &&
-	    strncmp(name, "format-help", len) == 0)
-		return xstrdup(cmd->export == NULL ? "the report as PDF, SVG "
-		    "figures, Markdown or HTML; all: the PDF, SVG, Markdown and "
-		    "HTML in one directory" : "the report as PDF, SVG figures, "
-		    "Markdown or HTML, or the data as JSON, in Bencher Metric "
-		    "Format (bencher) or as github-action-benchmark's custom JSON "
-		    "(benchmark-action); all: the PDF, SVG, Markdown, HTML and "
-		    "JSON in one directory");
 	if (len == strlen("max-chars") && strncmp(name, "max-chars", len) == 0)
 		return xasprintf("%zu", cmd->max_chars);
 	if (len == strlen("correction") && strncmp(name, "correction", len) == 0)

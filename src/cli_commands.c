@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "export_trend.h"
 #include "input.h"
 #include "xalloc.h"
 
@@ -263,6 +264,16 @@ cli_trend_load(const struct cli_request *rq, struct cli_data *data,
 }
 
 static int
+cli_trend_export(FILE *out, const struct cli_request *rq,
+    const struct cli_data *data, enum export_kind kind)
+{
+	struct export_info info = { IGREPORT_VERSION, 0 };
+
+	(void)rq;
+	return export_trend(out, data->trend, &info, kind);
+}
+
+static int
 cli_trend_dump(FILE *out, const struct cli_data *data)
 {
 	return trend_dump(data->trend, out);
@@ -409,6 +420,7 @@ const struct cli_command cli_commands[CLI_COMMAND__MAX] = {
 		.correction = COMPARE_CORRECTION_HOLM,
 		.wrong_kind = "not a trend template (<report kind=\"trend\">)",
 		.load = cli_trend_load,
+		.export = cli_trend_export,
 		.dump = cli_trend_dump,
 		.contexts = cli_trend_contexts,
 		.finish = cli_trend_finish,

@@ -9,10 +9,11 @@ and its numbers agree with igreport's other outputs.
     json_check.py --jobs LIST
 
 
-KIND is report, compare, bencher or benchmark-action (the schema
-docs/igreport-report, igreport-compare, bencher or benchmark-action).
---dump (report): every line of --dump-model is in FILE with the very
-same number texts, and FILE has nothing else. --model (bencher,
+KIND is report, compare, trend, bencher or benchmark-action (the schema
+docs/igreport-report, igreport-compare, igreport-trend, bencher or
+benchmark-action). --dump (report, trend): every line of --dump-model is
+in FILE with the very same number texts, and FILE has nothing else (a
+trend's dump: its steps). --model (bencher,
 benchmark-action): the -f json of the same run; every value is its
 mean, overhead or cost coefficient, and its interval the same.
 --jobs: each line of LIST is such a command line, its words separated by
@@ -31,6 +32,7 @@ DOCS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "docs")
 SCHEMAS = {
     "report": "igreport-report.schema.json",
     "compare": "igreport-compare.schema.json",
+    "trend": "igreport-trend.schema.json",
     "bencher": "bencher.schema.json",
     "benchmark-action": "benchmark-action.schema.json",
 }
@@ -113,10 +115,35 @@ def report_numbers(doc):
     return lines
 
 
-def check_dump(raw, dump_path):
+def trend_numbers(raw):
+    """The lines trend --dump-model prints, from the raw JSON's steps."""
+    return set((s["gadget"], s["case"], s["rate"], s["metric"], s["before"],
+                s["after"], s["change_percent"], s["p_corrected"])
+               for s in raw["steps"])
+
+
+def check_trend(doc):
+    n = len(doc["runs"])
+    labels = [r["label"] for r in doc["runs"]]
+    if len(set(labels)) != n:
+        fail("run labels not unique: %r" % labels)
+    for s in doc["series"]:
+        if len(s["points"]) != n:
+            fail("a series without a point (or null) per run: %r" % s)
+    for st in doc["steps"]:
+        if labels.index(st["after"]) != labels.index(st["before"]) + 1 and \
+                doc["machines"] and len(doc["machines"]) == 1:
+            fail("a step not between neighbouring runs: %r" % st)
+    worse = sum(g["out_of_line"] for g in doc["gate"]["series"])
+    if worse != doc["gate"]["out_of_line"]:
+        fail("gate count %d, series out of line %d" %
+             (doc["gate"]["out_of_line"], worse))
+
+
+def check_dump(raw, dump_path, numbers):
     with open(dump_path, encoding="utf-8") as f:
         dump = set(tuple(l.rstrip("\n").split("\t")) for l in f if l.strip())
-    got = report_numbers(raw)
+    got = numbers(raw)
     if dump - got:
         fail("--dump-model line not in the JSON: %r" % (sorted(dump - got)[0],))
     if got - dump:
@@ -215,8 +242,11 @@ def check(args):
     validate(kind, doc)
     if kind == "compare":
         check_compare(doc)
+    if kind == "trend":
+        check_trend(doc)
     if "--dump" in opts:
-        check_dump(load(current, raw=True), opts["--dump"])
+        check_dump(load(current, raw=True), opts["--dump"],
+                   trend_numbers if kind == "trend" else report_numbers)
     if "--model" in opts:
         check_bench(kind, doc, opts["--model"])
 

@@ -69,4 +69,20 @@ for old in "$src"/tests/e2e/*/old.csv; do
 		pair --correction holm "$old" "$new"
 	fi
 done
+# Histories: the trend's JSON against its dump (the steps); its dashboards
+# (the newest run's values) against their schemas.
+history() {
+	n=$((n + 1))
+	"$bin" trend -q --dump-model "$@" >"$tmp/$n.txt"
+	"$bin" trend -q -f json "$@" >"$tmp/$n.t.json"
+	"$bin" trend -q -f bencher "$@" >"$tmp/$n.b.json"
+	"$bin" trend -q -f benchmark-action "$@" >"$tmp/$n.a.json"
+	printf 'trend\t%s\t--dump\t%s\n' "$tmp/$n.t.json" "$tmp/$n.txt" >>"$jobs"
+	printf 'bencher\t%s\n' "$tmp/$n.b.json" >>"$jobs"
+	printf 'benchmark-action\t%s\n' "$tmp/$n.a.json" >>"$jobs"
+}
+for d in "$src"/tests/e2e/trend-step "$src"/tests/e2e/trend-gate \
+    "$src"/tests/e2e/trend-gaps "$src"/tests/e2e/trend-machines-differ; do
+	history "$d"/*.csv
+done
 /usr/bin/python3 "$src/tests/json_check.py" --jobs "$jobs"
