@@ -212,7 +212,7 @@ fuzz_document(const struct model *m, const struct template *tpl,
 	static const struct compare_options opt = { 0.05, 5.0, 0.95,
 		COMPARE_CORRECTION_NONE };
 	struct produce_input in = { tpl, m, NULL, title,
-		"2023-11-14 22:13 UTC", "fuzz", 0, 0, NULL };
+		"2023-11-14 22:13 UTC", "fuzz", 0, 0, NULL, NULL };
 	struct diags d = { 0 };
 	struct document *doc;
 
