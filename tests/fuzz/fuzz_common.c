@@ -237,9 +237,19 @@ fuzz_render(const struct model *m, const struct template *tpl,
 		NULL, NULL, NULL };
 	struct diags d = { 0 };
 	struct fuzz_sink s;
-	char *title = template_expand(tpl->title, &vars);
+	char *title;
 	struct comparison *c;
-	struct document *doc = fuzz_document(m, tpl, &c, title);
+	struct document *doc;
+
+	/*
+	 * A trend template draws a history of runs, which one model is not:
+	 * it is loaded and checked here, and drawn by fuzz_cli's trend
+	 * command lines.
+	 */
+	if (tpl->kind == TPL_KIND_TREND)
+		return;
+	title = template_expand(tpl->title, &vars);
+	doc = fuzz_document(m, tpl, &c, title);
 
 	fuzz_sink_open(&s);
 	model_dump(m, s.fp);
