@@ -13,6 +13,9 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+/* Most digits of a number in the plain form (see plain_number). */
+#define FAST_PLAIN_DIGITS 15
+
 /* Longest gadget or case name remembered as already checked. */
 #define FAST_NAME_MAX 64
 
@@ -30,6 +33,7 @@ struct fastread {
 	struct known_name known[2]; /* gadget, case */
 	int last_ok;                /* the last row was added */
 	double last_rate;           /* its rate */
+	int raw_full;               /* the aggregate keeps no more raw rows */
 	unsigned long rows;
 };
 
@@ -102,6 +106,121 @@ fastread_number(const char *s, const char *end, double *out)
 	x = e < 0 ? x / exact_pow10[-e] : x * exact_pow10[e];
 	*out = neg ? -x : x;
 	return p;
+}
+
+/* Integer powers of ten up to 10^FAST_PLAIN_DIGITS. */
+static const uint64_t int_pow10[] = {
+	1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+	1000000000, 10000000000, 100000000000, 1000000000000,
+	10000000000000, 100000000000000, 1000000000000000,
+};
+
+/* Eight bytes at a time where the byte order allows it (see plain_number). */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define FAST_WORDS 1
+#else
+#define FAST_WORDS 0
+#endif
+
+#define BYTES(b) (UINT64_C(0x0101010101010101) * (b))
+
+/* The number parser inside the row loop: GCC finds it too big to inline by itself. */
+#if defined(__GNUC__)
+#define FAST_INLINE inline __attribute__((always_inline))
+#else
+#define FAST_INLINE inline
+#endif
+
+/*
+ * How many digits the 8 bytes of v (the first in its low byte) start
+ * with. A byte is a digit when its high nibble is 3 and adding 6 keeps
+ * it so; the addition carries into the next byte only from a byte of
+ * 0xfa or more, which is no digit: bytes after the first non-digit do
+ * not count.
+ */
+static int
+word_digits(uint64_t v)
+{
+	uint64_t bad = ((v & BYTES(0xf0)) ^ BYTES(0x30)) |
+	    (((v + BYTES(0x06)) & BYTES(0xf0)) ^ BYTES(0x30));
+
+	return bad == 0 ? 8 : __builtin_ctzll(bad) >> 3;
+}
+
+/*
+ * The value of the n (1 to 8) digits that v starts with: shifted to the
+ * top, so that the bytes below are leading zeros, then pairs, quads and
+ * the eight combined in three multiplications.
+ */
+static uint64_t
+word_value(uint64_t v, int n)
+{
+	v = (v - BYTES(0x30)) << (8 * (8 - n));
+	v = v * 10 + (v >> 8);
+	v = ((v & UINT64_C(0x00ff00ff00ff00ff)) * (1 + (UINT64_C(100) << 16))) >> 16;
+	return ((v & UINT64_C(0x0000ffff0000ffff)) *
+	    (1 + (UINT64_C(10000) << 32))) >> 32;
+}
+
+/* plain_number() a byte at a time. */
+static const char *
+plain_bytes(const char *p, const char *end, double *out)
+{
+	uint64_t m = 0;
+	int n = 0, frac = 0;
+
+	for (; p < end && is_digit(*p); p++, n++)
+		m = m * 10 + (uint64_t)(*p - '0');
+	if (n == 0)
+		return NULL;
+	if (p < end && *p == '.') {
+		for (p++; p < end && is_digit(*p); p++, frac++)
+			m = m * 10 + (uint64_t)(*p - '0');
+		if (frac == 0)
+			return NULL;
+	}
+	if (n + frac > FAST_PLAIN_DIGITS)
+		return NULL; /* m may have wrapped: unused */
+	*out = (double)m / exact_pow10[frac];
+	return p;
+}
+
+/*
+ * The plain form of a number: digits, maybe a '.' and digits, no sign,
+ * at most FAST_PLAIN_DIGITS digits. m / 10^k with m < 10^15 < 2^53 and
+ * k <= 15 is the very division that fastread_number() makes for these
+ * digits (Clinger's fast path), hence strtod's double. Eight bytes are
+ * read at once while 16 are left before end.
+ */
+static FAST_INLINE const char *
+plain_number(const char *p, const char *end, double *out)
+{
+	uint64_t v, whole;
+	int n, frac;
+
+	if (!FAST_WORDS || end - p < 16)
+		return plain_bytes(p, end, out);
+	memcpy(&v, p, sizeof(v));
+	if ((n = word_digits(v)) == 0 || n == 8)
+		return plain_bytes(p, end, out);
+	whole = word_value(v, n);
+	if (p[n] != '.') {
+		*out = (double)whole;
+		return p + n;
+	}
+	memcpy(&v, p + n + 1, sizeof(v));
+	if ((frac = word_digits(v)) == 0 || frac == 8)
+		return plain_bytes(p, end, out);
+	*out = (double)(whole * int_pow10[frac] + word_value(v, frac)) /
+	    exact_pow10[frac];
+	return p + n + 1 + frac;
+}
+
+const char *
+fastread_plain_number(const char *s, const char *end, double *out)
+{
+	return plain_number(s, end, out);
 }
 
 const char *
@@ -300,6 +419,104 @@ fast_row(struct fastread *f, const struct csv_window *w, const char *p,
 }
 
 /*
+ * A name cell of a plain line: 1 when it is the previous row's, 0 for
+ * another valid name (then remembered), -1 when fast_row() must look.
+ */
+static int
+plain_name(struct fastread *f, struct known_name *k, const struct span *c)
+{
+	if (c->len == 0 || c->s[0] == ' ' || c->s[0] == '\t' ||
+	    c->s[c->len - 1] == ' ' || c->s[c->len - 1] == '\t')
+		return -1;
+	if (c->len == k->len && memcmp(c->s, k->s, c->len) == 0)
+		return 1;
+	return fast_name(k, c, f->lay.max_name);
+}
+
+/* Adds the row of a line read by plain_row(). */
+static void
+plain_add(struct fastread *f, const double *num, const struct span *cell,
+    int same, unsigned long line, struct diags *d)
+{
+	double value[METRIC__MAX] = { 0 }, rate = num[f->lay.rate];
+	struct aggregate_origin origin;
+	const struct span *g = &cell[f->lay.gadget], *c = &cell[f->lay.tcase];
+	int m;
+
+	for (m = 0; m < METRIC__MAX; m++)
+		if (f->present & (1u << m))
+			value[m] = num[f->lay.metric[m]];
+	if (same && f->last_ok && rate == f->last_rate) {
+		aggregate_add_again(f->a, value, f->present);
+	} else {
+		origin.input = f->input;
+		origin.line = line;
+		f->last_ok = aggregate_add(f->a, g->s, g->len, c->s, c->len, rate,
+		    value, f->present, &origin, d) == 0;
+		f->last_rate = rate;
+	}
+	f->rows++;
+}
+
+/*
+ * Reads the line at p, numbered line, when it is plain: every cell ends
+ * at a ',' or the line's end, numbers are in the plain form (see
+ * plain_number) within the limit, names have no blanks around them, and
+ * no raw row is wanted. Returns 1 after adding the row (*next past its
+ * line end), else 0 with nothing added, for fast_row() to decide.
+ */
+static int
+plain_row(struct fastread *f, const struct csv_window *w, const char *p,
+    unsigned long line, const char **next, struct diags *d)
+{
+	struct span cell[FASTREAD_MAX_COLS];
+	double num[FASTREAD_MAX_COLS];
+	const char *start = p, *q;
+	size_t i, n = f->lay.ncols;
+	int g, c;
+
+	for (i = 0; i < n; i++, p = q + 1) {
+		if (f->lay.kind[i] == FASTREAD_TEXT) {
+			for (q = p; !cell_stop[(unsigned char)*q]; q++)
+				continue;
+			cell[i].s = p;
+			cell[i].len = (size_t)(q - p);
+		} else if ((q = plain_number(p, w->end, &num[i])) == NULL ||
+		    num[i] > f->lay.max_magnitude) {
+			return 0;
+		}
+		if (i + 1 < n) {
+			if (*q != ',')
+				return 0;
+		} else if (*q == '\r' && q[1] == '\n') {
+			q++;
+		} else if (*q != '\n') {
+			return 0;
+		}
+	}
+	if (p - start > FASTREAD_MAX_LINE)
+		return 0;
+	g = plain_name(f, &f->known[0], &cell[f->lay.gadget]);
+	c = plain_name(f, &f->known[1], &cell[f->lay.tcase]);
+	if (g < 0 || c < 0) {
+		f->last_ok = 0; /* a name just remembered is not the last row's */
+		return 0;
+	}
+	plain_add(f, num, cell, g && c, line, d);
+	*next = p;
+	return 1;
+}
+
+/* Whether raw rows are no longer kept, so that no cell need be copied. */
+static int
+fast_raw_full(struct fastread *f)
+{
+	if (!f->raw_full)
+		f->raw_full = !aggregate_wants_raw(f->a);
+	return f->raw_full;
+}
+
+/*
  * Reads the simple rows of w from its start; *to is left past the last
  * line read, *lines holds the line ends up to there.
  */
@@ -318,10 +535,15 @@ fast_window(struct fastread *f, const struct csv_window *w, struct diags *d,
 			n++;
 			continue;
 		}
-		if (*p == '#' || d->errors >= DIAGS_MAX)
+		if (*p == '#' || d->errors >= DIAGS_MAX) {
 			res = FAST_SLOW;
-		else
+		} else if (fast_raw_full(f) &&
+		    plain_row(f, w, p, w->line + n, &next, d)) {
+			n++;
+			continue;
+		} else {
 			res = fast_row(f, w, p, w->line + n, &next, &nl, d);
+		}
 		if (res != FAST_ROW)
 			break;
 		n += (unsigned long)nl;
@@ -458,6 +680,7 @@ half_start(struct half *h, const struct fastread *f,
 	h->f = *f;
 	h->f.a = aggregate_new_part(f->a);
 	h->f.last_ok = 0; /* the part has no row to add again to */
+	h->f.raw_full = 0; /* nor any raw row yet */
 	h->f.rows = 0;
 	h->src = src;
 	h->from = from;
