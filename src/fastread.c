@@ -13,8 +13,9 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-/* Most digits of a number in the plain form (see plain_number). */
+/* Most digits of a number in the plain form (see plain_number), and its largest value. */
 #define FAST_PLAIN_DIGITS 15
+#define FAST_PLAIN_MAX 999999999999999.0
 
 /* Longest gadget or case name remembered as already checked. */
 #define FAST_NAME_MAX 64
@@ -31,6 +32,8 @@ struct fastread {
 	struct fastread_layout lay;
 	unsigned present;           /* metrics with a column: a row has them all */
 	struct known_name known[2]; /* gadget, case */
+	signed char known_of[FASTREAD_MAX_COLS]; /* a column's known[], or -1 */
+	unsigned char slot_of[FASTREAD_MAX_COLS]; /* a number's place in a row (PLAIN_*) */
 	int last_ok;                /* the last row was added */
 	double last_rate;           /* its rate */
 	int raw_full;               /* the aggregate keeps no more raw rows */
@@ -196,19 +199,31 @@ plain_bytes(const char *p, const char *end, double *out)
 static FAST_INLINE const char *
 plain_number(const char *p, const char *end, double *out)
 {
-	uint64_t v, whole;
-	int n, frac;
+	uint64_t v, whole, low, joined;
+	int n, frac, all;
 
 	if (!FAST_WORDS || end - p < 16)
 		return plain_bytes(p, end, out);
 	memcpy(&v, p, sizeof(v));
 	if ((n = word_digits(v)) == 0 || n == 8)
 		return plain_bytes(p, end, out);
-	whole = word_value(v, n);
 	if (p[n] != '.') {
-		*out = (double)whole;
+		*out = (double)word_value(v, n);
 		return p + n;
 	}
+	/*
+	 * Short: the digits on both sides of the '.' joined in one word (the
+	 * byte shifted in at the top is 0, no digit) when it ends before it.
+	 */
+	low = (UINT64_C(1) << (8 * n)) - 1;
+	joined = (v & low) | ((v >> 8) & ~low);
+	if ((all = word_digits(joined)) < 7) {
+		if ((frac = all - n) == 0)
+			return NULL; /* "1.": for fastread_number() */
+		*out = (double)word_value(joined, all) / exact_pow10[frac];
+		return p + all + 1;
+	}
+	whole = word_value(v, n);
 	memcpy(&v, p + n + 1, sizeof(v));
 	if ((frac = word_digits(v)) == 0 || frac == 8)
 		return plain_bytes(p, end, out);
@@ -425,27 +440,80 @@ fast_row(struct fastread *f, const struct csv_window *w, const char *p,
 static int
 plain_name(struct fastread *f, struct known_name *k, const struct span *c)
 {
+	size_t i;
+
 	if (c->len == 0 || c->s[0] == ' ' || c->s[0] == '\t' ||
 	    c->s[c->len - 1] == ' ' || c->s[c->len - 1] == '\t')
 		return -1;
-	if (c->len == k->len && memcmp(c->s, k->s, c->len) == 0)
-		return 1;
+	/* A loop, not memcmp: names are short, and a call per name costs more. */
+	if (c->len == k->len) {
+		for (i = 0; i < c->len && c->s[i] == k->s[i]; i++)
+			continue;
+		if (i == c->len)
+			return 1;
+	}
 	return fast_name(k, c, f->lay.max_name);
 }
 
-/* Adds the row of a line read by plain_row(). */
+/* The end of the text cell at p: the first byte of cell_stop. */
+static FAST_INLINE const char *
+plain_scan(const char *p)
+{
+	while (!cell_stop[(unsigned char)*p])
+		p++;
+	return p;
+}
+
+/*
+ * The end of the name cell at p, *same set when it is k's name: compared
+ * eight bytes at a time (the bytes of k->s past its name masked off), no
+ * scan, while the window has room; else scanned.
+ */
+static FAST_INLINE const char *
+plain_text(const struct known_name *k, const char *p, const char *end,
+    int *same)
+{
+	uint64_t a, b;
+	size_t i, len = k->len;
+
+	*same = 0;
+	if (!FAST_WORDS || len == 0 || len > FAST_NAME_MAX ||
+	    (size_t)(end - p) < len + 8)
+		return plain_scan(p);
+	for (i = 0; i < len; i += 8) {
+		memcpy(&a, p + i, sizeof(a));
+		memcpy(&b, k->s + i, sizeof(b));
+		a ^= b;
+		if (len - i < 8)
+			a &= (UINT64_C(1) << (8 * (len - i))) - 1;
+		if (a != 0)
+			return plain_scan(p);
+	}
+	if (!cell_stop[(unsigned char)p[len]])
+		return plain_scan(p);
+	*same = 1;
+	return p + len;
+}
+
+/*
+ * Where plain_row() puts a column's number: a metric's value at its
+ * metric, so that the row is passed on as it was parsed.
+ */
+enum {
+	PLAIN_RATE = METRIC__MAX, /* the rate */
+	PLAIN_OTHER,              /* a number not aggregated (Run) */
+	PLAIN__MAX
+};
+
+/* Adds the row of a line read by plain_row(): value[PLAIN__MAX], names. */
 static void
-plain_add(struct fastread *f, const double *num, const struct span *cell,
+plain_add(struct fastread *f, const double *value, const struct span name[2],
     int same, unsigned long line, struct diags *d)
 {
-	double value[METRIC__MAX] = { 0 }, rate = num[f->lay.rate];
+	double rate = value[PLAIN_RATE];
 	struct aggregate_origin origin;
-	const struct span *g = &cell[f->lay.gadget], *c = &cell[f->lay.tcase];
-	int m;
+	const struct span *g = &name[0], *c = &name[1];
 
-	for (m = 0; m < METRIC__MAX; m++)
-		if (f->present & (1u << m))
-			value[m] = num[f->lay.metric[m]];
 	if (same && f->last_ok && rate == f->last_rate) {
 		aggregate_add_again(f->a, value, f->present);
 	} else {
@@ -461,28 +529,33 @@ plain_add(struct fastread *f, const double *num, const struct span *cell,
 /*
  * Reads the line at p, numbered line, when it is plain: every cell ends
  * at a ',' or the line's end, numbers are in the plain form (see
- * plain_number) within the limit, names have no blanks around them, and
- * no raw row is wanted. Returns 1 after adding the row (*next past its
- * line end), else 0 with nothing added, for fast_row() to decide.
+ * plain_number), names have no blanks around them, and fast_plain_ok().
+ * Returns 1 after adding the row (*next past its line end), else 0 with
+ * nothing added, for fast_row() to decide.
  */
 static int
 plain_row(struct fastread *f, const struct csv_window *w, const char *p,
     unsigned long line, const char **next, struct diags *d)
 {
-	struct span cell[FASTREAD_MAX_COLS];
-	double num[FASTREAD_MAX_COLS];
+	struct span name[2] = { { NULL, 0 }, { NULL, 0 } }; /* gadget, case */
+	double value[PLAIN__MAX] = { 0 };
 	const char *start = p, *q;
 	size_t i, n = f->lay.ncols;
-	int g, c;
+	int g, c, same[2] = { 0, 0 };
 
 	for (i = 0; i < n; i++, p = q + 1) {
 		if (f->lay.kind[i] == FASTREAD_TEXT) {
-			for (q = p; !cell_stop[(unsigned char)*q]; q++)
-				continue;
-			cell[i].s = p;
-			cell[i].len = (size_t)(q - p);
-		} else if ((q = plain_number(p, w->end, &num[i])) == NULL ||
-		    num[i] > f->lay.max_magnitude) {
+			int k = f->known_of[i];
+
+			if (k < 0) {
+				q = plain_scan(p);
+			} else {
+				q = plain_text(&f->known[k], p, w->end, &same[k]);
+				name[k].s = p;
+				name[k].len = (size_t)(q - p);
+			}
+		} else if ((q = plain_number(p, w->end,
+		    &value[f->slot_of[i]])) == NULL) {
 			return 0;
 		}
 		if (i + 1 < n) {
@@ -496,24 +569,27 @@ plain_row(struct fastread *f, const struct csv_window *w, const char *p,
 	}
 	if (p - start > FASTREAD_MAX_LINE)
 		return 0;
-	g = plain_name(f, &f->known[0], &cell[f->lay.gadget]);
-	c = plain_name(f, &f->known[1], &cell[f->lay.tcase]);
+	g = same[0] ? 1 : plain_name(f, &f->known[0], &name[0]);
+	c = same[1] ? 1 : plain_name(f, &f->known[1], &name[1]);
 	if (g < 0 || c < 0) {
 		f->last_ok = 0; /* a name just remembered is not the last row's */
 		return 0;
 	}
-	plain_add(f, num, cell, g && c, line, d);
+	plain_add(f, value, name, g && c, line, d);
 	*next = p;
 	return 1;
 }
 
-/* Whether raw rows are no longer kept, so that no cell need be copied. */
+/*
+ * Whether plain_row() may read lines: raw rows are no longer kept (no cell
+ * need be copied), and no plain number is over the limit (none is checked).
+ */
 static int
-fast_raw_full(struct fastread *f)
+fast_plain_ok(struct fastread *f)
 {
 	if (!f->raw_full)
 		f->raw_full = !aggregate_wants_raw(f->a);
-	return f->raw_full;
+	return f->raw_full && f->lay.max_magnitude >= FAST_PLAIN_MAX;
 }
 
 /*
@@ -537,7 +613,7 @@ fast_window(struct fastread *f, const struct csv_window *w, struct diags *d,
 		}
 		if (*p == '#' || d->errors >= DIAGS_MAX) {
 			res = FAST_SLOW;
-		} else if (fast_raw_full(f) &&
+		} else if (fast_plain_ok(f) &&
 		    plain_row(f, w, p, w->line + n, &next, d)) {
 			n++;
 			continue;
@@ -563,9 +639,20 @@ fastread_new(struct aggregate *a, size_t input,
 	f->a = a;
 	f->input = input;
 	f->lay = *lay;
+	memset(f->known_of, -1, sizeof(f->known_of));
+	if (lay->gadget < FASTREAD_MAX_COLS)
+		f->known_of[lay->gadget] = 0;
+	if (lay->tcase < FASTREAD_MAX_COLS && lay->tcase != lay->gadget)
+		f->known_of[lay->tcase] = 1;
+	memset(f->slot_of, PLAIN_OTHER, sizeof(f->slot_of));
+	if (lay->rate < FASTREAD_MAX_COLS)
+		f->slot_of[lay->rate] = PLAIN_RATE;
 	for (m = 0; m < METRIC__MAX; m++)
-		if (lay->metric[m] >= 0)
+		if (lay->metric[m] >= 0) {
 			f->present |= 1u << m;
+			if (lay->metric[m] < FASTREAD_MAX_COLS)
+				f->slot_of[lay->metric[m]] = (unsigned char)m;
+		}
 	return f;
 }
 

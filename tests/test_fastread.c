@@ -794,6 +794,66 @@ test_new_gadget_with_padded_case_starts_its_own_group(void **state)
 	free(text);
 }
 
+/*
+ * Names compared with the previous row's a word at a time: prefixes of
+ * each other, of every length around a word's and up to past the longest
+ * remembered, each row must land in its own name's group.
+ */
+static void
+test_names_that_share_a_prefix_keep_their_groups(void **state)
+{
+	static const char *const names[] = { "a", "ab", "abcdefg", "abcdefgh",
+	    "abcdefghi", "abcdefgh", "abcdefghijklmnop", "abcdefghijklmnopq",
+	    "a", "ab" };
+	size_t nnames = sizeof(names) / sizeof(names[0]), len, i, g, s;
+	char *text = xmalloc(MODEL_RAW_MAX * 40 + 200000), long_name[2][80];
+	unsigned long want[12] = { 0 }, got;
+	struct csv_record rec;
+	struct csv_reader *cr;
+	struct run r;
+	FILE *fp;
+
+	(void)state;
+	memset(long_name, 'x', sizeof(long_name));
+	long_name[0][64] = '\0'; /* remembered */
+	long_name[1][65] = '\0'; /* too long to remember */
+	len = (size_t)sprintf(text, HEADER "\n");
+	len += filler_rows(text + len);
+	for (i = 0; i < 1200; i++) {
+		size_t k = (i / 3) % (nnames + 2);
+		const char *name = k < nnames ? names[k] : long_name[k - nnames];
+
+		len += (size_t)sprintf(text + len, "%s,%s,1,512,1,10,0,0,0\n", name,
+		    i % 2 ? "ig" : "igx");
+	}
+	fp = testutil_text_file(text);
+	cr = csv_reader_new(fp, "t.csv");
+	run_open(&r);
+	assert_int_equal(csv_reader_next(cr, &rec, &r.d), 1);
+	assert_int_equal(fastread_lines(r.f, cr, &r.d), 1);
+	run_finish(&r);
+	/* filler, then one gadget per distinct name, in order of appearance */
+	assert_int_equal(r.m->ngadgets, 1 + 7 + 2);
+	for (i = 0; i < 1200; i++) {
+		size_t k = (i / 3) % (nnames + 2);
+		const char *name = k < nnames ? names[k] : long_name[k - nnames];
+
+		for (g = 1; strcmp(r.m->gadgets[g].name, name) != 0; g++)
+			assert_true(g + 1 < r.m->ngadgets);
+		want[g]++;
+	}
+	for (g = 1; g < r.m->ngadgets; g++) {
+		got = 0;
+		for (s = 0; s < r.m->gadgets[g].nseries; s++)
+			got += r.m->gadgets[g].series[s].cells[0].rows;
+		assert_int_equal(got, want[g]);
+	}
+	run_free(&r);
+	csv_reader_free(cr);
+	fclose(fp);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -824,6 +884,7 @@ main(void)
 		cmocka_unit_test(test_plain_parser_refuses_other_forms),
 		cmocka_unit_test(test_rows_past_the_raw_rows_read_every_value_as_strtod),
 		cmocka_unit_test(test_new_gadget_with_padded_case_starts_its_own_group),
+		cmocka_unit_test(test_names_that_share_a_prefix_keep_their_groups),
 	};
 
 	return cmocka_run_group_tests_name("fastread", tests, NULL, NULL);
