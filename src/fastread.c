@@ -136,30 +136,31 @@ static const uint64_t int_pow10[] = {
 #endif
 
 /*
- * How many digits the 8 bytes of v (the first in its low byte) start
- * with. A byte is a digit when its high nibble is 3 and adding 6 keeps
- * it so; the addition carries into the next byte only from a byte of
- * 0xfa or more, which is no digit: bytes after the first non-digit do
- * not count.
+ * How many digits start the 8 bytes of a word (the first in its low
+ * byte), given t, the word less '0' in every byte: a byte is a digit when
+ * t's is below 10, that is when neither it nor it plus 0x76 has its top
+ * bit set. The subtraction borrows, and the addition carries, into the
+ * next byte only from a byte that is no digit: bytes after the first
+ * non-digit do not count.
  */
 static int
-word_digits(uint64_t v)
+word_digits(uint64_t t)
 {
-	uint64_t bad = ((v & BYTES(0xf0)) ^ BYTES(0x30)) |
-	    (((v + BYTES(0x06)) & BYTES(0xf0)) ^ BYTES(0x30));
+	uint64_t bad = (t | (t + BYTES(0x76))) & BYTES(0x80);
 
 	return bad == 0 ? 8 : __builtin_ctzll(bad) >> 3;
 }
 
 /*
- * The value of the n (1 to 8) digits that v starts with: shifted to the
- * top, so that the bytes below are leading zeros, then pairs, quads and
- * the eight combined in three multiplications.
+ * The value of the n (1 to 8) digits that start the word whose bytes less
+ * '0' t holds: shifted to the top, so that the bytes below are leading
+ * zeros, then pairs, quads and the eight combined in three multiplications.
  */
 static uint64_t
-word_value(uint64_t v, int n)
+word_value(uint64_t t, int n)
 {
-	v = (v - BYTES(0x30)) << (8 * (8 - n));
+	uint64_t v = t << (8 * (8 - n));
+
 	v = v * 10 + (v >> 8);
 	v = ((v & UINT64_C(0x00ff00ff00ff00ff)) * (1 + (UINT64_C(100) << 16))) >> 16;
 	return ((v & UINT64_C(0x0000ffff0000ffff)) *
@@ -199,16 +200,17 @@ plain_bytes(const char *p, const char *end, double *out)
 static FAST_INLINE const char *
 plain_number(const char *p, const char *end, double *out)
 {
-	uint64_t v, whole, low, joined;
+	uint64_t v, t, whole, low, joined;
 	int n, frac, all;
 
 	if (!FAST_WORDS || end - p < 16)
 		return plain_bytes(p, end, out);
 	memcpy(&v, p, sizeof(v));
-	if ((n = word_digits(v)) == 0 || n == 8)
+	t = v - BYTES('0');
+	if ((n = word_digits(t)) == 0 || n == 8)
 		return plain_bytes(p, end, out);
 	if (p[n] != '.') {
-		*out = (double)word_value(v, n);
+		*out = (double)word_value(t, n);
 		return p + n;
 	}
 	/*
@@ -216,18 +218,19 @@ plain_number(const char *p, const char *end, double *out)
 	 * byte shifted in at the top is 0, no digit) when it ends before it.
 	 */
 	low = (UINT64_C(1) << (8 * n)) - 1;
-	joined = (v & low) | ((v >> 8) & ~low);
+	joined = ((v & low) | ((v >> 8) & ~low)) - BYTES('0');
 	if ((all = word_digits(joined)) < 7) {
 		if ((frac = all - n) == 0)
 			return NULL; /* "1.": for fastread_number() */
 		*out = (double)word_value(joined, all) / exact_pow10[frac];
 		return p + all + 1;
 	}
-	whole = word_value(v, n);
+	whole = word_value(t, n);
 	memcpy(&v, p + n + 1, sizeof(v));
-	if ((frac = word_digits(v)) == 0 || frac == 8)
+	t = v - BYTES('0');
+	if ((frac = word_digits(t)) == 0 || frac == 8)
 		return plain_bytes(p, end, out);
-	*out = (double)(whole * int_pow10[frac] + word_value(v, frac)) /
+	*out = (double)(whole * int_pow10[frac] + word_value(t, frac)) /
 	    exact_pow10[frac];
 	return p + n + 1 + frac;
 }

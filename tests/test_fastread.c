@@ -611,15 +611,29 @@ random_digits(char *out, int n, unsigned long long *seed)
 	return out + n;
 }
 
-/* s[0..len) then a ','; the plain parser must end at the ',' with strtod's double. */
+/*
+ * Bytes that may follow a number: the word parser's digit test is
+ * closest to wrong for bytes just below '0' or above '9', and for high
+ * bytes, whose carries run into the next byte.
+ */
+static const char plain_after[] = { ',', '\n', '\r', '/', ':', ' ', '\x7f',
+	'\x80', '\xf9', '\xfa', '\xff', '\x01', '-', '+' };
+
+/*
+ * s[0..len) then a byte that ends a number, then more; the plain parser
+ * must end at that byte with strtod's double.
+ */
 static void
 expect_plain_as_strtod(char *buf, size_t len, size_t room)
 {
 	double x = -1, want;
 	const char *q;
+	size_t i;
 
-	buf[len] = ',';
-	buf[len + 1] = '\0';
+	for (i = 0; i < 9; i++)
+		buf[len + i] = plain_after[(len * 7 + i * 3 + (unsigned char)buf[0]) %
+		    sizeof(plain_after)];
+	buf[len + 9] = '\0';
 	want = strtod(buf, NULL);
 	q = fastread_plain_number(buf, buf + room, &x);
 	if (q != buf + len || memcmp(&x, &want, sizeof(x)) != 0)
@@ -652,6 +666,7 @@ test_plain_numbers_equal_strtod_bitwise(void **state)
 		len = (size_t)(p - buf);
 		expect_plain_as_strtod(buf, len, sizeof(buf) - 1);
 		expect_plain_as_strtod(buf, len, len + 1);
+		expect_plain_as_strtod(buf, len, len);
 	}
 }
 
