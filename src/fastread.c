@@ -147,8 +147,15 @@ static int
 word_digits(uint64_t t)
 {
 	uint64_t bad = (t | (t + BYTES(0x76))) & BYTES(0x80);
-
+#if defined(__GNUC__)
 	return bad == 0 ? 8 : __builtin_ctzll(bad) >> 3;
+#else
+	int n = 0; /* never run: FAST_WORDS needs GCC or Clang */
+
+	while (n < 8 && !(bad & UINT64_C(0x80) << (8 * n)))
+		n++;
+	return n;
+#endif
 }
 
 /*
