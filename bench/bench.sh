@@ -4,7 +4,8 @@
 # and against the notebook's pandas/scipy/matplotlib pipeline, on generated
 # files of 270 (a real run), 10^5, 10^6 and 10^7 rows. Prints one table.
 # Not a test: nothing here is checked, only measured.
-# usage: bench.sh IGREPORT GEN MEASURE   (env: BENCH_DIR, BENCH_SIZES, RUNS)
+# usage: bench.sh IGREPORT GEN MEASURE   (env: BENCH_DIR, BENCH_SIZES, RUNS,
+# BENCH_BASE: a previous igreport whose --dump-model must give the same bytes)
 set -eu
 bin=${1:?usage: bench.sh IGREPORT GEN MEASURE}
 gen=${2:?}
@@ -70,6 +71,14 @@ for n in $sizes; do
 	wc -l "$f" >/dev/null   # into the page cache
 	set -- $("$measure" "$runs" wc -l "$f"); wc_s=$1
 	set -- $("$measure" "$runs" "$bin" --dump-model "$f"); agg_s=$1; agg_rss=$2
+	agg_cpu=${4:--}
+	if [ -n "${BENCH_BASE:-}" ]; then
+		"$BENCH_BASE" --dump-model "$f" >"$dir/base.model" 2>&1 || :
+		"$bin" --dump-model "$f" >"$dir/new.model" 2>&1 || :
+		if cmp -s "$dir/base.model" "$dir/new.model"; then same="${same:-} $n"
+		else differ="${differ:-} $n"; fi
+	fi
+	last_n=$n; last_mb=$mb; last_wc=$wc_s; last_agg=$agg_s; last_cpu=$agg_cpu
 	full_s=-; full_rss=-
 	if [ $have_full = 1 ]; then
 		set -- $(cd "$dir/work" && "$measure" "$runs" "$bin" --format all "$f")
@@ -96,6 +105,22 @@ for n in $sizes; do
 		    sec(nb), ratio(nb, agg), sec(nbfig), ratio(nbfig, full)
 	}'
 done
+# The aggregation's targets (issue 17), at the largest size: within 4 times
+# wc -l, and at least 1 GB/s of input per second of CPU (both threads' time).
+awk -v n="$last_n" -v mb="$last_mb" -v wc="$last_wc" -v agg="$last_agg" \
+    -v cpu="$last_cpu" 'BEGIN {
+	r = agg / wc
+	printf "target: agg/wc <= 4 at %d rows: measured %.1f (%s)\n", n, r,
+	    r <= 4 ? "met" : "not met"
+	if (cpu != "-" && cpu > 0)
+		printf "target: parsing >= 1000 MB/s per core at %d rows: measured %.0f " \
+		    "(%s; %.1f MB in %.3f s of CPU, %.3f s wall)\n", n, mb / cpu,
+		    (mb / cpu >= 1000 ? "met" : "not met"), mb, cpu, agg
+}'
+if [ -n "${BENCH_BASE:-}" ]; then
+	[ -z "${same:-}" ] || echo "dump-model: the same bytes as $BENCH_BASE at rows:$same"
+	[ -z "${differ:-}" ] || echo "dump-model: NOT the same bytes as $BENCH_BASE at rows:$differ"
+fi
 if [ $have_py = 1 ]; then
 	$py "$here/plot.py" "$dir/results.tsv" "$dir/bench.svg" && echo "plot: $dir/bench.svg"
 fi

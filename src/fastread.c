@@ -13,6 +13,10 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+/* Most digits of a number in the plain form (see plain_number), and its largest value. */
+#define FAST_PLAIN_DIGITS 15
+#define FAST_PLAIN_MAX 999999999999999.0
+
 /* Longest gadget or case name remembered as already checked. */
 #define FAST_NAME_MAX 64
 
@@ -28,8 +32,11 @@ struct fastread {
 	struct fastread_layout lay;
 	unsigned present;           /* metrics with a column: a row has them all */
 	struct known_name known[2]; /* gadget, case */
+	signed char known_of[FASTREAD_MAX_COLS]; /* a column's known[], or -1 */
+	unsigned char slot_of[FASTREAD_MAX_COLS]; /* a number's place in a row (PLAIN_*) */
 	int last_ok;                /* the last row was added */
 	double last_rate;           /* its rate */
+	int raw_full;               /* the aggregate keeps no more raw rows */
 	unsigned long rows;
 };
 
@@ -102,6 +109,143 @@ fastread_number(const char *s, const char *end, double *out)
 	x = e < 0 ? x / exact_pow10[-e] : x * exact_pow10[e];
 	*out = neg ? -x : x;
 	return p;
+}
+
+/* Integer powers of ten up to 10^FAST_PLAIN_DIGITS. */
+static const uint64_t int_pow10[] = {
+	1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+	1000000000, 10000000000, 100000000000, 1000000000000,
+	10000000000000, 100000000000000, 1000000000000000,
+};
+
+/* Eight bytes at a time where the byte order allows it (see plain_number). */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define FAST_WORDS 1
+#else
+#define FAST_WORDS 0
+#endif
+
+#define BYTES(b) (UINT64_C(0x0101010101010101) * (b))
+
+/* The number parser inside the row loop: GCC finds it too big to inline by itself. */
+#if defined(__GNUC__)
+#define FAST_INLINE inline __attribute__((always_inline))
+#else
+#define FAST_INLINE inline
+#endif
+
+/*
+ * How many digits start the 8 bytes of a word (the first in its low
+ * byte), given t, the word less '0' in every byte: a byte is a digit when
+ * t's is below 10, that is when neither it nor it plus 0x76 has its top
+ * bit set. The subtraction borrows, and the addition carries, into the
+ * next byte only from a byte that is no digit: bytes after the first
+ * non-digit do not count.
+ */
+static int
+word_digits(uint64_t t)
+{
+	uint64_t bad = (t | (t + BYTES(0x76))) & BYTES(0x80);
+#if defined(__GNUC__)
+	return bad == 0 ? 8 : __builtin_ctzll(bad) >> 3;
+#else
+	int n = 0; /* never run: FAST_WORDS needs GCC or Clang */
+
+	while (n < 8 && !(bad & UINT64_C(0x80) << (8 * n)))
+		n++;
+	return n;
+#endif
+}
+
+/*
+ * The value of the n (1 to 8) digits that start the word whose bytes less
+ * '0' t holds: shifted to the top, so that the bytes below are leading
+ * zeros, then pairs, quads and the eight combined in three multiplications.
+ */
+static uint64_t
+word_value(uint64_t t, int n)
+{
+	uint64_t v = t << (8 * (8 - n));
+
+	v = v * 10 + (v >> 8);
+	v = ((v & UINT64_C(0x00ff00ff00ff00ff)) * (1 + (UINT64_C(100) << 16))) >> 16;
+	return ((v & UINT64_C(0x0000ffff0000ffff)) *
+	    (1 + (UINT64_C(10000) << 32))) >> 32;
+}
+
+/* plain_number() a byte at a time. */
+static const char *
+plain_bytes(const char *p, const char *end, double *out)
+{
+	uint64_t m = 0;
+	int n = 0, frac = 0;
+
+	for (; p < end && is_digit(*p); p++, n++)
+		m = m * 10 + (uint64_t)(*p - '0');
+	if (n == 0)
+		return NULL;
+	if (p < end && *p == '.') {
+		for (p++; p < end && is_digit(*p); p++, frac++)
+			m = m * 10 + (uint64_t)(*p - '0');
+		if (frac == 0)
+			return NULL;
+	}
+	if (n + frac > FAST_PLAIN_DIGITS)
+		return NULL; /* m may have wrapped: unused */
+	*out = (double)m / exact_pow10[frac];
+	return p;
+}
+
+/*
+ * The plain form of a number: digits, maybe a '.' and digits, no sign,
+ * at most FAST_PLAIN_DIGITS digits. m / 10^k with m < 10^15 < 2^53 and
+ * k <= 15 is the very division that fastread_number() makes for these
+ * digits (Clinger's fast path), hence strtod's double. Eight bytes are
+ * read at once while 16 are left before end.
+ */
+static FAST_INLINE const char *
+plain_number(const char *p, const char *end, double *out)
+{
+	uint64_t v, t, whole, low, joined;
+	int n, frac, all;
+
+	if (!FAST_WORDS || end - p < 16)
+		return plain_bytes(p, end, out);
+	memcpy(&v, p, sizeof(v));
+	t = v - BYTES('0');
+	if ((n = word_digits(t)) == 0 || n == 8)
+		return plain_bytes(p, end, out);
+	if (p[n] != '.') {
+		*out = (double)word_value(t, n);
+		return p + n;
+	}
+	/*
+	 * Short: the digits on both sides of the '.' joined in one word (the
+	 * byte shifted in at the top is 0, no digit) when it ends before it.
+	 */
+	low = (UINT64_C(1) << (8 * n)) - 1;
+	joined = ((v & low) | ((v >> 8) & ~low)) - BYTES('0');
+	if ((all = word_digits(joined)) < 7) {
+		if ((frac = all - n) == 0)
+			return NULL; /* "1.": for fastread_number() */
+		*out = (double)word_value(joined, all) / exact_pow10[frac];
+		return p + all + 1;
+	}
+	whole = word_value(t, n);
+	memcpy(&v, p + n + 1, sizeof(v));
+	t = v - BYTES('0');
+	if ((frac = word_digits(t)) == 0 || frac == 8)
+		return plain_bytes(p, end, out);
+	*out = (double)(whole * int_pow10[frac] + word_value(t, frac)) /
+	    exact_pow10[frac];
+	return p + n + 1 + frac;
+}
+
+const char *
+fastread_plain_number(const char *s, const char *end, double *out)
+{
+	return plain_number(s, end, out);
 }
 
 const char *
@@ -300,6 +444,165 @@ fast_row(struct fastread *f, const struct csv_window *w, const char *p,
 }
 
 /*
+ * A name cell of a plain line: 1 when it is the previous row's, 0 for
+ * another valid name (then remembered), -1 when fast_row() must look.
+ */
+static int
+plain_name(struct fastread *f, struct known_name *k, const struct span *c)
+{
+	size_t i;
+
+	if (c->len == 0 || c->s[0] == ' ' || c->s[0] == '\t' ||
+	    c->s[c->len - 1] == ' ' || c->s[c->len - 1] == '\t')
+		return -1;
+	/* A loop, not memcmp: names are short, and a call per name costs more. */
+	if (c->len == k->len) {
+		for (i = 0; i < c->len && c->s[i] == k->s[i]; i++)
+			continue;
+		if (i == c->len)
+			return 1;
+	}
+	return fast_name(k, c, f->lay.max_name);
+}
+
+/* The end of the text cell at p: the first byte of cell_stop. */
+static FAST_INLINE const char *
+plain_scan(const char *p)
+{
+	while (!cell_stop[(unsigned char)*p])
+		p++;
+	return p;
+}
+
+/*
+ * The end of the name cell at p, *same set when it is k's name: compared
+ * eight bytes at a time (the bytes of k->s past its name masked off), no
+ * scan, while the window has room; else scanned.
+ */
+static FAST_INLINE const char *
+plain_text(const struct known_name *k, const char *p, const char *end,
+    int *same)
+{
+	uint64_t a, b;
+	size_t i, len = k->len;
+
+	*same = 0;
+	if (!FAST_WORDS || len == 0 || len > FAST_NAME_MAX ||
+	    (size_t)(end - p) < len + 8)
+		return plain_scan(p);
+	for (i = 0; i < len; i += 8) {
+		memcpy(&a, p + i, sizeof(a));
+		memcpy(&b, k->s + i, sizeof(b));
+		a ^= b;
+		if (len - i < 8)
+			a &= (UINT64_C(1) << (8 * (len - i))) - 1;
+		if (a != 0)
+			return plain_scan(p);
+	}
+	if (!cell_stop[(unsigned char)p[len]])
+		return plain_scan(p);
+	*same = 1;
+	return p + len;
+}
+
+/*
+ * Where plain_row() puts a column's number: a metric's value at its
+ * metric, so that the row is passed on as it was parsed.
+ */
+enum {
+	PLAIN_RATE = METRIC__MAX, /* the rate */
+	PLAIN_OTHER,              /* a number not aggregated (Run) */
+	PLAIN__MAX
+};
+
+/* Adds the row of a line read by plain_row(): value[PLAIN__MAX], names. */
+static void
+plain_add(struct fastread *f, const double *value, const struct span name[2],
+    int same, unsigned long line, struct diags *d)
+{
+	double rate = value[PLAIN_RATE];
+	struct aggregate_origin origin;
+	const struct span *g = &name[0], *c = &name[1];
+
+	if (same && f->last_ok && rate == f->last_rate) {
+		aggregate_add_again(f->a, value, f->present);
+	} else {
+		origin.input = f->input;
+		origin.line = line;
+		f->last_ok = aggregate_add(f->a, g->s, g->len, c->s, c->len, rate,
+		    value, f->present, &origin, d) == 0;
+		f->last_rate = rate;
+	}
+	f->rows++;
+}
+
+/*
+ * Reads the line at p, numbered line, when it is plain: every cell ends
+ * at a ',' or the line's end, numbers are in the plain form (see
+ * plain_number), names have no blanks around them, and fast_plain_ok().
+ * Returns 1 after adding the row (*next past its line end), else 0 with
+ * nothing added, for fast_row() to decide.
+ */
+static int
+plain_row(struct fastread *f, const struct csv_window *w, const char *p,
+    unsigned long line, const char **next, struct diags *d)
+{
+	struct span name[2] = { { NULL, 0 }, { NULL, 0 } }; /* gadget, case */
+	double value[PLAIN__MAX] = { 0 };
+	const char *start = p, *q;
+	size_t i, n = f->lay.ncols;
+	int g, c, same[2] = { 0, 0 };
+
+	for (i = 0; i < n; i++, p = q + 1) {
+		if (f->lay.kind[i] == FASTREAD_TEXT) {
+			int k = f->known_of[i];
+
+			if (k < 0) {
+				q = plain_scan(p);
+			} else {
+				q = plain_text(&f->known[k], p, w->end, &same[k]);
+				name[k].s = p;
+				name[k].len = (size_t)(q - p);
+			}
+		} else if ((q = plain_number(p, w->end,
+		    &value[f->slot_of[i]])) == NULL) {
+			return 0;
+		}
+		if (i + 1 < n) {
+			if (*q != ',')
+				return 0;
+		} else if (*q == '\r' && q[1] == '\n') {
+			q++;
+		} else if (*q != '\n') {
+			return 0;
+		}
+	}
+	if (p - start > FASTREAD_MAX_LINE)
+		return 0;
+	g = same[0] ? 1 : plain_name(f, &f->known[0], &name[0]);
+	c = same[1] ? 1 : plain_name(f, &f->known[1], &name[1]);
+	if (g < 0 || c < 0) {
+		f->last_ok = 0; /* a name just remembered is not the last row's */
+		return 0;
+	}
+	plain_add(f, value, name, g && c, line, d);
+	*next = p;
+	return 1;
+}
+
+/*
+ * Whether plain_row() may read lines: raw rows are no longer kept (no cell
+ * need be copied), and no plain number is over the limit (none is checked).
+ */
+static int
+fast_plain_ok(struct fastread *f)
+{
+	if (!f->raw_full)
+		f->raw_full = !aggregate_wants_raw(f->a);
+	return f->raw_full && f->lay.max_magnitude >= FAST_PLAIN_MAX;
+}
+
+/*
  * Reads the simple rows of w from its start; *to is left past the last
  * line read, *lines holds the line ends up to there.
  */
@@ -318,10 +621,15 @@ fast_window(struct fastread *f, const struct csv_window *w, struct diags *d,
 			n++;
 			continue;
 		}
-		if (*p == '#' || d->errors >= DIAGS_MAX)
+		if (*p == '#' || d->errors >= DIAGS_MAX) {
 			res = FAST_SLOW;
-		else
+		} else if (fast_plain_ok(f) &&
+		    plain_row(f, w, p, w->line + n, &next, d)) {
+			n++;
+			continue;
+		} else {
 			res = fast_row(f, w, p, w->line + n, &next, &nl, d);
+		}
 		if (res != FAST_ROW)
 			break;
 		n += (unsigned long)nl;
@@ -341,9 +649,20 @@ fastread_new(struct aggregate *a, size_t input,
 	f->a = a;
 	f->input = input;
 	f->lay = *lay;
+	memset(f->known_of, -1, sizeof(f->known_of));
+	if (lay->gadget < FASTREAD_MAX_COLS)
+		f->known_of[lay->gadget] = 0;
+	if (lay->tcase < FASTREAD_MAX_COLS && lay->tcase != lay->gadget)
+		f->known_of[lay->tcase] = 1;
+	memset(f->slot_of, PLAIN_OTHER, sizeof(f->slot_of));
+	if (lay->rate < FASTREAD_MAX_COLS)
+		f->slot_of[lay->rate] = PLAIN_RATE;
 	for (m = 0; m < METRIC__MAX; m++)
-		if (lay->metric[m] >= 0)
+		if (lay->metric[m] >= 0) {
 			f->present |= 1u << m;
+			if (lay->metric[m] < FASTREAD_MAX_COLS)
+				f->slot_of[lay->metric[m]] = (unsigned char)m;
+		}
 	return f;
 }
 
@@ -458,6 +777,7 @@ half_start(struct half *h, const struct fastread *f,
 	h->f = *f;
 	h->f.a = aggregate_new_part(f->a);
 	h->f.last_ok = 0; /* the part has no row to add again to */
+	h->f.raw_full = 0; /* nor any raw row yet */
 	h->f.rows = 0;
 	h->src = src;
 	h->from = from;

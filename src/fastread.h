@@ -114,6 +114,15 @@ int fastread_parallel(struct fastread *f, const struct fastread_source *src,
 const char *fastread_number(const char *s, const char *end, double *out);
 
 /*
+ * Parses the plain form of a number at s: digits, maybe a '.' and
+ * digits, no sign, blank or exponent, at most 15 digits in all. Returns
+ * the end of the number (what follows is the caller's business) with
+ * *out exactly what fastread_number() and strtod give, or NULL for any
+ * other form. Reads only bytes in [s, end).
+ */
+const char *fastread_plain_number(const char *s, const char *end, double *out);
+
+/*
  * The cell s[0..len) without blanks (spaces, tabs) on either side and a
  * CR at its end, as every cell and "# Key: value" part is read: returns
  * its start and sets *out_len.

@@ -41,16 +41,6 @@ struct t_dist {
 };
 
 void
-welford_add(struct welford *w, double x)
-{
-	double d = x - w->mean;
-
-	w->n++;
-	w->mean += d / (double)w->n;
-	w->m2 += d * (x - w->mean);
-}
-
-void
 welford_merge(struct welford *a, const struct welford *b)
 {
 	double na, nb, n, d;

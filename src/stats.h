@@ -10,8 +10,19 @@ struct welford {
 	double m2; /* sum of squared deviations from the mean */
 };
 
-/* Adds one observation. */
-void welford_add(struct welford *w, double x);
+/*
+ * Adds one observation. Inline: it runs once per metric and row, and the
+ * aggregation of a large file spends a tenth of its time in the call.
+ */
+static inline void
+welford_add(struct welford *w, double x)
+{
+	double d = x - w->mean;
+
+	w->n++;
+	w->mean += d / (double)w->n;
+	w->m2 += d * (x - w->mean);
+}
 
 /* Merges b into a exactly (Chan et al.), as if b's observations had been added to a. */
 void welford_merge(struct welford *a, const struct welford *b);

@@ -588,6 +588,287 @@ test_number_parser_leaves_hard_cases_to_strtod(void **state)
 		assert_null(fastread_number(hard[i], hard[i] + strlen(hard[i]), &x));
 }
 
+/* A random digit string of n digits into out; returns out + n. */
+static char *
+random_digits(char *out, int n, unsigned long long *seed)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		*seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		/* Often long runs of 0 and 9, where rounding is closest to a tie. */
+		switch ((*seed >> 60) & 3) {
+		case 0:
+			out[i] = '0';
+			break;
+		case 1:
+			out[i] = '9';
+			break;
+		default:
+			out[i] = (char)('0' + (*seed >> 33) % 10);
+		}
+	}
+	return out + n;
+}
+
+/*
+ * Bytes that may follow a number: the word parser's digit test is
+ * closest to wrong for bytes just below '0' or above '9', and for high
+ * bytes, whose carries run into the next byte.
+ */
+static const char plain_after[] = { ',', '\n', '\r', '/', ':', ' ', '\x7f',
+	'\x80', '\xf9', '\xfa', '\xff', '\x01', '-', '+' };
+
+/*
+ * s[0..len) then a byte that ends a number, then more; the plain parser
+ * must end at that byte with strtod's double.
+ */
+static void
+expect_plain_as_strtod(char *buf, size_t len, size_t room)
+{
+	double x = -1, want;
+	const char *q;
+	size_t i;
+
+	for (i = 0; i < 9; i++)
+		buf[len + i] = plain_after[(len * 7 + i * 3 + (unsigned char)buf[0]) %
+		    sizeof(plain_after)];
+	buf[len + 9] = '\0';
+	want = strtod(buf, NULL);
+	q = fastread_plain_number(buf, buf + room, &x);
+	if (q != buf + len || memcmp(&x, &want, sizeof(x)) != 0)
+		fail_msg("%s: %.17g, strtod %.17g", buf, x, want);
+}
+
+/*
+ * The plain parser against strtod, bit for bit, on every split of up to
+ * 15 digits between the whole and the fractional part, each string read
+ * both eight bytes at a time (room to spare) and byte by byte (the
+ * number at the end of the bytes it may read).
+ */
+static void
+test_plain_numbers_equal_strtod_bitwise(void **state)
+{
+	unsigned long long seed = 17;
+	char buf[64];
+	long i;
+
+	(void)state;
+	for (i = 0; i < 2000000; i++) {
+		int digits = 1 + (int)(i % 15), whole = 1 + (int)((i / 15) % digits);
+		char *p = random_digits(buf, whole, &seed);
+		size_t len;
+
+		if (whole < digits) {
+			*p++ = '.';
+			p = random_digits(p, digits - whole, &seed);
+		}
+		len = (size_t)(p - buf);
+		expect_plain_as_strtod(buf, len, sizeof(buf) - 1);
+		expect_plain_as_strtod(buf, len, len + 1);
+		expect_plain_as_strtod(buf, len, len);
+	}
+}
+
+static void
+test_plain_numbers_at_their_limits(void **state)
+{
+	static const char *const good[] = { "0", "0.0", "000.000", "9",
+	    "999999999999999", "99999999.9999999", "0.00000000000001",
+	    "1234567.1234567", "12345678.1234567", "1234567.12345678",
+	    "9007199254740.99", "4503599627370495", "0.1", "0.3", "1391.08" };
+	char buf[64];
+	size_t i, len;
+
+	(void)state;
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		len = strlen(good[i]);
+		if (len - (strchr(good[i], '.') != NULL) > 15)
+			continue; /* "4503599627370495": 16 digits, below */
+		memcpy(buf, good[i], len);
+		expect_plain_as_strtod(buf, len, sizeof(buf) - 1);
+		expect_plain_as_strtod(buf, len, len + 1);
+	}
+}
+
+/* Anything but the plain form is left to fastread_number() and strtod. */
+static void
+test_plain_parser_refuses_other_forms(void **state)
+{
+	static const char *const other[] = { "", ".", ".5", "1.", "-1", "+1",
+	    " 1", "4503599627370495", "1234567890.123456", "0.0000000000000001",
+	    "x1", "1.e5", "1..2" };
+	char buf[64];
+	double x;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+		snprintf(buf, sizeof(buf), "%s,%s", other[i], "0000000000000000");
+		assert_null(fastread_plain_number(buf, buf + strlen(buf), &x));
+		assert_null(fastread_plain_number(buf, buf + strlen(other[i]), &x));
+	}
+	/* An exponent is not part of the plain form: the caller sees the 'e'. */
+	assert_ptr_equal(fastread_plain_number("1e5,", "1e5," + 4, &x), "1e5," + 1);
+}
+
+/* Filler rows, so that the rows after them are no longer kept raw. */
+static size_t
+filler_rows(char *out)
+{
+	size_t len = 0;
+	long i;
+
+	for (i = 0; i < MODEL_RAW_MAX; i++)
+		len += (size_t)sprintf(out + len, "filler,ig,1,256,1,10,0,0,0\n");
+	return len;
+}
+
+/*
+ * Past the raw rows, each value read where it stands, in every form the
+ * strict reader takes: the run values kept for the dots are the cells'
+ * strtod values, bit for bit.
+ */
+static void
+test_rows_past_the_raw_rows_read_every_value_as_strtod(void **state)
+{
+	static const char *const cells[] = { "1.5", " 1.5", "0.00", "1391.08",
+	    "1e-5", "+7", "1.", ".25", "12345678.5", "0.123456789012345678",
+	    "123456789012345", "2.5\t", "7" };
+	size_t n = sizeof(cells) / sizeof(cells[0]), len, i;
+	char *text = xmalloc(MODEL_RAW_MAX * 40 + 4096);
+	double runs[MODEL_MAX_RUNS];
+	const struct model_cell *c;
+	struct csv_record rec;
+	struct csv_reader *cr;
+	struct run r;
+	FILE *fp;
+
+	(void)state;
+	len = (size_t)sprintf(text, HEADER "\n");
+	len += filler_rows(text + len);
+	for (i = 0; i < n; i++)
+		len += (size_t)sprintf(text + len, "g,ig,%zu,512,%s,10,0,0,0\n", i,
+		    cells[i]);
+	fp = testutil_text_file(text);
+	cr = csv_reader_new(fp, "t.csv");
+	run_open(&r);
+	assert_int_equal(csv_reader_next(cr, &rec, &r.d), 1);
+	while (fastread_lines(r.f, cr, &r.d) == 0)
+		fail_msg("a row was left to the strict reader");
+	assert_int_equal(fastread_rows(r.f), MODEL_RAW_MAX + n);
+	run_finish(&r);
+	c = &r.m->gadgets[1].series[0].cells[0];
+	assert_int_equal(model_cell_runs(c, METRIC_CPU, runs), n);
+	for (i = 0; i < n; i++)
+		if (runs[i] != strtod(cells[i], NULL))
+			fail_msg("%s read as %.17g", cells[i], runs[i]);
+	run_free(&r);
+	csv_reader_free(cr);
+	fclose(fp);
+	free(text);
+}
+
+/*
+ * A new gadget followed by a case with a blank: the line is left to the
+ * general path after the gadget's name was remembered, and its row must
+ * still go to the new gadget's group, not to the previous row's.
+ */
+static void
+test_new_gadget_with_padded_case_starts_its_own_group(void **state)
+{
+	char *text = xmalloc(MODEL_RAW_MAX * 40 + 4096);
+	struct csv_record rec;
+	struct csv_reader *cr;
+	struct run r;
+	size_t len;
+	FILE *fp;
+
+	(void)state;
+	len = (size_t)sprintf(text, HEADER "\n");
+	len += filler_rows(text + len);
+	sprintf(text + len, "a,ig,1,512,1,10,0,0,0\n"
+	    "b, ig,2,512,3,10,0,0,0\n"
+	    "b,ig,3,512,5,10,0,0,0\n");
+	fp = testutil_text_file(text);
+	cr = csv_reader_new(fp, "t.csv");
+	run_open(&r);
+	assert_int_equal(csv_reader_next(cr, &rec, &r.d), 1);
+	assert_int_equal(fastread_lines(r.f, cr, &r.d), 1);
+	run_finish(&r);
+	assert_int_equal(r.m->ngadgets, 3);
+	assert_string_equal(r.m->gadgets[1].name, "a");
+	assert_int_equal(r.m->gadgets[1].series[0].cells[0].rows, 1);
+	assert_true(r.m->gadgets[1].series[0].cells[0].m[METRIC_CPU].mean == 1);
+	assert_string_equal(r.m->gadgets[2].name, "b");
+	assert_int_equal(r.m->gadgets[2].series[0].cells[0].rows, 2);
+	assert_true(r.m->gadgets[2].series[0].cells[0].m[METRIC_CPU].mean == 4);
+	run_free(&r);
+	csv_reader_free(cr);
+	fclose(fp);
+	free(text);
+}
+
+/*
+ * Names compared with the previous row's a word at a time: prefixes of
+ * each other, of every length around a word's and up to past the longest
+ * remembered, each row must land in its own name's group.
+ */
+static void
+test_names_that_share_a_prefix_keep_their_groups(void **state)
+{
+	static const char *const names[] = { "a", "ab", "abcdefg", "abcdefgh",
+	    "abcdefghi", "abcdefgh", "abcdefghijklmnop", "abcdefghijklmnopq",
+	    "a", "ab" };
+	size_t nnames = sizeof(names) / sizeof(names[0]), len, i, g, s;
+	char *text = xmalloc(MODEL_RAW_MAX * 40 + 200000), long_name[2][80];
+	unsigned long want[12] = { 0 }, got;
+	struct csv_record rec;
+	struct csv_reader *cr;
+	struct run r;
+	FILE *fp;
+
+	(void)state;
+	memset(long_name, 'x', sizeof(long_name));
+	long_name[0][64] = '\0'; /* remembered */
+	long_name[1][65] = '\0'; /* too long to remember */
+	len = (size_t)sprintf(text, HEADER "\n");
+	len += filler_rows(text + len);
+	for (i = 0; i < 1200; i++) {
+		size_t k = (i / 3) % (nnames + 2);
+		const char *name = k < nnames ? names[k] : long_name[k - nnames];
+
+		len += (size_t)sprintf(text + len, "%s,%s,1,512,1,10,0,0,0\n", name,
+		    i % 2 ? "ig" : "igx");
+	}
+	fp = testutil_text_file(text);
+	cr = csv_reader_new(fp, "t.csv");
+	run_open(&r);
+	assert_int_equal(csv_reader_next(cr, &rec, &r.d), 1);
+	assert_int_equal(fastread_lines(r.f, cr, &r.d), 1);
+	run_finish(&r);
+	/* filler, then one gadget per distinct name, in order of appearance */
+	assert_int_equal(r.m->ngadgets, 1 + 7 + 2);
+	for (i = 0; i < 1200; i++) {
+		size_t k = (i / 3) % (nnames + 2);
+		const char *name = k < nnames ? names[k] : long_name[k - nnames];
+
+		for (g = 1; strcmp(r.m->gadgets[g].name, name) != 0; g++)
+			assert_true(g + 1 < r.m->ngadgets);
+		want[g]++;
+	}
+	for (g = 1; g < r.m->ngadgets; g++) {
+		got = 0;
+		for (s = 0; s < r.m->gadgets[g].nseries; s++)
+			got += r.m->gadgets[g].series[s].cells[0].rows;
+		assert_int_equal(got, want[g]);
+	}
+	run_free(&r);
+	csv_reader_free(cr);
+	fclose(fp);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -613,6 +894,12 @@ main(void)
 		cmocka_unit_test(test_padded_and_long_numbers_read_as_strtod_reads_them),
 		cmocka_unit_test(test_number_parser_stops_after_the_number),
 		cmocka_unit_test(test_number_parser_leaves_hard_cases_to_strtod),
+		cmocka_unit_test(test_plain_numbers_equal_strtod_bitwise),
+		cmocka_unit_test(test_plain_numbers_at_their_limits),
+		cmocka_unit_test(test_plain_parser_refuses_other_forms),
+		cmocka_unit_test(test_rows_past_the_raw_rows_read_every_value_as_strtod),
+		cmocka_unit_test(test_new_gadget_with_padded_case_starts_its_own_group),
+		cmocka_unit_test(test_names_that_share_a_prefix_keep_their_groups),
 	};
 
 	return cmocka_run_group_tests_name("fastread", tests, NULL, NULL);
