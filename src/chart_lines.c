@@ -143,7 +143,6 @@ layout_xticks(struct chart_lines_layout *l, const struct canvas *c)
 
 static void
 layout_frame(struct chart_lines_layout *l, const struct canvas *c, double xl_h);
-static void layout_xticks(struct chart_lines_layout *l, const struct canvas *c);
 
 /*
  * Named categories whose labels would be thinned out stand upright

@@ -63,9 +63,12 @@ struct chart_lines_layout {
  * Lays out line chart ch (kind DOC_CHART_LINES, nseries and ncats at
  * least 1) in the box (x, y, w, h): a plot with y ticks (chart_ticks,
  * range by chart_y_range over every point's interval), x ticks at the
- * powers of two in range (labelled as far as they fit), the series'
+ * powers of two in range (labelled as far as they fit), or with
+ * ch->cat_labels one per category, evenly spaced (labels upright rather
+ * than thinned out when they do not fit side by side), the series'
  * points dodged a little sideways so that whiskers at one rate stay
- * apart, and the end labels kept at least a line apart, inside the plot's
+ * apart, each of ch->markers between the categories on either side of
+ * it, and the end labels kept at least a line apart, inside the plot's
  * height. Free with chart_lines_layout_free.
  */
 struct chart_lines_layout *chart_lines_layout_new(const struct canvas *c,
