@@ -134,6 +134,20 @@ chart_axis_ticks(const struct canvas *c, double size, size_t max_ticks,
 	return n;
 }
 
+double
+chart_y_axis(const struct canvas *c, double size, double lo, double hi,
+    double len, double *ymin, double *ymax, double ticks[CHART_MAX_TICKS],
+    size_t *nticks, int *decimals)
+{
+	double w;
+
+	*ymin = lo;
+	*ymax = hi;
+	*nticks = chart_axis_ticks(c, size, (size_t)fmax(2, floor(len /
+	    (4 * size)) + 1), ymin, ymax, ticks, decimals, &w, NULL);
+	return w;
+}
+
 struct canvas_text
 chart_text(enum font_face face, double size, struct canvas_color color,
     enum canvas_align align, int vertical)
@@ -209,14 +223,8 @@ static double
 layout_ticks(struct chart_layout *l, const struct canvas *c, double lo,
     double hi, double plot_h)
 {
-	double as = l->tpl->axis_size, w;
-
-	l->ymin = lo;
-	l->ymax = hi;
-	l->nticks = chart_axis_ticks(c, as, (size_t)fmax(2, floor(plot_h /
-	    (4 * as)) + 1), &l->ymin, &l->ymax, l->ticks, &l->tick_decimals, &w,
-	    NULL);
-	return w;
+	return chart_y_axis(c, l->tpl->axis_size, lo, hi, plot_h, &l->ymin,
+	    &l->ymax, l->ticks, &l->nticks, &l->tick_decimals);
 }
 
 /* Rate labels: horizontal, shrunk a little, or vertical (every k-th); returns their height. */

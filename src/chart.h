@@ -97,6 +97,16 @@ size_t chart_axis_ticks(const struct canvas *c, double size, size_t max_ticks,
     double *lo, double *hi, double ticks[CHART_MAX_TICKS], int *decimals,
     double *widest, double *step);
 
+/*
+ * The y axis of a plot len points high, as the bar and line charts label
+ * it: chart_axis_ticks on lo .. hi with a tick per 4 label sizes at most
+ * (at least 2), the range widened into *ymin, *ymax. Returns the widest
+ * tick label's width.
+ */
+double chart_y_axis(const struct canvas *c, double size, double lo, double hi,
+    double len, double *ymin, double *ymax, double ticks[CHART_MAX_TICKS],
+    size_t *nticks, int *decimals);
+
 /* A text style: face, size, colour, alignment, rotated when vertical. */
 struct canvas_text chart_text(enum font_face face, double size,
     struct canvas_color color, enum canvas_align align, int vertical);

@@ -78,20 +78,6 @@ y_extent(const struct doc_chart *ch, double *lo, double *hi)
 	free(e);
 }
 
-static double
-layout_yticks(struct chart_lines_layout *l, const struct canvas *c, double lo,
-    double hi, double plot_h)
-{
-	double as = l->tpl->axis_size, w;
-
-	l->ymin = lo;
-	l->ymax = hi;
-	l->nticks = chart_axis_ticks(c, as, (size_t)fmax(2, floor(plot_h /
-	    (4 * as)) + 1), &l->ymin, &l->ymax, l->ticks, &l->tick_decimals, &w,
-	    NULL);
-	return w;
-}
-
 /* The x ticks: powers of two (log2) or the rates; every k-th labelled so labels keep apart. */
 static void
 layout_xticks(struct chart_lines_layout *l, const struct canvas *c)
@@ -193,7 +179,8 @@ layout_frame(struct chart_lines_layout *l, const struct canvas *c, double xl_h)
 	y_extent(l->ch, &lo, &hi);
 	l->plot.y = top;
 	l->plot.h = fmax(1, bottom - (xl_h > 0 ? xl_h : e * as) - tick_room - top);
-	tw = layout_yticks(l, c, lo, hi, l->plot.h);
+	tw = chart_y_axis(c, as, lo, hi, l->plot.h, &l->ymin, &l->ymax, l->ticks,
+	    &l->nticks, &l->tick_decimals);
 	l->plot.x = left + tw + tick_room;
 	l->plot.w = fmax(1, right - l->plot.x);
 }

@@ -450,18 +450,10 @@ fast_row(struct fastread *f, const struct csv_window *w, const char *p,
 static int
 plain_name(struct fastread *f, struct known_name *k, const struct span *c)
 {
-	size_t i;
-
 	if (c->len == 0 || c->s[0] == ' ' || c->s[0] == '\t' ||
 	    c->s[c->len - 1] == ' ' || c->s[c->len - 1] == '\t')
 		return -1;
-	/* A loop, not memcmp: names are short, and a call per name costs more. */
-	if (c->len == k->len) {
-		for (i = 0; i < c->len && c->s[i] == k->s[i]; i++)
-			continue;
-		if (i == c->len)
-			return 1;
-	}
+	/* fast_name compares with the previous row's name first. */
 	return fast_name(k, c, f->lay.max_name);
 }
 
