@@ -5,7 +5,8 @@
 # files of 270 (a real run), 10^5, 10^6 and 10^7 rows. Prints one table.
 # Not a test: nothing here is checked, only measured.
 # usage: bench.sh IGREPORT GEN MEASURE   (env: BENCH_DIR, BENCH_SIZES, RUNS,
-# BENCH_BASE: a previous igreport whose --dump-model must give the same bytes)
+# BENCH_BASE: a previous igreport, built in its own checkout, whose
+# --dump-model and output files must hold the same bytes: same-output.sh)
 set -eu
 bin=${1:?usage: bench.sh IGREPORT GEN MEASURE}
 gen=${2:?}
@@ -118,6 +119,12 @@ awk -v n="$last_n" -v mb="$last_mb" -v wc="$last_wc" -v agg="$last_agg" \
 		    (mb / cpu >= 1000 ? "met" : "not met"), mb, cpu, agg
 }'
 if [ -n "${BENCH_BASE:-}" ]; then
+	# Every output file too, for the real size, the largest size up to
+	# 10^6 rows (the attachment's), a pipe, a comparison and the trend.
+	big=$dir/rows-270.csv
+	for n in $sizes; do [ "$n" -le 1000000 ] && big=$dir/rows-$n.csv; done
+	sh "$here/same-output.sh" "$BENCH_BASE" "$bin" "$dir/same" \
+	    "$dir/rows-270.csv" "$big" "$dir/trend" || :
 	[ -z "${same:-}" ] || echo "dump-model: the same bytes as $BENCH_BASE at rows:$same"
 	[ -z "${differ:-}" ] || echo "dump-model: NOT the same bytes as $BENCH_BASE at rows:$differ"
 fi
