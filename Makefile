@@ -151,19 +151,26 @@ unit: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; \
 		IGREPORT_SOURCE_DIR=$(CURDIR) $$t; done
 
-# The e2e cases' environment: the data files, and the shim that fails
-# writes with ENOSPC (out-no-space-shim).
+# The e2e cases' environment: the data files, the shim that fails writes
+# with ENOSPC (out-no-space-shim) and the one that changes an input while
+# it is read (input-changed-while-read).
 E2E_SHIM = $(BUILD)/tests/enospc.so
-E2E_ENV  = IGREPORT_DATADIR=$(CURDIR) ENOSPC_SHIM=$(CURDIR)/$(E2E_SHIM)
+E2E_CHANGE_SHIM = $(BUILD)/tests/change.so
+E2E_ENV  = IGREPORT_DATADIR=$(CURDIR) ENOSPC_SHIM=$(CURDIR)/$(E2E_SHIM) \
+           CHANGE_SHIM=$(CURDIR)/$(E2E_CHANGE_SHIM)
 
-e2e: $(BUILD)/igreport $(E2E_SHIM)
+e2e: $(BUILD)/igreport $(E2E_SHIM) $(E2E_CHANGE_SHIM)
 	@$(E2E_ENV) sh tests/e2e/run.sh $(CURDIR)/$(BUILD)/igreport
 
-regen: $(BUILD)/igreport $(E2E_SHIM)
+regen: $(BUILD)/igreport $(E2E_SHIM) $(E2E_CHANGE_SHIM)
 	@REGEN=1 $(E2E_ENV) sh tests/e2e/run.sh $(CURDIR)/$(BUILD)/igreport
 
 # Built without the sanitizers, so that it loads under any build of igreport.
 $(E2E_SHIM): tests/shim/enospc.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 $(WARN) -fPIC -shared -o $@ $< -ldl
+
+$(E2E_CHANGE_SHIM): tests/shim/change.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 $(WARN) -fPIC -shared -o $@ $< -ldl
 

@@ -14,35 +14,6 @@
 #include "xalloc.h"
 #include "zpack.h"
 
-/*
- * Reads fp to its end, a NUL after it for the reader: returns 0, 1 when
- * it holds more than INPUT_ATTACH_MAX bytes (only that much is read), or
- * -1 on a read error.
- */
-static int
-slurp(FILE *fp, struct input_bytes *b)
-{
-	size_t cap = 65536, n, want;
-
-	b->data = xmalloc(cap);
-	b->len = 0;
-	for (;;) {
-		want = cap - b->len;
-		if ((n = fread(b->data + b->len, 1, want, fp)) == 0)
-			break;
-		b->len += n;
-		if (b->len > (size_t)INPUT_ATTACH_MAX)
-			return 1;
-		if (b->len == cap) {
-			cap = cap * 2 <= (size_t)INPUT_ATTACH_MAX ? cap * 2 :
-			    (size_t)INPUT_ATTACH_MAX + 2;
-			b->data = xrealloc(b->data, cap);
-		}
-	}
-	b->data[b->len] = '\0'; /* b->len < cap: a full buffer has just grown */
-	return ferror(fp) ? -1 : 0;
-}
-
 /* What an opened input is, as far as keeping its bytes goes. */
 enum kind {
 	KIND_STREAM,  /* not a regular file: its size says nothing */
@@ -60,33 +31,6 @@ kind_of(FILE *fp)
 	return st.st_size > INPUT_ATTACH_MAX ? KIND_TOO_BIG : KIND_FILE;
 }
 
-/* Bytes of a stream kept while it is read, up to the attachment limit. */
-struct tee {
-	char *data;
-	size_t len, cap;
-	int over; /* the stream went past INPUT_ATTACH_MAX: nothing is kept */
-};
-
-static void
-tee_tap(void *arg, const char *s, size_t n)
-{
-	struct tee *t = arg;
-
-	if (t->over)
-		return;
-	if (n > (size_t)INPUT_ATTACH_MAX - t->len) {
-		/* Past the limit the bytes are dropped: memory stays bounded. */
-		free(t->data);
-		memset(t, 0, sizeof(*t));
-		t->over = 1;
-		return;
-	}
-	if (t->len + n + 1 > t->cap)
-		xgrow((void **)&t->data, &t->cap, t->len + n + 1, 1);
-	memcpy(t->data + t->len, s, n);
-	t->len += n;
-}
-
 static void
 warn_not_attached(const char *shown, struct diags *d)
 {
@@ -94,54 +38,82 @@ warn_not_attached(const char *shown, struct diags *d)
 	    INPUT_ATTACH_MAX / 1024 / 1024);
 }
 
+/* Each byte a stream's reader reads goes to the deflating threads on its way. */
+static void
+pack_tap(void *arg, const char *s, size_t n)
+{
+	(void)zpack_write(arg, s, n); /* past the limit it drops all: said after */
+}
+
 /*
- * A pipe, FIFO or device: read once, its bytes kept on the way while they
- * fit, so that an endless stream costs no more memory than a big file.
+ * A pipe, FIFO or device: read once, its bytes deflated on the way while
+ * they fit, so that an endless stream costs no more memory than a big file.
  */
 static void
 read_stream_kept(struct aggregate *agg, const char *path, const char *shown,
     FILE *fp, struct input_bytes *keep, struct diags *d)
 {
-	struct tee t = { 0 };
+	struct zpack *z = zpack_start_stream((size_t)INPUT_ATTACH_MAX);
+	int err;
 
-	results_read_tapped(agg, path, fp, tee_tap, &t, d);
-	if (t.over) {
+	results_read_tapped(agg, path, fp, pack_tap, z, d);
+	if (zpack_finish(z, &err) < 0) {
+		zpack_free(z);
 		warn_not_attached(shown, d);
 		return;
 	}
-	if (t.data == NULL)
-		t.data = xmalloc(1);
-	t.data[t.len] = '\0';
-	keep->data = t.data;
-	keep->len = t.len;
-	keep->packed = zpack_start(keep->data, keep->len);
+	keep->packed = z;
+	keep->len = zpack_len(z);
+}
+
+/* Whether a file's size, modification or change time moved between a and b. */
+static int
+file_moved(const struct stat *a, const struct stat *b)
+{
+	return a->st_size != b->st_size ||
+	    a->st_mtim.tv_sec != b->st_mtim.tv_sec ||
+	    a->st_mtim.tv_nsec != b->st_mtim.tv_nsec ||
+	    a->st_ctim.tv_sec != b->st_ctim.tv_sec ||
+	    a->st_ctim.tv_nsec != b->st_ctim.tv_nsec;
 }
 
 /*
- * A regular file whose size allows it: its bytes are read first, so that
- * deflating them overlaps parsing. One that grew past the limit meanwhile
- * is read again from where it started, as a file too big to keep.
+ * A regular file whose size allows it: deflated by other threads reading
+ * it themselves while this one parses it (two threads too, see
+ * results_read), so that neither waits and no copy of it is held. The
+ * two reads see the same bytes unless the file changed meanwhile, which
+ * its size and times tell: then it is refused, as no report could say
+ * which bytes it describes.
  */
 static void
 read_file_kept(struct aggregate *agg, const char *path, const char *shown,
     FILE *fp, struct input_bytes *keep, struct diags *d)
 {
-	long start = ftell(fp);
-	int rc = slurp(fp, keep);
+	struct stat before, after;
+	off_t start = ftello(fp);
+	struct zpack *z;
+	int err = 0, rc;
 
-	if (rc > 0 && start >= 0 && fseek(fp, start, SEEK_SET) == 0) {
-		input_bytes_free(keep);
-		warn_not_attached(shown, d);
-		results_read(agg, path, fp, d);
-	} else if (rc != 0) {
-		input_bytes_free(keep);
+	if (fstat(fileno(fp), &before) != 0 || start < 0) {
 		aggregate_add_input(agg, path);
 		diags_add(d, D_READ_FAILED, shown, 0, 0, "%s", strerror(errno));
-	} else {
-		keep->packed = zpack_start(keep->data, keep->len);
-		/* The model is read from the very bytes attached. */
-		results_read_bytes(agg, path, keep->data, keep->len, d);
+		return;
 	}
+	z = zpack_start_file(fileno(fp), (unsigned long long)start,
+	    before.st_size > start ? (size_t)(before.st_size - start) : 0);
+	results_read(agg, path, fp, d);
+	rc = zpack_finish(z, &err);
+	if (rc < 0 && err != 0) {
+		diags_add(d, D_READ_FAILED, shown, 0, 0, "%s", strerror(err));
+	} else if (rc < 0 || fstat(fileno(fp), &after) != 0 ||
+	    file_moved(&before, &after)) {
+		diags_add(d, D_INPUT_CHANGED, shown, 0, 0, NULL);
+	} else {
+		keep->packed = z;
+		keep->len = zpack_len(z);
+		return;
+	}
+	zpack_free(z);
 }
 
 /* The regular files read so far, to refuse one given twice. */
@@ -269,8 +241,7 @@ warn_machines(const struct model *m, struct diags *d)
 void
 input_bytes_free(struct input_bytes *b)
 {
-	zpack_free(b->packed); /* first: its threads read data */
-	free(b->data);
+	zpack_free(b->packed);
 	memset(b, 0, sizeof(*b));
 }
 

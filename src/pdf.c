@@ -1021,22 +1021,22 @@ pdf_attach_check(struct pdf *p, const char *name, struct diags *d)
 	return 0;
 }
 
-/*
- * The CSV of len bytes comes as itself (bytes), for libharu to deflate,
- * or when deflated as its zlib stream, written as it is (pdf_haru.c
- * builds the objects: libharu's own HPDF_AttachFile reads a path).
- */
+/* The name as libharu draws it, then its objects (pdf_haru.c: libharu's own HPDF_AttachFile reads a path). */
 static int
-pdf_attach_bytes(struct pdf *p, const char *name, const unsigned char *bytes,
-    size_t nbytes, size_t len, int deflated, struct diags *d)
+pdf_attach_named(struct pdf *p, const char *name, const unsigned char *data,
+    size_t len, const struct zpack *z, struct diags *d)
 {
 	char *clean;
 
 	if (pdf_attach_check(p, name, d) < 0)
 		return -1;
 	clean = xstrdup(pdf_clean(p, name));
-	(void)pdf_haru_attach(p->doc, clean, pdf_string_encoder(p, clean),
-	    bytes, nbytes, len, deflated);
+	if (z != NULL)
+		(void)pdf_haru_attach_packed(p->doc, clean,
+		    pdf_string_encoder(p, clean), z);
+	else
+		(void)pdf_haru_attach(p->doc, clean,
+		    pdf_string_encoder(p, clean), data, len);
 	free(clean);
 	if (!pdf_failed(p))
 		return 0;
@@ -1048,14 +1048,14 @@ int
 pdf_attach(struct pdf *p, const char *name, const unsigned char *data,
     size_t len, struct diags *d)
 {
-	return pdf_attach_bytes(p, name, data, len, len, 0, d);
+	return pdf_attach_named(p, name, data, len, NULL, d);
 }
 
 int
-pdf_attach_deflated(struct pdf *p, const char *name,
-    const unsigned char *zdata, size_t zlen, size_t len, struct diags *d)
+pdf_attach_packed(struct pdf *p, const char *name, const struct zpack *z,
+    struct diags *d)
 {
-	return pdf_attach_bytes(p, name, zdata, zlen, len, 1, d);
+	return pdf_attach_named(p, name, NULL, 0, z, d);
 }
 
 /* Copies the saved document from libharu's memory stream to out. */
