@@ -54,7 +54,8 @@ int pdf_attach_packed(struct pdf *p, const char *name, const struct zpack *z,
     struct diags *d);
 
 /*
- * Writes the whole document to out and flushes it, then frees p.
+ * Writes the whole document to out as it is made (no copy of it is held)
+ * and flushes it, then frees p.
  * Returns 0, or -1 after appending D_PDF_LIBRARY (a library error while
  * drawing or saving) or D_WRITE_FAILED (out failed; out is left open).
  */

@@ -2,6 +2,7 @@
 /* Every use of libharu's internals, for what its public API cannot do; see pdf_haru.h. */
 #include "pdf_haru.h"
 
+#include <errno.h>
 #include <stdlib.h>
 
 #include <hpdf_conf.h>
@@ -12,11 +13,11 @@
 #include "xalloc.h"
 
 /*
- * The layouts used here (a document's catalogue, memory manager and
- * cross-reference table, a page's content stream, a stream dictionary's
- * filter, write hook and stream, a stream's callbacks) are those of
- * libharu 2.3.0 to 2.4.6; a libharu 3 may change any of them, so it is
- * refused until checked.
+ * The layouts used here (a document's catalogue, memory manager,
+ * cross-reference table and output stream, a page's content stream, a
+ * stream dictionary's filter, write hook and stream, a stream's
+ * callbacks) are those of libharu 2.3.0 to 2.4.6; a
+ * libharu 3 may change any of them, so it is refused until checked.
  */
 #if HPDF_MAJOR_VERSION != 2 || HPDF_VERSION_ID < 20300
 #error "pdf_haru.c uses libharu internals checked against 2.3.0 to 2.4.6 only"
@@ -202,6 +203,49 @@ pdf_haru_attach_packed(HPDF_Doc doc, const char *name, HPDF_Encoder uf,
 		}
 	}
 	return haru_filespec(doc, name, uf, ef);
+}
+
+/* The document's bytes go to a FILE as libharu writes them. */
+struct haru_out {
+	FILE *fp;
+	int err;
+};
+
+static HPDF_STATUS
+haru_out_write(HPDF_Stream s, const HPDF_BYTE *ptr, HPDF_UINT size)
+{
+	struct haru_out *o = s->attr;
+
+	if (fwrite(ptr, 1, size, o->fp) == size)
+		return HPDF_OK;
+	o->err = errno != 0 ? errno : EIO;
+	return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, (HPDF_STATUS)o->err);
+}
+
+/*
+ * HPDF_SaveToFile takes a path, not a stream (and ours is a temporary
+ * file or standard output), and HPDF_SaveToStream writes to the
+ * document's own stream, a memory one unless set: so it is set, for the
+ * one call, to a stream that writes to out.
+ */
+int
+pdf_haru_save(HPDF_Doc doc, FILE *out, int *err)
+{
+	struct haru_out o = { out, 0 };
+	HPDF_Stream s = HPDF_CallbackWriter_New(doc->mmgr, haru_out_write, &o);
+	HPDF_STATUS rc;
+
+	*err = 0;
+	if (s == NULL)
+		return -1;
+	HPDF_Stream_Free(doc->stream);
+	doc->stream = s;
+	errno = 0;
+	rc = HPDF_SaveToStream(doc);
+	doc->stream = NULL; /* o is gone after the call */
+	HPDF_Stream_Free(s);
+	*err = o.err;
+	return rc == HPDF_OK ? 0 : -1;
 }
 
 /*

@@ -4,6 +4,7 @@
 #define IGREPORT_PDF_HARU_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include <hpdf.h>
 
@@ -34,6 +35,14 @@ int pdf_haru_attach(HPDF_Doc doc, const char *name, HPDF_Encoder uf,
  */
 int pdf_haru_attach_packed(HPDF_Doc doc, const char *name, HPDF_Encoder uf,
     const struct zpack *z);
+
+/*
+ * Writes the whole document to out as it is made, with no copy of it in
+ * memory (HPDF_SaveToStream writes into libharu's own memory stream).
+ * Returns 0, or -1: *err is then the errno of a failed write to out, or
+ * 0 for a library error (left in the document's error state).
+ */
+int pdf_haru_save(HPDF_Doc doc, FILE *out, int *err);
 
 /* Sets the catalogue's /Lang to lang (ASCII) and the viewer preference DisplayDocTitle. */
 int pdf_haru_catalog(HPDF_Doc doc, const char *lang);

@@ -843,6 +843,39 @@ test_close_to_full_disk_fails(void **state)
 	test_fonts_free(f);
 }
 
+/* The document goes to its stream as it is made: a pipe, which cannot seek, gets a whole file. */
+static void
+test_close_writes_to_a_pipe(void **state)
+{
+	struct fonts *f = test_fonts(NULL);
+	struct diags d = {0};
+	struct canvas c;
+	struct pdf *p = pdf_open(f, &test_info, &d);
+	char *name = test_tmpname(), *cmd = xasprintf("cat > '%s'", name), *out;
+	FILE *pipe;
+	int status;
+
+	(void)state;
+	assert_non_null(p);
+	pdf_canvas(p, &c);
+	test_page1(&c);
+	assert_int_equal(pdf_attach(p, "results.csv",
+	    (const unsigned char *)CSV_DATA, strlen(CSV_DATA), &d), 0);
+	assert_non_null(pipe = popen(cmd, "w"));
+	assert_int_equal(pdf_close(p, pipe, &d), 0);
+	assert_int_equal(pclose(pipe), 0);
+	assert_int_equal(d.n, 0);
+	out = test_run(&status, "qpdf --check '%s' >/dev/null 2>&1 && "
+	    "pdfdetach -save 1 -o /dev/stdout '%s' 2>/dev/null", name, name);
+	assert_int_equal(status, 0);
+	assert_string_equal(out, CSV_DATA);
+	free(out);
+	unlink(name);
+	free(cmd);
+	free(name);
+	test_fonts_free(f);
+}
+
 static void
 test_attach_refuses_directory_name(void **state)
 {
@@ -925,6 +958,7 @@ main(void)
 		cmocka_unit_test(test_missing_font_fails_open),
 		cmocka_unit_test(test_missing_whole_font_fails_close),
 		cmocka_unit_test(test_close_to_full_disk_fails),
+		cmocka_unit_test(test_close_writes_to_a_pipe),
 		cmocka_unit_test(test_attach_refuses_directory_name),
 		cmocka_unit_test(test_library_error_is_sticky),
 		cmocka_unit_test(test_size_stays_small),
