@@ -56,7 +56,11 @@ read_stream_kept(struct aggregate *agg, const char *path, const char *shown,
 	struct zpack *z = zpack_start_stream((size_t)INPUT_ATTACH_MAX);
 	int err;
 
-	results_read_tapped(agg, path, fp, pack_tap, z, d);
+	/* After an error nothing is written: the stream is not wanted. */
+	if (results_read_tapped(agg, path, fp, pack_tap, z, d) < 0) {
+		zpack_free(z);
+		return;
+	}
 	if (zpack_finish(z, &err) < 0) {
 		zpack_free(z);
 		warn_not_attached(shown, d);
@@ -83,7 +87,8 @@ file_moved(const struct stat *a, const struct stat *b)
  * results_read), so that neither waits and no copy of it is held. The
  * two reads see the same bytes unless the file changed meanwhile, which
  * its size and times tell: then it is refused, as no report could say
- * which bytes it describes.
+ * which bytes it describes (also after a parse error, which a change may
+ * explain).
  */
 static void
 read_file_kept(struct aggregate *agg, const char *path, const char *shown,
@@ -101,14 +106,20 @@ read_file_kept(struct aggregate *agg, const char *path, const char *shown,
 	}
 	z = zpack_start_file(fileno(fp), (unsigned long long)start,
 	    before.st_size > start ? (size_t)(before.st_size - start) : 0);
-	results_read(agg, path, fp, d);
-	rc = zpack_finish(z, &err);
+	if (results_read(agg, path, fp, d) < 0) {
+		/* Nothing is written after an error: no stream to wait for. */
+		zpack_free(z);
+		z = NULL;
+		rc = 0;
+	} else {
+		rc = zpack_finish(z, &err);
+	}
 	if (rc < 0 && err != 0) {
 		diags_add(d, D_READ_FAILED, shown, 0, 0, "%s", strerror(err));
 	} else if (rc < 0 || fstat(fileno(fp), &after) != 0 ||
 	    file_moved(&before, &after)) {
 		diags_add(d, D_INPUT_CHANGED, shown, 0, 0, NULL);
-	} else {
+	} else if (z != NULL) {
 		keep->packed = z;
 		keep->len = zpack_len(z);
 		return;
