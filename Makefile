@@ -99,7 +99,8 @@ TSAN_UNITS = $(BUILD)/tests/test_task $(BUILD)/tests/test_zpack \
 TSAN_CASES = all-formats all-pdf-cannot-write bad-input-and-template \
              pdf-sample pdf-large-attachment compare-pdf-regression svg-sample \
              compare-all-formats compare-template-not-compare \
-             pdf-pipe-input-attached input-dev-zero-pdf trend-all-formats
+             pdf-pipe-input-attached input-dev-zero-pdf trend-all-formats \
+             html-download-large
 tsan-run: $(TSAN_UNITS) $(BUILD)/igreport
 	@set -e; for t in $(TSAN_UNITS); do echo "== $$t (TSan)"; \
 		IGREPORT_SOURCE_DIR=$(CURDIR) $$t; done
