@@ -54,16 +54,20 @@ read_stream_kept(struct aggregate *agg, const char *path, const char *shown,
     FILE *fp, struct input_bytes *keep, struct diags *d)
 {
 	struct zpack *z = zpack_start_stream((size_t)INPUT_ATTACH_MAX);
-	int err;
+	int err, rc;
 
 	/* After an error nothing is written: the stream is not wanted. */
 	if (results_read_tapped(agg, path, fp, pack_tap, z, d) < 0) {
 		zpack_free(z);
 		return;
 	}
-	if (zpack_finish(z, &err) < 0) {
+	if ((rc = zpack_finish(z, &err)) < 0) {
 		zpack_free(z);
-		warn_not_attached(shown, d);
+		if (rc == ZPACK_ZLIB_FAILED)
+			diags_add(d, D_READ_FAILED, shown, 0, 0,
+			    "zlib could not deflate it");
+		else
+			warn_not_attached(shown, d);
 		return;
 	}
 	keep->packed = z;
@@ -116,6 +120,9 @@ read_file_kept(struct aggregate *agg, const char *path, const char *shown,
 	}
 	if (rc < 0 && err != 0) {
 		diags_add(d, D_READ_FAILED, shown, 0, 0, "%s", strerror(err));
+	} else if (rc == ZPACK_ZLIB_FAILED) {
+		diags_add(d, D_READ_FAILED, shown, 0, 0,
+		    "zlib could not deflate it");
 	} else if (rc < 0 || fstat(fileno(fp), &after) != 0 ||
 	    file_moved(&before, &after)) {
 		diags_add(d, D_INPUT_CHANGED, shown, 0, 0, NULL);

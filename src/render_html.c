@@ -23,6 +23,7 @@ struct html {
 	const struct fonts *fonts;
 	struct diags *d;
 	int failed;       /* a libxml2 call or a figure failed */
+	int corrupt;      /* an attachment's stream did not inflate */
 	int in_section;
 	enum doc_section_kind section; /* the open section's */
 };
@@ -586,6 +587,7 @@ h_base64(struct html *h, const struct zpack *z)
 
 	while (!h->failed && (n = zpack_unpack_read(u, in, HTML_B64_IN)) != 0) {
 		if (n < 0) {
+			h->corrupt = 1;
 			h->failed = 1;
 			break;
 		}
@@ -682,7 +684,8 @@ h_finish(struct html *h, struct diags *d)
 		return -1;
 	}
 	if (h->failed) {
-		diags_add(d, D_WRITE_FAILED, NULL, 0, 0, "%s",
+		diags_add(d, D_WRITE_FAILED, NULL, 0, 0, "%s", h->corrupt ?
+		    "an input's deflated copy did not inflate" :
 		    "libxml2 could not write the HTML");
 		return -1;
 	}

@@ -70,7 +70,7 @@ struct zpack {
 	size_t max;
 	int ended, over, threaded;
 	unsigned char trailer[4];
-	int finished, ok;
+	int finished, result, err; /* zpack_finish's */
 };
 
 /* zlib allocates through xalloc: out of memory is the one exit, never a zlib error. */
@@ -442,7 +442,10 @@ stream_end(struct zpack *z)
 
 /* --- Finishing and reading --------------------------------------------------- */
 
-/* Every piece deflated: the Adler-32 of the whole, combined from theirs. */
+/*
+ * Every piece deflated (else -1: one was cut short, or -2: zlib failed),
+ * and the Adler-32 of the whole, combined from theirs.
+ */
 static int
 zpack_check(struct zpack *z)
 {
@@ -450,8 +453,10 @@ zpack_check(struct zpack *z)
 	size_t i;
 
 	for (i = 0; i < z->npieces; i++) {
-		if (!z->pieces[i].ok || z->pieces[i].out == NULL)
+		if (z->pieces[i].out == NULL)
 			return -1;
+		if (!z->pieces[i].ok)
+			return ZPACK_ZLIB_FAILED;
 		adler = i == 0 ? z->pieces[i].adler : adler32_combine(adler,
 		    z->pieces[i].adler, (z_off_t)z->pieces[i].in_len);
 	}
@@ -460,36 +465,40 @@ zpack_check(struct zpack *z)
 	return 0;
 }
 
+/* Ends the input, waits for the threads and frees what only they used. */
+static int
+zpack_end(struct zpack *z)
+{
+	int rc = z->over ? -1 : 0;
+	size_t i;
+
+	if (z->fd < 0 && !z->over)
+		stream_end(z);
+	for (i = 0; i < ZPACK_THREADS; i++)
+		task_wait(&z->workers[i].task);
+	for (i = 0; i < ZPACK_THREADS; i++) {
+		if (z->workers[i].err != 0 && rc == 0)
+			rc = -1;
+		if (z->workers[i].err > 0)
+			z->err = z->workers[i].err;
+		worker_free(&z->workers[i]);
+	}
+	for (i = 0; i < ZPACK_SLOTS + 1; i++) {
+		free(z->slots[i].data);
+		z->slots[i].data = NULL;
+	}
+	return rc == 0 ? zpack_check(z) : rc;
+}
+
 int
 zpack_finish(struct zpack *z, int *err)
 {
-	size_t i;
-
-	*err = 0;
 	if (!z->finished) {
 		z->finished = 1;
-		if (z->fd < 0 && !z->over)
-			stream_end(z);
-		if (!z->over) {
-			for (i = 0; i < ZPACK_THREADS; i++)
-				task_wait(&z->workers[i].task);
-			z->ok = 1;
-		}
-		for (i = 0; i < ZPACK_THREADS; i++) {
-			if (z->workers[i].err != 0)
-				z->ok = 0;
-			if (z->workers[i].err > 0)
-				*err = z->workers[i].err;
-			worker_free(&z->workers[i]);
-		}
-		for (i = 0; i < ZPACK_SLOTS + 1; i++) {
-			free(z->slots[i].data);
-			z->slots[i].data = NULL;
-		}
-		if (z->ok && zpack_check(z) < 0)
-			z->ok = 0;
+		z->result = zpack_end(z);
 	}
-	return z->ok ? 0 : -1;
+	*err = z->err;
+	return z->result;
 }
 
 size_t

@@ -46,12 +46,15 @@ struct zpack *zpack_start_stream(size_t max);
 int zpack_write(struct zpack *z, const void *data, size_t n);
 
 /*
- * Ends the input and waits for every piece. Returns 0, or -1 when there
- * is no stream: a file whose read failed (*err its errno) or came out
- * short of len (it shrank meanwhile: *err 0), or a stream that went past
- * its max (*err 0). After it z does not change: any number of threads
- * may read it (zpack_read, zpack_unpack_*) until zpack_free.
+ * Ends the input and waits for every piece. Returns 0, or when there is
+ * no stream: -1 for a file whose read failed (*err its errno) or came
+ * out short of len (it shrank meanwhile: *err 0), or for a stream that
+ * went past its max (*err 0); ZPACK_ZLIB_FAILED when zlib failed (its
+ * memory comes from xalloc: only a bug can make it fail). Later calls
+ * return the same. After it z does not change: any number of threads may
+ * read it (zpack_read, zpack_unpack_*) until zpack_free.
  */
+#define ZPACK_ZLIB_FAILED (-2)
 int zpack_finish(struct zpack *z, int *err);
 
 /* The bytes of the zlib stream, after a successful zpack_finish. */

@@ -296,6 +296,10 @@ test_file_read_error_is_its_errno(void **state)
 	z = zpack_start_file(fd, 0, 100);
 	assert_int_equal(zpack_finish(z, &err), -1);
 	assert_int_equal(err, EISDIR);
+	/* Asked again, it says the same. */
+	err = 0;
+	assert_int_equal(zpack_finish(z, &err), -1);
+	assert_int_equal(err, EISDIR);
 	zpack_free(z);
 	close(fd);
 }
