@@ -47,91 +47,63 @@ pack_tap(void *arg, const char *s, size_t n)
 
 /*
  * A pipe, FIFO or device: read once, its bytes deflated on the way while
- * they fit, so that an endless stream costs no more memory than a big file.
+ * they fit, so that an endless stream costs no more memory than a big
+ * file. The threads finish the last pieces while the report is drawn.
  */
 static void
 read_stream_kept(struct aggregate *agg, const char *path, const char *shown,
     FILE *fp, struct input_bytes *keep, struct diags *d)
 {
 	struct zpack *z = zpack_start_stream((size_t)INPUT_ATTACH_MAX);
-	int err, rc;
 
 	/* After an error nothing is written: the stream is not wanted. */
 	if (results_read_tapped(agg, path, fp, pack_tap, z, d) < 0) {
 		zpack_free(z);
 		return;
 	}
-	if ((rc = zpack_finish(z, &err)) < 0) {
+	if (zpack_end_input(z) < 0) {
 		zpack_free(z);
-		if (rc == ZPACK_ZLIB_FAILED)
-			diags_add(d, D_READ_FAILED, shown, 0, 0,
-			    "zlib could not deflate it");
-		else
-			warn_not_attached(shown, d);
+		warn_not_attached(shown, d);
 		return;
 	}
 	keep->packed = z;
 	keep->len = zpack_len(z);
-}
-
-/* Whether a file's size, modification or change time moved between a and b. */
-static int
-file_moved(const struct stat *a, const struct stat *b)
-{
-	return a->st_size != b->st_size ||
-	    a->st_mtim.tv_sec != b->st_mtim.tv_sec ||
-	    a->st_mtim.tv_nsec != b->st_mtim.tv_nsec ||
-	    a->st_ctim.tv_sec != b->st_ctim.tv_sec ||
-	    a->st_ctim.tv_nsec != b->st_ctim.tv_nsec;
+	keep->shown = shown;
 }
 
 /*
  * A regular file whose size allows it: deflated by other threads reading
  * it themselves while this one parses it (two threads too, see
- * results_read), so that neither waits and no copy of it is held. The
- * two reads see the same bytes unless the file changed meanwhile, which
- * its size and times tell: then it is refused, as no report could say
- * which bytes it describes (also after a parse error, which a change may
- * explain).
+ * results_read) and the report is drawn, so that none waits and no copy
+ * of it is held. The two reads see the same bytes unless the file
+ * changed meanwhile, which input_bytes_finish tells.
  */
 static void
 read_file_kept(struct aggregate *agg, const char *path, const char *shown,
     FILE *fp, struct input_bytes *keep, struct diags *d)
 {
-	struct stat before, after;
-	off_t start = ftello(fp);
+	off_t start = ftello(fp), size;
+	struct stat st;
 	struct zpack *z;
-	int err = 0, rc;
 
-	if (fstat(fileno(fp), &before) != 0 || start < 0) {
+	if (fstat(fileno(fp), &st) != 0 || start < 0) {
 		aggregate_add_input(agg, path);
 		diags_add(d, D_READ_FAILED, shown, 0, 0, "%s", strerror(errno));
 		return;
 	}
+	size = st.st_size > start ? st.st_size - start : 0;
 	z = zpack_start_file(fileno(fp), (unsigned long long)start,
-	    before.st_size > start ? (size_t)(before.st_size - start) : 0);
+	    (size_t)size);
 	if (results_read(agg, path, fp, d) < 0) {
-		/* Nothing is written after an error: no stream to wait for. */
+		/* Nothing is written after an error; a change may explain it. */
+		if (zpack_file_moved(z))
+			diags_add(d, D_INPUT_CHANGED, shown, 0, 0, NULL);
 		zpack_free(z);
-		z = NULL;
-		rc = 0;
-	} else {
-		rc = zpack_finish(z, &err);
-	}
-	if (rc < 0 && err != 0) {
-		diags_add(d, D_READ_FAILED, shown, 0, 0, "%s", strerror(err));
-	} else if (rc == ZPACK_ZLIB_FAILED) {
-		diags_add(d, D_READ_FAILED, shown, 0, 0,
-		    "zlib could not deflate it");
-	} else if (rc < 0 || fstat(fileno(fp), &after) != 0 ||
-	    file_moved(&before, &after)) {
-		diags_add(d, D_INPUT_CHANGED, shown, 0, 0, NULL);
-	} else if (z != NULL) {
-		keep->packed = z;
-		keep->len = zpack_len(z);
 		return;
 	}
-	zpack_free(z);
+	keep->packed = z;
+	keep->len = (size_t)size;
+	keep->shown = shown;
 }
 
 /* The regular files read so far, to refuse one given twice. */
@@ -254,6 +226,26 @@ warn_machines(const struct model *m, struct diags *d)
 		diags_add(d, D_INPUT_MACHINES_DIFFER, NULL, 0, 0, "%s %s", keys,
 		    n == 1 ? "differs" : "differ");
 	free(keys);
+}
+
+int
+input_bytes_finish(const struct input_bytes *b, struct diags *d)
+{
+	int err, first, rc = zpack_finish(b->packed, &err, &first);
+
+	if (rc == 0)
+		return 0;
+	if (!first)
+		return -1; /* said by the output that finished it */
+	if (rc == ZPACK_ZLIB_FAILED)
+		diags_add(d, D_READ_FAILED, b->shown, 0, 0,
+		    "zlib could not deflate it");
+	else if (err != 0)
+		diags_add(d, D_READ_FAILED, b->shown, 0, 0, "%s",
+		    strerror(err));
+	else
+		diags_add(d, D_INPUT_CHANGED, b->shown, 0, 0, NULL);
+	return -1;
 }
 
 void

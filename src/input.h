@@ -10,13 +10,15 @@
 
 /*
  * An input file's bytes when an output embeds them (the PDF's attachment,
- * the HTML page's download): deflated while they were read, so that only
- * their zlib stream is held, never the bytes themselves.
+ * the HTML page's download): deflated while they are read, by threads
+ * that go on while the report is drawn, so that only their zlib stream is
+ * held, never the bytes themselves.
  */
 struct input_bytes {
 	size_t len;           /* the input's bytes */
-	struct zpack *packed; /* their stream, finished: read only, by any
-	                       * thread; NULL when not kept */
+	struct zpack *packed; /* their stream, once input_bytes_finish said 0;
+	                       * NULL when not kept */
+	const char *shown;    /* the input as diagnostics name it */
 };
 
 /*
@@ -39,6 +41,16 @@ struct input_request {
 	const char *label;        /* "OLD", "NEW": named when it has no data; or NULL */
 };
 
+/*
+ * Waits for b's stream (b->packed must not be NULL), from any thread and
+ * at once with others. Returns 0, or -1 when there is none: a file that
+ * changed while it was read (its size, modification or change time
+ * moved, or it came out short: D_INPUT_CHANGED), whose read failed
+ * (D_READ_FAILED), or that zlib could not deflate; said once, by the
+ * first caller, into its d. After 0 any thread may read the stream.
+ */
+int input_bytes_finish(const struct input_bytes *b, struct diags *d);
+
 /* Frees the stream and zeroes b. */
 void input_bytes_free(struct input_bytes *b);
 
@@ -46,9 +58,8 @@ void input_bytes_free(struct input_bytes *b);
  * Reads every path (merged as if concatenated) and builds the model.
  * Returns NULL when any input had an error (diagnostics in d): a file
  * that cannot be opened or read, bad data, or a regular file given twice
- * (D_SAME_INPUT: the same device and inode, or the same bytes), or a
- * regular file kept that changed while it was read (D_INPUT_CHANGED: its
- * size, modification or change time moved, or it came out short). Warns
+ * (D_SAME_INPUT: the same device and inode, or the same bytes); the
+ * bytes kept are checked later, by input_bytes_finish. Warns
  * with D_INPUT_MACHINES_DIFFER when the inputs' machine lines disagree.
  */
 struct model *input_load(const struct input_request *req, struct diags *d);

@@ -59,7 +59,8 @@ attach_inputs(struct pdf *p, const struct output_context *ctx,
 		for (j = 0; j < i; j++)
 			if (strcmp(names[j], name) == 0)
 				unique = xasprintf("%zu-%s", i + 1, name);
-		rc = pdf_attach_packed(p, unique ? unique : name,
+		rc = input_bytes_finish(&ctx->bytes[i], d) < 0 ? -1 :
+		    pdf_attach_packed(p, unique ? unique : name,
 		    ctx->bytes[i].packed, d);
 		free(unique);
 		if (rc < 0)
@@ -353,17 +354,25 @@ output_markdown(const struct output_context *ctx, const char *path,
 	return rc;
 }
 
-/* The inputs as the HTML offers them for download: what the PDF attaches. */
+/*
+ * The inputs as the HTML offers them for download: what the PDF attaches,
+ * their streams waited for; NULL when one has none (said in d).
+ */
 static struct html_attachment *
-html_attachments(const struct output_context *ctx)
+html_attachments(const struct output_context *ctx, struct diags *d)
 {
 	struct html_attachment *a = xcalloc(ctx->ninputs + 1, sizeof(*a));
 	size_t i;
 
 	for (i = 0; i < ctx->ninputs; i++) {
 		a[i].name = ctx->names[i];
-		if (ctx->bytes != NULL)
-			a[i].packed = ctx->bytes[i].packed;
+		if (ctx->bytes == NULL || ctx->bytes[i].packed == NULL)
+			continue;
+		if (input_bytes_finish(&ctx->bytes[i], d) < 0) {
+			free(a);
+			return NULL;
+		}
+		a[i].packed = ctx->bytes[i].packed;
 	}
 	return a;
 }
@@ -372,12 +381,14 @@ int
 output_html(const struct output_context *ctx, const char *path,
     struct output_batch *batch, struct diags *d)
 {
-	struct html_attachment *att = html_attachments(ctx);
+	struct html_attachment *att = html_attachments(ctx, d);
 	int to_stdout = strcmp(path, "-") == 0;
 	struct outfile *o = NULL;
 	size_t n;
 	int rc;
 
+	if (att == NULL)
+		return -1;
 	if (!to_stdout && (o = outfile_open(path, ctx->inputs, ctx->ninputs,
 	    d)) == NULL) {
 		free(att);

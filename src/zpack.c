@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -55,7 +56,9 @@ struct zpack {
 	struct zpack_piece *pieces;
 	size_t npieces; /* a stream's: known once it ended */
 	size_t len;     /* input bytes so far */
-	int fd;         /* a file's, or -1 */
+	int fd;         /* a file's, our own duplicate; or -1 */
+	struct stat before; /* the file's when the work started */
+	int open_err;   /* errno when it could not be duplicated or looked at */
 	unsigned long long start;
 	atomic_size_t taken; /* a file's pieces taken by workers */
 	atomic_int stop;
@@ -70,7 +73,9 @@ struct zpack {
 	size_t max;
 	int ended, over, threaded;
 	unsigned char trailer[4];
-	int finished, result, err; /* zpack_finish's */
+	/* zpack_finish's, under fin_mu: one caller finishes, the others wait. */
+	pthread_mutex_t fin_mu;
+	int finished, result, err;
 };
 
 /* zlib allocates through xalloc: out of memory is the one exit, never a zlib error. */
@@ -100,6 +105,8 @@ zpack_new(size_t npieces)
 	atomic_init(&z->stop, 0);
 	pthread_mutex_init(&z->mu, NULL);
 	pthread_cond_init(&z->cv, NULL);
+	pthread_mutex_init(&z->fin_mu, NULL);
+	z->fd = -1;
 	for (i = 0; i < ZPACK_THREADS; i++) {
 		z->workers[i].z = z;
 		z->workers[i].piece = ZPACK_NONE;
@@ -233,9 +240,13 @@ zpack_start_file(int fd, unsigned long long start, size_t len)
 	    (len + ZPACK_PIECE - 1) / ZPACK_PIECE);
 	size_t i;
 
-	z->fd = fd;
 	z->start = start;
 	z->len = len;
+	/* Its own descriptor, so that the caller may close the file meanwhile. */
+	if ((z->fd = dup(fd)) < 0 || fstat(z->fd, &z->before) != 0) {
+		z->open_err = errno;
+		return z;
+	}
 	z->nworkers = z->npieces < ZPACK_THREADS ? z->npieces : ZPACK_THREADS;
 	/* Without a thread the file is deflated here and now: slower, the same. */
 	for (i = 0; i < z->nworkers; i++)
@@ -312,7 +323,6 @@ zpack_start_stream(size_t max)
 	struct zpack *z = zpack_new(max / ZPACK_PIECE + 2);
 	size_t i;
 
-	z->fd = -1;
 	z->max = max;
 	for (i = 0; i < ZPACK_THREADS; i++)
 		if (task_try_start(&z->workers[i].task, stream_work,
@@ -465,15 +475,30 @@ zpack_check(struct zpack *z)
 	return 0;
 }
 
+int
+zpack_file_moved(const struct zpack *z)
+{
+	const struct stat *a = &z->before;
+	struct stat b;
+
+	if (z->fd < 0)
+		return 0; /* never opened: zpack_finish says why */
+	return fstat(z->fd, &b) != 0 || a->st_size != b.st_size ||
+	    a->st_mtim.tv_sec != b.st_mtim.tv_sec ||
+	    a->st_mtim.tv_nsec != b.st_mtim.tv_nsec ||
+	    a->st_ctim.tv_sec != b.st_ctim.tv_sec ||
+	    a->st_ctim.tv_nsec != b.st_ctim.tv_nsec;
+}
+
 /* Ends the input, waits for the threads and frees what only they used. */
 static int
 zpack_end(struct zpack *z)
 {
-	int rc = z->over ? -1 : 0;
+	int rc = 0;
 	size_t i;
 
-	if (z->fd < 0 && !z->over)
-		stream_end(z);
+	if (zpack_end_input(z) < 0)
+		rc = -1;
 	for (i = 0; i < ZPACK_THREADS; i++)
 		task_wait(&z->workers[i].task);
 	for (i = 0; i < ZPACK_THREADS; i++) {
@@ -487,18 +512,38 @@ zpack_end(struct zpack *z)
 		free(z->slots[i].data);
 		z->slots[i].data = NULL;
 	}
+	if (z->open_err != 0) {
+		z->err = z->open_err;
+		return -1;
+	}
+	if (rc == 0 && z->fd >= 0 && zpack_file_moved(z))
+		rc = -1;
 	return rc == 0 ? zpack_check(z) : rc;
 }
 
 int
-zpack_finish(struct zpack *z, int *err)
+zpack_end_input(struct zpack *z)
 {
+	if (z->fd < 0 && !z->over && !z->ended)
+		stream_end(z);
+	return z->over ? -1 : 0;
+}
+
+int
+zpack_finish(struct zpack *z, int *err, int *first)
+{
+	int rc;
+
+	pthread_mutex_lock(&z->fin_mu);
+	*first = !z->finished;
 	if (!z->finished) {
 		z->finished = 1;
 		z->result = zpack_end(z);
 	}
 	*err = z->err;
-	return z->result;
+	rc = z->result;
+	pthread_mutex_unlock(&z->fin_mu);
+	return rc;
 }
 
 size_t
@@ -631,8 +676,11 @@ zpack_free(struct zpack *z)
 		free(z->pieces[i].out);
 	for (i = 0; i < ZPACK_SLOTS + 1; i++)
 		free(z->slots[i].data);
+	if (z->fd >= 0)
+		close(z->fd);
 	pthread_mutex_destroy(&z->mu);
 	pthread_cond_destroy(&z->cv);
+	pthread_mutex_destroy(&z->fin_mu);
 	free(z->pieces);
 	free(z);
 }

@@ -26,10 +26,17 @@ struct zpack;
  * Starts deflating, at zlib's default level on up to two threads, the
  * len bytes of the regular file open as fd from offset start into one
  * zlib stream (RFC 1950: the PDF's FlateDecode). The threads read the
- * file themselves (pread), so no copy of it is held, only its deflated
- * pieces. fd must stay open until zpack_finish. Never NULL.
+ * file themselves (pread, through a duplicate of fd: the caller may close
+ * it), so no copy of it is held, only its deflated pieces. Never NULL.
  */
 struct zpack *zpack_start_file(int fd, unsigned long long start, size_t len);
+
+/*
+ * Whether the file's size, modification or change time moved since
+ * zpack_start_file, without waiting (0 for a stream, or a file that could
+ * not be duplicated: zpack_finish says why).
+ */
+int zpack_file_moved(const struct zpack *z);
 
 /*
  * Starts deflating a stream (a pipe, say) whose bytes come in order
@@ -46,16 +53,26 @@ struct zpack *zpack_start_stream(size_t max);
 int zpack_write(struct zpack *z, const void *data, size_t n);
 
 /*
- * Ends the input and waits for every piece. Returns 0, or when there is
- * no stream: -1 for a file whose read failed (*err its errno) or came
- * out short of len (it shrank meanwhile: *err 0), or for a stream that
- * went past its max (*err 0); ZPACK_ZLIB_FAILED when zlib failed (its
- * memory comes from xalloc: only a bug can make it fail). Later calls
- * return the same. After it z does not change: any number of threads may
- * read it (zpack_read, zpack_unpack_*) until zpack_free.
+ * Ends a stream's input: its last bytes go to the threads, which finish
+ * on their own. Returns 0, or -1 when it went past its max (then nothing
+ * is kept). A file's input ends with the file: 0.
+ */
+int zpack_end_input(struct zpack *z);
+
+/*
+ * Ends the input if that was not done and waits for every piece. Returns
+ * 0, or when there is no stream: -1 for a file whose read failed (*err
+ * its errno), or that changed while it was read (its size, modification
+ * or change time moved, or it came out short of len: *err 0), or for a
+ * stream that went past its max (*err 0); ZPACK_ZLIB_FAILED when zlib
+ * failed (its memory comes from xalloc: only a bug can make it fail).
+ * Any thread may call it, at once with others: one finishes (*first 1:
+ * the one to say why it failed), the others wait for it and get the same
+ * (*first 0). After it z does not change: any number of threads may read
+ * it (zpack_read, zpack_unpack_*) until zpack_free.
  */
 #define ZPACK_ZLIB_FAILED (-2)
-int zpack_finish(struct zpack *z, int *err);
+int zpack_finish(struct zpack *z, int *err, int *first);
 
 /* The bytes of the zlib stream, after a successful zpack_finish. */
 size_t zpack_size(const struct zpack *z);

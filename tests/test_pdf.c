@@ -631,12 +631,12 @@ static struct zpack *
 packed(const char *data, size_t len, size_t times)
 {
 	struct zpack *z = zpack_start_stream(len * times);
-	int err;
+	int err, first;
 	size_t i;
 
 	for (i = 0; i < times; i++)
 		assert_int_equal(zpack_write(z, data, len), 0);
-	assert_int_equal(zpack_finish(z, &err), 0);
+	assert_int_equal(zpack_finish(z, &err, &first), 0);
 	return z;
 }
 

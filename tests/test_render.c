@@ -467,11 +467,11 @@ test_html_downloads_are_data_links_or_say_too_large(void **state)
 	};
 	struct drawing dr;
 	char *h;
-	int err;
+	int err, first;
 
 	(void)state;
 	assert_int_equal(zpack_write(z, csv, strlen(csv)), 0);
-	assert_int_equal(zpack_finish(z, &err), 0);
+	assert_int_equal(zpack_finish(z, &err, &first), 0);
 	att[0].packed = z;
 	drawing_report(&dr, "templates/default.xml", fixture_run(1, FIXTURE_ALL_METRICS));
 	h = html_of(&dr, att, 2);

@@ -11,9 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <zlib.h>
 
+#include "task.h"
 #include "xalloc.h"
 #include "zpack.h"
 
@@ -83,12 +85,13 @@ check_inflates_to(const unsigned char *z, size_t zlen, const char *want,
 static struct zpack *
 pack_file(const char *data, size_t len, int *fd)
 {
+	int first;
 	struct zpack *z;
 	int err = -1;
 
 	*fd = temp_file(data, len);
 	z = zpack_start_file(*fd, 0, len);
-	assert_int_equal(zpack_finish(z, &err), 0);
+	assert_int_equal(zpack_finish(z, &err, &first), 0);
 	assert_int_equal(err, 0);
 	assert_int_equal(zpack_len(z), len);
 	return z;
@@ -98,6 +101,7 @@ pack_file(const char *data, size_t len, int *fd)
 static struct zpack *
 pack_stream(const char *data, size_t len, size_t step)
 {
+	int first;
 	struct zpack *z = zpack_start_stream(len + 1);
 	size_t off, n;
 	int err = -1;
@@ -106,7 +110,7 @@ pack_stream(const char *data, size_t len, size_t step)
 		n = len - off < step ? len - off : step;
 		assert_int_equal(zpack_write(z, data + off, n), 0);
 	}
-	assert_int_equal(zpack_finish(z, &err), 0);
+	assert_int_equal(zpack_finish(z, &err, &first), 0);
 	assert_int_equal(err, 0);
 	assert_int_equal(zpack_len(z), len);
 	return z;
@@ -142,6 +146,7 @@ test_empty_input_is_a_valid_stream(void **state)
 static void
 test_small_input_round_trips(void **state)
 {
+	int first;
 	static const char csv[] = "TestName,TestCase,Run\ntrace_dns,ig,1\n";
 	struct zpack *z;
 	int fd;
@@ -150,7 +155,7 @@ test_small_input_round_trips(void **state)
 	z = pack_file(csv, strlen(csv), &fd);
 	check_stream(z, csv, strlen(csv));
 	/* Finishing again changes nothing. */
-	assert_int_equal(zpack_finish(z, &fd), 0);
+	assert_int_equal(zpack_finish(z, &fd, &first), 0);
 	check_stream(z, csv, strlen(csv));
 	zpack_free(z);
 	z = pack_stream(csv, strlen(csv), 5);
@@ -256,12 +261,13 @@ test_file_and_stream_give_the_same_bytes(void **state)
 static void
 test_file_from_an_offset(void **state)
 {
+	int first;
 	static const char csv[] = "# Skipped: yes\nTestName,TestCase\na,b\n";
 	int fd = temp_file(csv, strlen(csv)), err;
 	struct zpack *z = zpack_start_file(fd, 15, strlen(csv) - 15);
 
 	(void)state;
-	assert_int_equal(zpack_finish(z, &err), 0);
+	assert_int_equal(zpack_finish(z, &err, &first), 0);
 	check_stream(z, csv + 15, strlen(csv) - 15);
 	zpack_free(z);
 	close(fd);
@@ -271,13 +277,14 @@ test_file_from_an_offset(void **state)
 static void
 test_file_shorter_than_said_fails(void **state)
 {
+	int first;
 	size_t n = ZPACK_PIECE + 1000;
 	char *csv = sample_csv(n);
 	int fd = temp_file(csv, n), err = -1;
 	struct zpack *z = zpack_start_file(fd, 0, n + 10);
 
 	(void)state;
-	assert_int_equal(zpack_finish(z, &err), -1);
+	assert_int_equal(zpack_finish(z, &err, &first), -1);
 	assert_int_equal(err, 0);
 	zpack_free(z);
 	close(fd);
@@ -288,17 +295,18 @@ test_file_shorter_than_said_fails(void **state)
 static void
 test_file_read_error_is_its_errno(void **state)
 {
+	int first;
 	int fd = open("/", O_RDONLY), err = 0;
 	struct zpack *z;
 
 	(void)state;
 	assert_true(fd >= 0);
 	z = zpack_start_file(fd, 0, 100);
-	assert_int_equal(zpack_finish(z, &err), -1);
+	assert_int_equal(zpack_finish(z, &err, &first), -1);
 	assert_int_equal(err, EISDIR);
 	/* Asked again, it says the same. */
 	err = 0;
-	assert_int_equal(zpack_finish(z, &err), -1);
+	assert_int_equal(zpack_finish(z, &err, &first), -1);
 	assert_int_equal(err, EISDIR);
 	zpack_free(z);
 	close(fd);
@@ -308,6 +316,7 @@ test_file_read_error_is_its_errno(void **state)
 static void
 test_stream_over_max_is_dropped(void **state)
 {
+	int first;
 	size_t n = ZPACK_PIECE + 5000;
 	char *csv = sample_csv(n);
 	struct zpack *z = zpack_start_stream(n - 1);
@@ -318,7 +327,7 @@ test_stream_over_max_is_dropped(void **state)
 	assert_int_equal(zpack_write(z, csv, 1), 0);
 	assert_int_equal(zpack_write(z, csv, 1), -1);
 	assert_int_equal(zpack_write(z, csv, 1), -1);
-	assert_int_equal(zpack_finish(z, &err), -1);
+	assert_int_equal(zpack_finish(z, &err, &first), -1);
 	assert_int_equal(err, 0);
 	zpack_free(z);
 	free(csv);
@@ -390,6 +399,113 @@ test_free_without_finish(void **state)
 	free(csv);
 }
 
+/* A file appended to, or written with the same bytes later, while it is read: no stream. */
+static void
+test_file_changed_while_read_fails(void **state)
+{
+	static const char csv[] = "TestName,TestCase\na,b\n";
+	const struct timespec tick = { 0, 20000000 };
+	int fd, err = -1, first;
+	struct zpack *z;
+	char c = 'T';
+
+	(void)state;
+	fd = temp_file(csv, strlen(csv));
+	z = zpack_start_file(fd, 0, strlen(csv));
+	assert_int_equal(zpack_file_moved(z), 0);
+	assert_int_equal(write(fd, "c,d\n", 4), 4);
+	assert_int_equal(zpack_file_moved(z), 1);
+	assert_int_equal(zpack_finish(z, &err, &first), -1);
+	assert_int_equal(err, 0);
+	zpack_free(z);
+	close(fd);
+	/* The same bytes: only the modification time moves, past the clock's tick. */
+	fd = temp_file(csv, strlen(csv));
+	z = zpack_start_file(fd, 0, strlen(csv));
+	nanosleep(&tick, NULL);
+	assert_int_equal(pwrite(fd, &c, 1, 0), 1);
+	assert_int_equal(zpack_finish(z, &err, &first), -1);
+	assert_int_equal(err, 0);
+	zpack_free(z);
+	close(fd);
+}
+
+/* The threads read through their own descriptor: the caller's may close at once. */
+static void
+test_caller_may_close_the_file(void **state)
+{
+	size_t n = ZPACK_PIECE + 99;
+	char *csv = sample_csv(n);
+	int fd = temp_file(csv, n), err, first;
+	struct zpack *z = zpack_start_file(fd, 0, n);
+
+	(void)state;
+	close(fd);
+	assert_int_equal(zpack_finish(z, &err, &first), 0);
+	check_stream(z, csv, n);
+	zpack_free(z);
+	free(csv);
+}
+
+struct finisher {
+	struct zpack *z;
+	int rc, first;
+};
+
+static void
+finisher_run(void *arg)
+{
+	struct finisher *f = arg;
+	int err;
+
+	f->rc = zpack_finish(f->z, &err, &f->first);
+}
+
+/* Two outputs waiting at once (the PDF's thread, the HTML page's): one finishes, both get the stream. */
+static void
+test_finish_from_two_threads(void **state)
+{
+	size_t n = 3 * ZPACK_PIECE;
+	char *csv = sample_csv(n);
+	int fd = temp_file(csv, n);
+	struct zpack *z = zpack_start_file(fd, 0, n);
+	struct finisher a = { z, -9, -9 }, b = { z, -9, -9 };
+	struct task t;
+
+	(void)state;
+	task_start(&t, finisher_run, &a);
+	finisher_run(&b);
+	task_wait(&t);
+	assert_int_equal(a.rc, 0);
+	assert_int_equal(b.rc, 0);
+	assert_int_equal(a.first + b.first, 1);
+	check_stream(z, csv, n);
+	zpack_free(z);
+	close(fd);
+	free(csv);
+}
+
+/* A stream's input ended: what went past the max is said then, before any wait. */
+static void
+test_end_input_says_over_max(void **state)
+{
+	struct zpack *z = zpack_start_stream(3);
+	int err, first;
+
+	(void)state;
+	assert_int_equal(zpack_write(z, "abc", 3), 0);
+	assert_int_equal(zpack_end_input(z), 0);
+	assert_int_equal(zpack_end_input(z), 0);
+	assert_int_equal(zpack_finish(z, &err, &first), 0);
+	check_stream(z, "abc", 3);
+	zpack_free(z);
+	z = zpack_start_stream(3);
+	assert_int_equal(zpack_write(z, "abcd", 4), -1);
+	assert_int_equal(zpack_end_input(z), -1);
+	assert_int_equal(zpack_finish(z, &err, &first), -1);
+	zpack_free(z);
+}
+
 int
 main(void)
 {
@@ -405,6 +521,10 @@ main(void)
 		cmocka_unit_test(test_unpack_gives_the_bytes_back),
 		cmocka_unit_test(test_readers_are_independent),
 		cmocka_unit_test(test_free_without_finish),
+		cmocka_unit_test(test_file_changed_while_read_fails),
+		cmocka_unit_test(test_caller_may_close_the_file),
+		cmocka_unit_test(test_finish_from_two_threads),
+		cmocka_unit_test(test_end_input_says_over_max),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

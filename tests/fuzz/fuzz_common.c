@@ -258,10 +258,10 @@ fuzz_render(const struct model *m, const struct template *tpl,
 		/* The input as the driver hands it to the page: deflated. */
 		struct zpack *z = zpack_start_stream(len);
 		struct html_attachment att = { "in.csv", NULL };
-		int err;
+		int err, first;
 
 		(void)zpack_write(z, data, len);
-		if (zpack_finish(z, &err) < 0)
+		if (zpack_finish(z, &err, &first) < 0)
 			fuzz_die("zpack", &d);
 		att.packed = z;
 		fuzz_sink_open(&s);
