@@ -104,6 +104,14 @@ read_file_kept(struct aggregate *agg, const char *path, const char *shown,
 	keep->packed = z;
 	keep->len = (size_t)size;
 	keep->shown = shown;
+	/*
+	 * One piece is deflated in moments: finished now, it frees its
+	 * descriptor, so that many small inputs hold no more of them than
+	 * before. Out of descriptors, z reads through fp's, closed next.
+	 */
+	if ((size <= (off_t)ZPACK_PIECE || zpack_borrows_fd(z)) &&
+	    input_bytes_finish(keep, d) < 0)
+		input_bytes_free(keep);
 }
 
 /* The regular files read so far, to refuse one given twice. */

@@ -56,9 +56,11 @@ struct zpack {
 	struct zpack_piece *pieces;
 	size_t npieces; /* a stream's: known once it ended */
 	size_t len;     /* input bytes so far */
-	int fd;         /* a file's, our own duplicate; or -1 */
+	int file;       /* a file's zpack, not a stream's */
+	int fd;         /* the file: a duplicate of the caller's, or -1 */
+	int borrowed;   /* no duplicate could be had: fd is the caller's */
 	struct stat before; /* the file's when the work started */
-	int open_err;   /* errno when it could not be duplicated or looked at */
+	int open_err;   /* errno when it could not be looked at */
 	unsigned long long start;
 	atomic_size_t taken; /* a file's pieces taken by workers */
 	atomic_int stop;
@@ -242,8 +244,13 @@ zpack_start_file(int fd, unsigned long long start, size_t len)
 
 	z->start = start;
 	z->len = len;
+	z->file = 1;
 	/* Its own descriptor, so that the caller may close the file meanwhile. */
-	if ((z->fd = dup(fd)) < 0 || fstat(z->fd, &z->before) != 0) {
+	if ((z->fd = dup(fd)) < 0) {
+		z->fd = fd;
+		z->borrowed = 1;
+	}
+	if (fstat(z->fd, &z->before) != 0) {
 		z->open_err = errno;
 		return z;
 	}
@@ -481,13 +488,28 @@ zpack_file_moved(const struct zpack *z)
 	const struct stat *a = &z->before;
 	struct stat b;
 
-	if (z->fd < 0)
-		return 0; /* never opened: zpack_finish says why */
+	if (z->fd < 0 || z->open_err != 0)
+		return 0; /* closed, or never looked at: zpack_finish says why */
 	return fstat(z->fd, &b) != 0 || a->st_size != b.st_size ||
 	    a->st_mtim.tv_sec != b.st_mtim.tv_sec ||
 	    a->st_mtim.tv_nsec != b.st_mtim.tv_nsec ||
 	    a->st_ctim.tv_sec != b.st_ctim.tv_sec ||
 	    a->st_ctim.tv_nsec != b.st_ctim.tv_nsec;
+}
+
+/* The file is no longer read: our duplicate closed, the caller's let be. */
+static void
+zpack_close_fd(struct zpack *z)
+{
+	if (z->fd >= 0 && !z->borrowed)
+		close(z->fd);
+	z->fd = -1;
+}
+
+int
+zpack_borrows_fd(const struct zpack *z)
+{
+	return z->borrowed;
 }
 
 /* Ends the input, waits for the threads and frees what only they used. */
@@ -514,17 +536,19 @@ zpack_end(struct zpack *z)
 	}
 	if (z->open_err != 0) {
 		z->err = z->open_err;
+		zpack_close_fd(z);
 		return -1;
 	}
-	if (rc == 0 && z->fd >= 0 && zpack_file_moved(z))
+	if (rc == 0 && z->file && zpack_file_moved(z))
 		rc = -1;
+	zpack_close_fd(z);
 	return rc == 0 ? zpack_check(z) : rc;
 }
 
 int
 zpack_end_input(struct zpack *z)
 {
-	if (z->fd < 0 && !z->over && !z->ended)
+	if (!z->file && !z->over && !z->ended)
 		stream_end(z);
 	return z->over ? -1 : 0;
 }
@@ -676,8 +700,7 @@ zpack_free(struct zpack *z)
 		free(z->pieces[i].out);
 	for (i = 0; i < ZPACK_SLOTS + 1; i++)
 		free(z->slots[i].data);
-	if (z->fd >= 0)
-		close(z->fd);
+	zpack_close_fd(z);
 	pthread_mutex_destroy(&z->mu);
 	pthread_cond_destroy(&z->cv);
 	pthread_mutex_destroy(&z->fin_mu);

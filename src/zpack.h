@@ -27,14 +27,22 @@ struct zpack;
  * len bytes of the regular file open as fd from offset start into one
  * zlib stream (RFC 1950: the PDF's FlateDecode). The threads read the
  * file themselves (pread, through a duplicate of fd: the caller may close
- * it), so no copy of it is held, only its deflated pieces. Never NULL.
+ * it, unless zpack_borrows_fd), so no copy of it is held, only its
+ * deflated pieces. Never NULL.
  */
 struct zpack *zpack_start_file(int fd, unsigned long long start, size_t len);
 
 /*
+ * Whether no duplicate of the file's descriptor could be had (out of
+ * descriptors): the threads read through fd itself, which must then stay
+ * open until zpack_finish.
+ */
+int zpack_borrows_fd(const struct zpack *z);
+
+/*
  * Whether the file's size, modification or change time moved since
- * zpack_start_file, without waiting (0 for a stream, or a file that could
- * not be duplicated: zpack_finish says why).
+ * zpack_start_file, without waiting (0 for a stream, a file that could not
+ * be looked at, which zpack_finish says, or one already finished).
  */
 int zpack_file_moved(const struct zpack *z);
 

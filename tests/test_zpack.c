@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -506,6 +507,32 @@ test_end_input_says_over_max(void **state)
 	zpack_free(z);
 }
 
+/* Out of descriptors, the threads read through the caller's, which must stay open. */
+static void
+test_file_without_a_spare_descriptor(void **state)
+{
+	size_t n = ZPACK_PIECE + 4321;
+	char *csv = sample_csv(n);
+	int fd = temp_file(csv, n), err, first;
+	struct rlimit was, none;
+	struct zpack *z;
+
+	(void)state;
+	assert_int_equal(getrlimit(RLIMIT_NOFILE, &was), 0);
+	none = was;
+	none.rlim_cur = (rlim_t)fd + 1; /* no descriptor above fd: dup fails */
+	assert_int_equal(setrlimit(RLIMIT_NOFILE, &none), 0);
+	z = zpack_start_file(fd, 0, n);
+	assert_int_equal(setrlimit(RLIMIT_NOFILE, &was), 0);
+	assert_true(zpack_borrows_fd(z));
+	assert_int_equal(zpack_finish(z, &err, &first), 0);
+	check_stream(z, csv, n);
+	zpack_free(z);
+	/* The caller's descriptor is left open. */
+	assert_int_equal(close(fd), 0);
+	free(csv);
+}
+
 int
 main(void)
 {
@@ -523,6 +550,7 @@ main(void)
 		cmocka_unit_test(test_free_without_finish),
 		cmocka_unit_test(test_file_changed_while_read_fails),
 		cmocka_unit_test(test_caller_may_close_the_file),
+		cmocka_unit_test(test_file_without_a_spare_descriptor),
 		cmocka_unit_test(test_finish_from_two_threads),
 		cmocka_unit_test(test_end_input_says_over_max),
 	};
