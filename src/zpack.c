@@ -324,19 +324,25 @@ stream_work(void *arg)
 }
 
 struct zpack *
-zpack_start_stream(size_t max)
+zpack_start_stream_threads(size_t max, size_t threads)
 {
-	/* A piece more than max needs, for the empty one that ends a stream of exact pieces. */
+	/* Room for the pieces of max bytes, and one to spare. */
 	struct zpack *z = zpack_new(max / ZPACK_PIECE + 2);
 	size_t i;
 
 	z->max = max;
-	for (i = 0; i < ZPACK_THREADS; i++)
+	for (i = 0; i < ZPACK_THREADS && i < threads; i++)
 		if (task_try_start(&z->workers[i].task, stream_work,
 		    &z->workers[i]) == 0)
 			z->nworkers++;
 	z->threaded = z->nworkers > 0;
 	return z;
+}
+
+struct zpack *
+zpack_start_stream(size_t max)
+{
+	return zpack_start_stream_threads(max, ZPACK_THREADS);
 }
 
 /* A free slot to fill, under mu: waits for one, or deflates here without threads. */

@@ -53,6 +53,13 @@ int zpack_file_moved(const struct zpack *z);
 struct zpack *zpack_start_stream(size_t max);
 
 /*
+ * As zpack_start_stream, on at most threads threads (0: none, and
+ * zpack_write deflates on its caller's thread, as when no thread can be
+ * started): the same stream whatever the number.
+ */
+struct zpack *zpack_start_stream_threads(size_t max, size_t threads);
+
+/*
  * Hands a stream's next n bytes to its threads (copied), waiting while
  * ZPACK_IN_FLIGHT bytes are already waiting for them. Returns 0, or -1
  * once the stream went past its max: everything is dropped then (the

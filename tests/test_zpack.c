@@ -533,6 +533,34 @@ test_file_without_a_spare_descriptor(void **state)
 	free(csv);
 }
 
+/* No thread, or one: the writer or the one thread deflates every piece, the same bytes. */
+static void
+test_stream_on_fewer_threads(void **state)
+{
+	size_t n = 2 * ZPACK_PIECE + 777, threads, off, k;
+	char *csv = sample_csv(n);
+	struct zpack *z;
+	int err, first;
+
+	(void)state;
+	for (threads = 0; threads < 2; threads++) {
+		z = zpack_start_stream_threads(n, threads);
+		for (off = 0; off < n; off += k) {
+			k = n - off < 100000 ? n - off : 100000;
+			assert_int_equal(zpack_write(z, csv + off, k), 0);
+		}
+		assert_int_equal(zpack_finish(z, &err, &first), 0);
+		check_same_as_reference(z, csv, n);
+		zpack_free(z);
+	}
+	/* Dropped past its max, with no thread to stop. */
+	z = zpack_start_stream_threads(10, 0);
+	assert_int_equal(zpack_write(z, csv, 11), -1);
+	assert_int_equal(zpack_finish(z, &err, &first), -1);
+	zpack_free(z);
+	free(csv);
+}
+
 int
 main(void)
 {
@@ -553,6 +581,7 @@ main(void)
 		cmocka_unit_test(test_file_without_a_spare_descriptor),
 		cmocka_unit_test(test_finish_from_two_threads),
 		cmocka_unit_test(test_end_input_says_over_max),
+		cmocka_unit_test(test_stream_on_fewer_threads),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
