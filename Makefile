@@ -99,7 +99,8 @@ TSAN_UNITS = $(BUILD)/tests/test_task $(BUILD)/tests/test_zpack \
 TSAN_CASES = all-formats all-pdf-cannot-write bad-input-and-template \
              pdf-sample pdf-large-attachment compare-pdf-regression svg-sample \
              compare-all-formats compare-template-not-compare \
-             pdf-pipe-input-attached input-dev-zero-pdf trend-all-formats
+             pdf-pipe-input-attached input-dev-zero-pdf trend-all-formats \
+             html-download-large
 tsan-run: $(TSAN_UNITS) $(BUILD)/igreport
 	@set -e; for t in $(TSAN_UNITS); do echo "== $$t (TSan)"; \
 		IGREPORT_SOURCE_DIR=$(CURDIR) $$t; done
@@ -151,19 +152,26 @@ unit: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; \
 		IGREPORT_SOURCE_DIR=$(CURDIR) $$t; done
 
-# The e2e cases' environment: the data files, and the shim that fails
-# writes with ENOSPC (out-no-space-shim).
+# The e2e cases' environment: the data files, the shim that fails writes
+# with ENOSPC (out-no-space-shim) and the one that changes an input while
+# it is read (input-changed-while-read).
 E2E_SHIM = $(BUILD)/tests/enospc.so
-E2E_ENV  = IGREPORT_DATADIR=$(CURDIR) ENOSPC_SHIM=$(CURDIR)/$(E2E_SHIM)
+E2E_CHANGE_SHIM = $(BUILD)/tests/change.so
+E2E_ENV  = IGREPORT_DATADIR=$(CURDIR) ENOSPC_SHIM=$(CURDIR)/$(E2E_SHIM) \
+           CHANGE_SHIM=$(CURDIR)/$(E2E_CHANGE_SHIM)
 
-e2e: $(BUILD)/igreport $(E2E_SHIM)
+e2e: $(BUILD)/igreport $(E2E_SHIM) $(E2E_CHANGE_SHIM)
 	@$(E2E_ENV) sh tests/e2e/run.sh $(CURDIR)/$(BUILD)/igreport
 
-regen: $(BUILD)/igreport $(E2E_SHIM)
+regen: $(BUILD)/igreport $(E2E_SHIM) $(E2E_CHANGE_SHIM)
 	@REGEN=1 $(E2E_ENV) sh tests/e2e/run.sh $(CURDIR)/$(BUILD)/igreport
 
 # Built without the sanitizers, so that it loads under any build of igreport.
 $(E2E_SHIM): tests/shim/enospc.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 $(WARN) -fPIC -shared -o $@ $< -ldl
+
+$(E2E_CHANGE_SHIM): tests/shim/change.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 $(WARN) -fPIC -shared -o $@ $< -ldl
 

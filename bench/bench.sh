@@ -118,6 +118,21 @@ awk -v n="$last_n" -v mb="$last_mb" -v wc="$last_wc" -v agg="$last_agg" \
 		    "(%s; %.1f MB in %.3f s of CPU, %.3f s wall)\n", n, mb / cpu,
 		    (mb / cpu >= 1000 ? "met" : "not met"), mb, cpu, agg
 }'
+# The memory targets of large reports (issue 17): the peak RSS of -f pdf
+# and -f all under 32 MB at 10^6 rows (the input attached) and at 10^7
+# (over INPUT_ATTACH_MAX: not attached).
+for n in 1000000 10000000; do
+	f="$dir/rows-$n.csv"
+	[ -s "$f" ] || "$gen" "$n" 6 1 >"$f"
+	for fmt in pdf all; do
+		set -- $(cd "$dir/work" && "$measure" "$runs" "$bin" -q --format "$fmt" -o "mem-$fmt" "$f")
+		awk -v n="$n" -v f="$fmt" -v k="$2" -v s="$3" 'BEGIN {
+			mb = k / 1024
+			printf "target: peak RSS of -f %s at %d rows <= 32 MB: measured %.1f MB (%s)%s\n",
+			    f, n, mb, mb <= 32 ? "met" : "not met", s == 0 ? "" : " (exit " s ")"
+		}'
+	done
+done
 if [ -n "${BENCH_BASE:-}" ]; then
 	# Every output file too, for the real size, the largest size up to
 	# 10^6 rows (the attachment's), a pipe, a comparison and the trend.

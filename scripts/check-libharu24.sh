@@ -35,14 +35,15 @@ cd "$root"
 build=build/compat/igreport
 # Its public API suffices outside src/pdf_haru.c, as 2.3.0's does.
 sh tests/haru-public-check.sh "$prefix/include"
-# unit builds and runs every unit test; then the binary and the e2e shim.
+# unit builds and runs every unit test; then the binary and the e2e shims.
 $make -s BUILD=$build HPDF_PREFIX="$prefix" unit
-$make -s BUILD=$build HPDF_PREFIX="$prefix" $build/igreport $build/tests/enospc.so
+$make -s BUILD=$build HPDF_PREFIX="$prefix" $build/igreport $build/tests/enospc.so \
+	$build/tests/change.so
 # The binaries really use 2.4.6, not the system's 2.3.0.
 for b in $build/igreport $build/tests/test_pdf; do
 	ldd "$b" | grep -q "$prefix/lib/libhpdf.so" ||
 		{ echo "check-libharu24: $b is not linked to $prefix/lib/libhpdf.so" >&2; exit 1; }
 done
 IGREPORT_DATADIR=$root ENOSPC_SHIM=$root/$build/tests/enospc.so \
-	sh tests/e2e/run.sh "$root/$build/igreport"
+	CHANGE_SHIM=$root/$build/tests/change.so sh tests/e2e/run.sh "$root/$build/igreport"
 echo "check-libharu24: libharu 2.4.6 passed every unit test and e2e case"

@@ -233,15 +233,31 @@ cli_write_format(const struct cli_request *rq, const struct cli_data *data,
  * The one commit-or-abort: every output in place, or none. ctx is NULL
  * for a data export, which has no document. Returns the exit status.
  */
+/*
+ * Why outputs failed, from the diagnostics since from: an input that
+ * changed or could not be read while its attachment was made is bad input,
+ * anything else a failed write.
+ */
+static int
+cli_failed_status(const struct diags *d, size_t from)
+{
+	for (; from < d->n; from++)
+		if (d->v[from].code == D_INPUT_CHANGED ||
+		    d->v[from].code == D_READ_FAILED)
+			return CLI_EXIT_BAD_INPUT;
+	return CLI_EXIT_CANNOT_WRITE;
+}
+
 static int
 cli_commit(const struct cli_request *rq, const struct cli_data *data,
     const struct output_context *ctx, struct diags *d)
 {
 	struct output_batch batch = { 0 };
+	size_t from = d->n;
 
 	if (cli_write_format(rq, data, ctx, &batch, d) < 0 || diags_failed(d)) {
 		output_abort(&batch);
-		return CLI_EXIT_CANNOT_WRITE;
+		return cli_failed_status(d, from);
 	}
 	return output_commit(&batch, d) < 0 ? CLI_EXIT_CANNOT_WRITE : CLI_EXIT_OK;
 }

@@ -69,6 +69,7 @@ static const char *const diag_messages[D__MAX] = {
 	[D_NO_DATE] = "every run needs a benchmark date for --order date",
 	[D_OPEN_FAILED] = "cannot open",
 	[D_READ_FAILED] = "cannot read",
+	[D_INPUT_CHANGED] = "input changed while it was read",
 	[D_WRITE_FAILED] = "cannot write",
 	[D_OUTPUT_IS_INPUT] = "output would overwrite an input",
 	[D_OUTPUT_NOT_FILE] = "output is not a regular file, not replaced",

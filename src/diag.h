@@ -80,6 +80,7 @@ enum diag_code {
 	/* system errors */
 	D_OPEN_FAILED,
 	D_READ_FAILED,
+	D_INPUT_CHANGED,
 	D_WRITE_FAILED,
 	D_OUTPUT_IS_INPUT,
 	D_OUTPUT_NOT_FILE,

@@ -14,35 +14,6 @@
 #include "xalloc.h"
 #include "zpack.h"
 
-/*
- * Reads fp to its end, a NUL after it for the reader: returns 0, 1 when
- * it holds more than INPUT_ATTACH_MAX bytes (only that much is read), or
- * -1 on a read error.
- */
-static int
-slurp(FILE *fp, struct input_bytes *b)
-{
-	size_t cap = 65536, n, want;
-
-	b->data = xmalloc(cap);
-	b->len = 0;
-	for (;;) {
-		want = cap - b->len;
-		if ((n = fread(b->data + b->len, 1, want, fp)) == 0)
-			break;
-		b->len += n;
-		if (b->len > (size_t)INPUT_ATTACH_MAX)
-			return 1;
-		if (b->len == cap) {
-			cap = cap * 2 <= (size_t)INPUT_ATTACH_MAX ? cap * 2 :
-			    (size_t)INPUT_ATTACH_MAX + 2;
-			b->data = xrealloc(b->data, cap);
-		}
-	}
-	b->data[b->len] = '\0'; /* b->len < cap: a full buffer has just grown */
-	return ferror(fp) ? -1 : 0;
-}
-
 /* What an opened input is, as far as keeping its bytes goes. */
 enum kind {
 	KIND_STREAM,  /* not a regular file: its size says nothing */
@@ -60,33 +31,6 @@ kind_of(FILE *fp)
 	return st.st_size > INPUT_ATTACH_MAX ? KIND_TOO_BIG : KIND_FILE;
 }
 
-/* Bytes of a stream kept while it is read, up to the attachment limit. */
-struct tee {
-	char *data;
-	size_t len, cap;
-	int over; /* the stream went past INPUT_ATTACH_MAX: nothing is kept */
-};
-
-static void
-tee_tap(void *arg, const char *s, size_t n)
-{
-	struct tee *t = arg;
-
-	if (t->over)
-		return;
-	if (n > (size_t)INPUT_ATTACH_MAX - t->len) {
-		/* Past the limit the bytes are dropped: memory stays bounded. */
-		free(t->data);
-		memset(t, 0, sizeof(*t));
-		t->over = 1;
-		return;
-	}
-	if (t->len + n + 1 > t->cap)
-		xgrow((void **)&t->data, &t->cap, t->len + n + 1, 1);
-	memcpy(t->data + t->len, s, n);
-	t->len += n;
-}
-
 static void
 warn_not_attached(const char *shown, struct diags *d)
 {
@@ -94,54 +38,80 @@ warn_not_attached(const char *shown, struct diags *d)
 	    INPUT_ATTACH_MAX / 1024 / 1024);
 }
 
+/* Each byte a stream's reader reads goes to the deflating threads on its way. */
+static void
+pack_tap(void *arg, const char *s, size_t n)
+{
+	(void)zpack_write(arg, s, n); /* past the limit it drops all: said after */
+}
+
 /*
- * A pipe, FIFO or device: read once, its bytes kept on the way while they
- * fit, so that an endless stream costs no more memory than a big file.
+ * A pipe, FIFO or device: read once, its bytes deflated on the way while
+ * they fit, so that an endless stream costs no more memory than a big
+ * file. The threads finish the last pieces while the report is drawn.
  */
 static void
 read_stream_kept(struct aggregate *agg, const char *path, const char *shown,
     FILE *fp, struct input_bytes *keep, struct diags *d)
 {
-	struct tee t = { 0 };
+	struct zpack *z = zpack_start_stream((size_t)INPUT_ATTACH_MAX);
 
-	results_read_tapped(agg, path, fp, tee_tap, &t, d);
-	if (t.over) {
+	/* After an error nothing is written: the stream is not wanted. */
+	if (results_read_tapped(agg, path, fp, pack_tap, z, d) < 0) {
+		zpack_free(z);
+		return;
+	}
+	if (zpack_end_input(z) < 0) {
+		zpack_free(z);
 		warn_not_attached(shown, d);
 		return;
 	}
-	if (t.data == NULL)
-		t.data = xmalloc(1);
-	t.data[t.len] = '\0';
-	keep->data = t.data;
-	keep->len = t.len;
-	keep->packed = zpack_start(keep->data, keep->len);
+	keep->packed = z;
+	keep->len = zpack_len(z);
+	keep->shown = shown;
 }
 
 /*
- * A regular file whose size allows it: its bytes are read first, so that
- * deflating them overlaps parsing. One that grew past the limit meanwhile
- * is read again from where it started, as a file too big to keep.
+ * A regular file whose size allows it: deflated by other threads reading
+ * it themselves while this one parses it (two threads too, see
+ * results_read) and the report is drawn, so that none waits and no copy
+ * of it is held. The two reads see the same bytes unless the file
+ * changed meanwhile, which input_bytes_finish tells.
  */
 static void
 read_file_kept(struct aggregate *agg, const char *path, const char *shown,
     FILE *fp, struct input_bytes *keep, struct diags *d)
 {
-	long start = ftell(fp);
-	int rc = slurp(fp, keep);
+	off_t start = ftello(fp), size;
+	struct stat st;
+	struct zpack *z;
 
-	if (rc > 0 && start >= 0 && fseek(fp, start, SEEK_SET) == 0) {
-		input_bytes_free(keep);
-		warn_not_attached(shown, d);
-		results_read(agg, path, fp, d);
-	} else if (rc != 0) {
-		input_bytes_free(keep);
+	if (fstat(fileno(fp), &st) != 0 || start < 0) {
 		aggregate_add_input(agg, path);
 		diags_add(d, D_READ_FAILED, shown, 0, 0, "%s", strerror(errno));
-	} else {
-		keep->packed = zpack_start(keep->data, keep->len);
-		/* The model is read from the very bytes attached. */
-		results_read_bytes(agg, path, keep->data, keep->len, d);
+		return;
 	}
+	size = st.st_size > start ? st.st_size - start : 0;
+	z = zpack_start_file(fileno(fp), (unsigned long long)start,
+	    (size_t)size);
+	if (results_read(agg, path, fp, d) < 0) {
+		/* Nothing is written after an error; a change may explain it. */
+		if (zpack_file_moved(z))
+			diags_add(d, D_INPUT_CHANGED, shown, 0, 0, NULL);
+		zpack_free(z);
+		return;
+	}
+	keep->packed = z;
+	keep->len = (size_t)size;
+	keep->shown = shown;
+	/*
+	 * One piece is deflated in moments: finished now, it frees its
+	 * descriptor, so that many small inputs hold no more of them than
+	 * before. Out of descriptors, z reads through fp's, closed next.
+	 */
+	if ((size <= (off_t)ZPACK_PIECE || zpack_borrows_fd(z)) &&
+	    input_bytes_finish(keep, d) < 0)
+		input_bytes_free(keep);
 }
 
 /* The regular files read so far, to refuse one given twice. */
@@ -266,11 +236,30 @@ warn_machines(const struct model *m, struct diags *d)
 	free(keys);
 }
 
+int
+input_bytes_finish(const struct input_bytes *b, struct diags *d)
+{
+	int err, first, rc = zpack_finish(b->packed, &err, &first);
+
+	if (rc == 0)
+		return 0;
+	if (!first)
+		return -1; /* said by the output that finished it */
+	if (rc == ZPACK_ZLIB_FAILED)
+		diags_add(d, D_READ_FAILED, b->shown, 0, 0,
+		    "zlib could not deflate it");
+	else if (err != 0)
+		diags_add(d, D_READ_FAILED, b->shown, 0, 0, "%s",
+		    strerror(err));
+	else
+		diags_add(d, D_INPUT_CHANGED, b->shown, 0, 0, NULL);
+	return -1;
+}
+
 void
 input_bytes_free(struct input_bytes *b)
 {
-	zpack_free(b->packed); /* first: its threads read data */
-	free(b->data);
+	zpack_free(b->packed);
 	memset(b, 0, sizeof(*b));
 }
 

@@ -21,7 +21,6 @@
 #include "svg.h"
 #include "task.h"
 #include "xalloc.h"
-#include "zpack.h"
 
 static void
 batch_add(struct output_batch *b, struct outfile *o)
@@ -42,21 +41,6 @@ name_diags(struct diags *d, size_t from, const char *path)
 			d->v[from].file = xstrdup(path);
 }
 
-/* The input's bytes, deflated on other threads since they were read when they could be. */
-static int
-attach_one(struct pdf *p, const char *name, const struct input_bytes *b,
-    struct diags *d)
-{
-	const unsigned char *z = NULL;
-	size_t zlen = 0;
-
-	if (b->packed != NULL)
-		z = zpack_wait(b->packed, &zlen);
-	if (z != NULL)
-		return pdf_attach_deflated(p, name, z, zlen, b->len, d);
-	return pdf_attach(p, name, (const unsigned char *)b->data, b->len, d);
-}
-
 static int
 attach_inputs(struct pdf *p, const struct output_context *ctx,
     struct diags *d)
@@ -70,12 +54,14 @@ attach_inputs(struct pdf *p, const struct output_context *ctx,
 		const char *name = names[i];
 		char *unique = NULL;
 
-		if (ctx->bytes[i].data == NULL)
+		if (ctx->bytes[i].packed == NULL)
 			continue; /* too large to attach: said when it was read */
 		for (j = 0; j < i; j++)
 			if (strcmp(names[j], name) == 0)
 				unique = xasprintf("%zu-%s", i + 1, name);
-		rc = attach_one(p, unique ? unique : name, &ctx->bytes[i], d);
+		rc = input_bytes_finish(&ctx->bytes[i], d) < 0 ? -1 :
+		    pdf_attach_packed(p, unique ? unique : name,
+		    ctx->bytes[i].packed, d);
 		free(unique);
 		if (rc < 0)
 			return -1;
@@ -368,19 +354,25 @@ output_markdown(const struct output_context *ctx, const char *path,
 	return rc;
 }
 
-/* The inputs as the HTML offers them for download: what the PDF attaches. */
+/*
+ * The inputs as the HTML offers them for download: what the PDF attaches,
+ * their streams waited for; NULL when one has none (said in d).
+ */
 static struct html_attachment *
-html_attachments(const struct output_context *ctx)
+html_attachments(const struct output_context *ctx, struct diags *d)
 {
 	struct html_attachment *a = xcalloc(ctx->ninputs + 1, sizeof(*a));
 	size_t i;
 
 	for (i = 0; i < ctx->ninputs; i++) {
 		a[i].name = ctx->names[i];
-		if (ctx->bytes != NULL && ctx->bytes[i].data != NULL) {
-			a[i].data = (const unsigned char *)ctx->bytes[i].data;
-			a[i].len = ctx->bytes[i].len;
+		if (ctx->bytes == NULL || ctx->bytes[i].packed == NULL)
+			continue;
+		if (input_bytes_finish(&ctx->bytes[i], d) < 0) {
+			free(a);
+			return NULL;
 		}
+		a[i].packed = ctx->bytes[i].packed;
 	}
 	return a;
 }
@@ -389,12 +381,14 @@ int
 output_html(const struct output_context *ctx, const char *path,
     struct output_batch *batch, struct diags *d)
 {
-	struct html_attachment *att = html_attachments(ctx);
+	struct html_attachment *att = html_attachments(ctx, d);
 	int to_stdout = strcmp(path, "-") == 0;
 	struct outfile *o = NULL;
 	size_t n;
 	int rc;
 
+	if (att == NULL)
+		return -1;
 	if (!to_stdout && (o = outfile_open(path, ctx->inputs, ctx->ninputs,
 	    d)) == NULL) {
 		free(att);

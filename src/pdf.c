@@ -1021,22 +1021,22 @@ pdf_attach_check(struct pdf *p, const char *name, struct diags *d)
 	return 0;
 }
 
-/*
- * The CSV of len bytes comes as itself (bytes), for libharu to deflate,
- * or when deflated as its zlib stream, written as it is (pdf_haru.c
- * builds the objects: libharu's own HPDF_AttachFile reads a path).
- */
+/* The name as libharu draws it, then its objects (pdf_haru.c: libharu's own HPDF_AttachFile reads a path). */
 static int
-pdf_attach_bytes(struct pdf *p, const char *name, const unsigned char *bytes,
-    size_t nbytes, size_t len, int deflated, struct diags *d)
+pdf_attach_named(struct pdf *p, const char *name, const unsigned char *data,
+    size_t len, const struct zpack *z, struct diags *d)
 {
 	char *clean;
 
 	if (pdf_attach_check(p, name, d) < 0)
 		return -1;
 	clean = xstrdup(pdf_clean(p, name));
-	(void)pdf_haru_attach(p->doc, clean, pdf_string_encoder(p, clean),
-	    bytes, nbytes, len, deflated);
+	if (z != NULL)
+		(void)pdf_haru_attach_packed(p->doc, clean,
+		    pdf_string_encoder(p, clean), z);
+	else
+		(void)pdf_haru_attach(p->doc, clean,
+		    pdf_string_encoder(p, clean), data, len);
 	free(clean);
 	if (!pdf_failed(p))
 		return 0;
@@ -1048,42 +1048,32 @@ int
 pdf_attach(struct pdf *p, const char *name, const unsigned char *data,
     size_t len, struct diags *d)
 {
-	return pdf_attach_bytes(p, name, data, len, len, 0, d);
+	return pdf_attach_named(p, name, data, len, NULL, d);
 }
 
 int
-pdf_attach_deflated(struct pdf *p, const char *name,
-    const unsigned char *zdata, size_t zlen, size_t len, struct diags *d)
+pdf_attach_packed(struct pdf *p, const char *name, const struct zpack *z,
+    struct diags *d)
 {
-	return pdf_attach_bytes(p, name, zdata, zlen, len, 1, d);
+	return pdf_attach_named(p, name, NULL, 0, z, d);
 }
 
-/* Copies the saved document from libharu's memory stream to out. */
+/* Writes the document to out; a write error is out's, any other libharu's. */
 static int
-pdf_copy(struct pdf *p, FILE *out, struct diags *d)
+pdf_save(struct pdf *p, FILE *out, struct diags *d)
 {
-	HPDF_BYTE buf[16384];
-	HPDF_UINT32 total = HPDF_GetStreamSize(p->doc), done = 0, n;
-	HPDF_STATUS rc;
+	int err = 0;
 
 	errno = 0;
-	while (done < total) {
-		n = total - done < sizeof buf ? total - done : sizeof buf;
-		/* Reading the last byte may report end of stream: not an error. */
-		rc = HPDF_ReadFromStream(p->doc, buf, &n);
-		if (n == 0 || (rc != HPDF_OK && rc != HPDF_STREAM_EOF)) {
-			p->err = rc != HPDF_OK ? rc : HPDF_STREAM_EOF;
-			p->err_detail = 0;
-			pdf_report(p, d, NULL);
-			return -1;
-		}
-		if (fwrite(buf, 1, n, out) != n)
-			break;
-		done += n;
+	if (pdf_haru_save(p->doc, out, &err) < 0 && err == 0) {
+		(void)pdf_failed(p);
+		pdf_report(p, d, NULL);
+		return -1;
 	}
-	if (done < total || fflush(out) != 0 || ferror(out)) {
-		diags_add(d, D_WRITE_FAILED, NULL, 0, 0, "%s",
-		    errno != 0 ? strerror(errno) : "write error");
+	if (err != 0 || fflush(out) != 0 || ferror(out)) {
+		if (err == 0)
+			err = errno != 0 ? errno : EIO;
+		diags_add(d, D_WRITE_FAILED, NULL, 0, 0, "%s", strerror(err));
 		return -1;
 	}
 	return 0;
@@ -1174,10 +1164,8 @@ pdf_close(struct pdf *p, FILE *out, struct diags *d)
 	pdf_resolve_links(p);
 	if (pdf_failed(p))
 		pdf_report(p, d, NULL);
-	else if (HPDF_SaveToStream(p->doc) != HPDF_OK || pdf_failed(p))
-		pdf_report(p, d, NULL);
 	else
-		ret = pdf_copy(p, out, d);
+		ret = pdf_save(p, out, d);
 	pdf_discard(p);
 	return ret;
 }

@@ -9,6 +9,7 @@
 #include "canvas.h"
 #include "diag.h"
 #include "fonts.h"
+#include "zpack.h"
 
 /* Document metadata. Strings are UTF-8 and may be NULL (left out). */
 struct pdf_info {
@@ -45,14 +46,16 @@ int pdf_attach(struct pdf *p, const char *name, const unsigned char *data,
     size_t len, struct diags *d);
 
 /*
- * As pdf_attach, for len bytes already deflated into the zlib stream
- * zdata of zlen bytes (see zpack.h), which is embedded as it is.
+ * As pdf_attach, for bytes deflated already into z (finished: see
+ * zpack.h), whose stream is embedded as it is, read from z while
+ * pdf_close writes: z must stay until then.
  */
-int pdf_attach_deflated(struct pdf *p, const char *name,
-    const unsigned char *zdata, size_t zlen, size_t len, struct diags *d);
+int pdf_attach_packed(struct pdf *p, const char *name, const struct zpack *z,
+    struct diags *d);
 
 /*
- * Writes the whole document to out and flushes it, then frees p.
+ * Writes the whole document to out as it is made (no copy of it is held)
+ * and flushes it, then frees p.
  * Returns 0, or -1 after appending D_PDF_LIBRARY (a library error while
  * drawing or saving) or D_WRITE_FAILED (out failed; out is left open).
  */

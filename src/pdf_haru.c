@@ -2,15 +2,21 @@
 /* Every use of libharu's internals, for what its public API cannot do; see pdf_haru.h. */
 #include "pdf_haru.h"
 
+#include <errno.h>
+#include <stdlib.h>
+
 #include <hpdf_conf.h>
 #include <hpdf_doc.h>
 #include <hpdf_namedict.h>
 #include <hpdf_pages.h>
 
+#include "xalloc.h"
+
 /*
- * The layouts used here (a document's catalogue, memory manager and
- * cross-reference table, a page's content stream, a stream dictionary's
- * filter, write hook and stream) are those of libharu 2.3.0 to 2.4.6; a
+ * The layouts used here (a document's catalogue, memory manager,
+ * cross-reference table and output stream, a page's content stream, a
+ * stream dictionary's filter, write hook and stream, a stream's
+ * callbacks) are those of libharu 2.3.0 to 2.4.6; a
  * libharu 3 may change any of them, so it is refused until checked.
  */
 #if HPDF_MAJOR_VERSION != 2 || HPDF_VERSION_ID < 20300
@@ -74,25 +80,7 @@ haru_file_stream(HPDF_Doc doc, size_t len)
 	return ef;
 }
 
-static int
-haru_stream_write(HPDF_Dict ef, const unsigned char *data, size_t len)
-{
-	size_t off, n;
-
-	for (off = 0; off < len; off += n) {
-		n = len - off < 65536 ? len - off : 65536;
-		if (HPDF_Stream_Write(ef->stream, data + off,
-			(HPDF_UINT)n) != HPDF_OK)
-			return -1;
-	}
-	return 0;
-}
-
-/*
- * libharu writes a stream's /Filter from its own filter flags, removing
- * any set by hand when they say none; so data deflated already is written
- * as it is (no flags) and the key is added by the dictionary's write hook.
- */
+/* The /Filter of a stream deflated already (see pdf_haru_attach_packed). */
 static HPDF_STATUS
 haru_write_flate_key(HPDF_Dict dict, HPDF_Stream out)
 {
@@ -123,25 +111,141 @@ haru_filespec(HPDF_Doc doc, const char *name, HPDF_Encoder uf, HPDF_Dict ef)
 /*
  * HPDF_AttachFile (2.3.0, and 2.4.6 still) reads a path and names the
  * attachment by that path, which would leak local directories; it cannot
- * take a pipe's bytes held in memory either, nor data deflated already. The same objects are built
- * here from memory under the base name: a Filespec with /F and /UF
- * (UTF-16), its /EF stream, and an entry in the /EmbeddedFiles name tree.
+ * take a pipe's bytes held in memory either, nor data deflated already.
+ * The same objects are built here from memory under the base name: a
+ * Filespec with /F and /UF (UTF-16), its /EF stream, and an entry in the
+ * /EmbeddedFiles name tree.
  */
 int
 pdf_haru_attach(HPDF_Doc doc, const char *name, HPDF_Encoder uf,
-    const unsigned char *bytes, size_t nbytes, size_t len, int deflated)
+    const unsigned char *bytes, size_t len)
 {
 	HPDF_Dict ef = haru_file_stream(doc, len);
+	size_t off, n;
 
-	if (ef != NULL) {
-		ef->filter = deflated ? HPDF_STREAM_FILTER_NONE :
-		    HPDF_STREAM_FILTER_FLATE_DECODE;
-		if (deflated)
-			ef->write_fn = haru_write_flate_key;
-		if (haru_stream_write(ef, bytes, nbytes) < 0)
+	if (ef != NULL)
+		ef->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	for (off = 0; ef != NULL && off < len; off += n) {
+		n = len - off < 65536 ? len - off : 65536;
+		if (HPDF_Stream_Write(ef->stream, bytes + off,
+		    (HPDF_UINT)n) != HPDF_OK)
 			ef = NULL;
 	}
 	return haru_filespec(doc, name, uf, ef);
+}
+
+/*
+ * A deflated attachment's stream: libharu reads a stream's data through
+ * its callbacks only when it writes the document, seeking to the start
+ * first (HPDF_Stream_WriteToStream), so they read z's pieces in place.
+ */
+static HPDF_STATUS
+haru_packed_read(HPDF_Stream s, HPDF_BYTE *ptr, HPDF_UINT *size)
+{
+	HPDF_UINT want = *size;
+
+	*size = (HPDF_UINT)zpack_read(s->attr, ptr, want);
+	return *size < want ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+static HPDF_STATUS
+haru_packed_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+	struct zpack_cursor *c = s->attr;
+
+	if (pos != 0 || mode != HPDF_SEEK_SET)
+		return HPDF_SetError(s->error, HPDF_INVALID_OPERATION, 0);
+	zpack_cursor_init(c, c->z);
+	return HPDF_OK;
+}
+
+static HPDF_UINT32
+haru_packed_size(HPDF_Stream s)
+{
+	const struct zpack_cursor *c = s->attr;
+
+	return (HPDF_UINT32)zpack_size(c->z);
+}
+
+static void
+haru_packed_free(HPDF_Stream s)
+{
+	free(s->attr);
+}
+
+/*
+ * Data deflated already is written as it is (no filter flags: libharu
+ * writes a stream's /Filter from them, removing any set by hand when they
+ * say none), and the key is added by the dictionary's write hook.
+ */
+int
+pdf_haru_attach_packed(HPDF_Doc doc, const char *name, HPDF_Encoder uf,
+    const struct zpack *z)
+{
+	HPDF_Dict ef = haru_file_stream(doc, zpack_len(z));
+	struct zpack_cursor *c;
+	HPDF_Stream s;
+
+	if (ef != NULL) {
+		c = xmalloc(sizeof(*c));
+		zpack_cursor_init(c, z);
+		s = HPDF_CallbackReader_New(doc->mmgr, haru_packed_read,
+		    haru_packed_seek, NULL, haru_packed_size, c);
+		if (s == NULL) {
+			free(c);
+			ef = NULL;
+		} else {
+			s->free_fn = haru_packed_free;
+			HPDF_Stream_Free(ef->stream);
+			ef->stream = s;
+			ef->filter = HPDF_STREAM_FILTER_NONE;
+			ef->write_fn = haru_write_flate_key;
+		}
+	}
+	return haru_filespec(doc, name, uf, ef);
+}
+
+/* The document's bytes go to a FILE as libharu writes them. */
+struct haru_out {
+	FILE *fp;
+	int err;
+};
+
+static HPDF_STATUS
+haru_out_write(HPDF_Stream s, const HPDF_BYTE *ptr, HPDF_UINT size)
+{
+	struct haru_out *o = s->attr;
+
+	if (fwrite(ptr, 1, size, o->fp) == size)
+		return HPDF_OK;
+	o->err = errno != 0 ? errno : EIO;
+	return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, (HPDF_STATUS)o->err);
+}
+
+/*
+ * HPDF_SaveToFile takes a path, not a stream (and ours is a temporary
+ * file or standard output), and HPDF_SaveToStream writes to the
+ * document's own stream, a memory one unless set: so it is set, for the
+ * one call, to a stream that writes to out.
+ */
+int
+pdf_haru_save(HPDF_Doc doc, FILE *out, int *err)
+{
+	struct haru_out o = { out, 0 };
+	HPDF_Stream s = HPDF_CallbackWriter_New(doc->mmgr, haru_out_write, &o);
+	HPDF_STATUS rc;
+
+	*err = 0;
+	if (s == NULL)
+		return -1;
+	HPDF_Stream_Free(doc->stream);
+	doc->stream = s;
+	errno = 0;
+	rc = HPDF_SaveToStream(doc);
+	doc->stream = NULL; /* o is gone after the call */
+	HPDF_Stream_Free(s);
+	*err = o.err;
+	return rc == HPDF_OK ? 0 : -1;
 }
 
 /*

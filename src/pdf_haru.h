@@ -4,8 +4,11 @@
 #define IGREPORT_PDF_HARU_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include <hpdf.h>
+
+#include "zpack.h"
 
 /*
  * Every function here works on libharu's objects through the headers it
@@ -20,12 +23,26 @@ int pdf_haru_page_append(HPDF_Page page, const char *ops, size_t n);
 
 /*
  * Attaches a file named name (cleaned UTF-8; uf writes its /UF string:
- * NULL for ASCII) of len bytes whose data are the nbytes at bytes: the
- * file itself, for libharu to deflate, or when deflated its zlib stream,
- * written as it is.
+ * NULL for ASCII) of len bytes at bytes, for libharu to deflate.
  */
 int pdf_haru_attach(HPDF_Doc doc, const char *name, HPDF_Encoder uf,
-    const unsigned char *bytes, size_t nbytes, size_t len, int deflated);
+    const unsigned char *bytes, size_t len);
+
+/*
+ * As pdf_haru_attach, for a file deflated already into z (finished),
+ * whose stream is read from z when the document is written, with no
+ * copy: z must outlive the document.
+ */
+int pdf_haru_attach_packed(HPDF_Doc doc, const char *name, HPDF_Encoder uf,
+    const struct zpack *z);
+
+/*
+ * Writes the whole document to out as it is made, with no copy of it in
+ * memory (HPDF_SaveToStream writes into libharu's own memory stream).
+ * Returns 0, or -1: *err is then the errno of a failed write to out, or
+ * 0 for a library error (left in the document's error state).
+ */
+int pdf_haru_save(HPDF_Doc doc, FILE *out, int *err);
 
 /* Sets the catalogue's /Lang to lang (ASCII) and the viewer preference DisplayDocTitle. */
 int pdf_haru_catalog(HPDF_Doc doc, const char *lang);

@@ -16,12 +16,14 @@
 #define HTML_MIN_CONTRAST 4.5
 
 struct html {
-	xmlBufferPtr buf;
+	FILE *out;
+	int write_err;    /* errno of a failed write to out */
 	xmlTextWriterPtr w;
 	const struct document *doc;
 	const struct fonts *fonts;
 	struct diags *d;
 	int failed;       /* a libxml2 call or a figure failed */
+	int corrupt;      /* an attachment's stream did not inflate */
 	int in_section;
 	enum doc_section_kind section; /* the open section's */
 };
@@ -540,12 +542,16 @@ h_block(struct html *h, const struct doc_block *b)
 
 /* --- Downloads -------------------------------------------------------------- */
 
-static char *
-base64(const unsigned char *p, size_t n)
+/* Input bytes per base64 chunk: a multiple of 3, so that no chunk but the last pads. */
+#define HTML_B64_IN (48u * 1024)
+
+/* n bytes at p as base64 into out (4 * ceil(n / 3) characters and a NUL). */
+static void
+base64(const unsigned char *p, size_t n, char *out)
 {
 	static const char digits[] =
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	char *out = xmalloc(4 * ((n + 2) / 3) + 1), *o = out;
+	char *o = out;
 	size_t i;
 
 	for (i = 0; i + 2 < n; i += 3, o += 4) {
@@ -562,31 +568,57 @@ base64(const unsigned char *p, size_t n)
 		o += 4;
 	}
 	*o = '\0';
-	return out;
+}
+
+/*
+ * The input inflated chunk by chunk into the open attribute. Each chunk's
+ * base64 is written raw: no base64 character needs escaping, and the
+ * writer's escaping of a string in an attribute goes into its buffer
+ * without flushing it (the whole link would be held); libxml2's own
+ * base64 writer breaks lines, which would change the link.
+ */
+static void
+h_base64(struct html *h, const struct zpack *z)
+{
+	struct zpack_unpack *u = zpack_unpack_new(z);
+	unsigned char *in = xmalloc(HTML_B64_IN);
+	char *b64 = xmalloc(HTML_B64_IN / 3 * 4 + 1);
+	long n;
+
+	while (!h->failed && (n = zpack_unpack_read(u, in, HTML_B64_IN)) != 0) {
+		if (n < 0) {
+			h->corrupt = 1;
+			h->failed = 1;
+			break;
+		}
+		base64(in, (size_t)n, b64);
+		h_check(h, xmlTextWriterWriteRaw(h->w, BAD_CAST b64));
+	}
+	free(b64);
+	free(in);
+	zpack_unpack_free(u);
 }
 
 static void
 h_download(struct html *h, const struct html_attachment *a)
 {
-	char *b64, *href;
-
 	h_start(h, "li");
-	if (a->data == NULL) {
+	if (a->packed == NULL) {
 		h_text(h, a->name);
 		h_text(h, ": too large to attach (over 64 MiB)");
 		h_end(h);
 		return;
 	}
-	b64 = base64(a->data, a->len);
-	href = xasprintf("data:text/csv;base64,%s", b64);
-	free(b64);
 	h_start(h, "a");
 	h_attr(h, "download", a->name);
-	h_attr(h, "href", href);
+	h_check(h, xmlTextWriterStartAttribute(h->w, BAD_CAST "href"));
+	h_check(h, xmlTextWriterWriteString(h->w,
+	    BAD_CAST "data:text/csv;base64,"));
+	h_base64(h, a->packed);
+	h_check(h, xmlTextWriterEndAttribute(h->w));
 	h_text(h, a->name);
 	h_end(h);
 	h_end(h);
-	free(href);
 }
 
 static void
@@ -626,26 +658,59 @@ h_body(struct html *h, const struct html_attachment *att, size_t natt)
 	h_end(h);
 }
 
+/* libxml2's output goes straight to the stream, its errno kept for the message. */
+static int
+h_out_write(void *ctx, const char *buf, int len)
+{
+	struct html *h = ctx;
+
+	if (fwrite(buf, 1, (size_t)len, h->out) == (size_t)len)
+		return len;
+	h->write_err = errno != 0 ? errno : EIO;
+	return -1;
+}
+
+/* Closes the writer (its last bytes flushed); the error said, if any. */
+static int
+h_finish(struct html *h, struct diags *d)
+{
+	xmlFreeTextWriter(h->w);
+	if (h->write_err == 0 && !h->failed &&
+	    (fputc('\n', h->out) == EOF || fflush(h->out) != 0))
+		h->write_err = errno != 0 ? errno : EIO;
+	if (h->write_err != 0) {
+		diags_add(d, D_WRITE_FAILED, NULL, 0, 0, "%s",
+		    strerror(h->write_err));
+		return -1;
+	}
+	if (h->failed) {
+		diags_add(d, D_WRITE_FAILED, NULL, 0, 0, "%s", h->corrupt ?
+		    "an input's deflated copy did not inflate" :
+		    "libxml2 could not write the HTML");
+		return -1;
+	}
+	return 0;
+}
+
 int
 render_html_write(FILE *out, const struct document *doc,
     const struct fonts *fonts, const struct html_attachment *att,
     size_t natt, const char *generator, struct diags *d)
 {
+	xmlOutputBufferPtr ob;
 	struct html h;
-	int rc = 0;
 
 	memset(&h, 0, sizeof(h));
+	h.out = out;
 	h.doc = doc;
 	h.fonts = fonts;
 	h.d = d;
-	if ((h.buf = xmlBufferCreate()) != NULL) {
-		xmlBufferSetAllocationScheme(h.buf, XML_BUFFER_ALLOC_DOUBLEIT);
-		h.w = xmlNewTextWriterMemory(h.buf, 0);
-	}
+	errno = 0;
+	if ((ob = xmlOutputBufferCreateIO(h_out_write, NULL, &h, NULL)) != NULL)
+		h.w = xmlNewTextWriter(ob); /* which owns ob, even on failure */
 	if (h.w == NULL) {
 		diags_add(d, D_WRITE_FAILED, NULL, 0, 0,
 		    "cannot create the HTML writer");
-		xmlBufferFree(h.buf);
 		return -1;
 	}
 	h_check(&h, xmlTextWriterWriteRaw(h.w, BAD_CAST "<!DOCTYPE html>\n"));
@@ -655,18 +720,5 @@ render_html_write(FILE *out, const struct document *doc,
 	h_body(&h, att, natt);
 	h_end(&h);
 	h_check(&h, xmlTextWriterEndDocument(h.w));
-	xmlFreeTextWriter(h.w);
-	if (h.failed) {
-		diags_add(d, D_WRITE_FAILED, NULL, 0, 0, "%s",
-		    "libxml2 could not write the HTML");
-		rc = -1;
-	} else if (fwrite(xmlBufferContent(h.buf), 1,
-	    (size_t)xmlBufferLength(h.buf), out) !=
-	    (size_t)xmlBufferLength(h.buf) || fputc('\n', out) == EOF ||
-	    fflush(out) != 0) {
-		diags_add(d, D_WRITE_FAILED, NULL, 0, 0, "%s", strerror(errno));
-		rc = -1;
-	}
-	xmlBufferFree(h.buf);
-	return rc;
+	return h_finish(&h, d);
 }

@@ -9,12 +9,13 @@
 #include "diag.h"
 #include "document.h"
 #include "fonts.h"
+#include "zpack.h"
 
 /* An input offered for download from the page, the counterpart of the PDF's attachment. */
 struct html_attachment {
-	const char *name;          /* base name, e.g. "results.csv" */
-	const unsigned char *data; /* NULL: too large to attach */
-	size_t len;
+	const char *name;            /* base name, e.g. "results.csv" */
+	const struct zpack *packed;  /* its bytes, deflated (finished); NULL:
+	                              * too large to attach */
 };
 
 /*
@@ -25,9 +26,11 @@ struct html_attachment {
  * figure and table by its stable id, each figure a <figure> holding the
  * SVG renderer's drawing inline, each table an HTML table (folded ones
  * in <details>), each attachment a data: link with the download
- * attribute, no script and no external reference. Every text goes
- * through libxml2's writer, so no text can become markup. fonts measure
- * the figures. Returns 0, or -1 with D_WRITE_FAILED appended.
+ * attribute (inflated from its stream piece by piece as it is written),
+ * no script and no external reference. Every text goes through
+ * libxml2's writer, so no text can become markup. The page goes to out
+ * as it is made, so on an error part of it may have been written. fonts
+ * measure the figures. Returns 0, or -1 with D_WRITE_FAILED appended.
  */
 int render_html_write(FILE *out, const struct document *doc,
     const struct fonts *fonts, const struct html_attachment *att,

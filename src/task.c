@@ -22,6 +22,14 @@ task_trampoline(void *box)
 	return NULL;
 }
 
+/* The box is the thread's to free, or the caller's when none started. */
+static int
+task_spawn(struct task *t, struct task_call *box)
+{
+	t->running = pthread_create(&t->thread, NULL, task_trampoline, box) == 0;
+	return t->running ? 0 : -1;
+}
+
 void
 task_start(struct task *t, void (*fn)(void *), void *arg)
 {
@@ -29,9 +37,21 @@ task_start(struct task *t, void (*fn)(void *), void *arg)
 
 	box->fn = fn;
 	box->arg = arg;
-	t->running = pthread_create(&t->thread, NULL, task_trampoline, box) == 0;
-	if (!t->running)
+	if (task_spawn(t, box) < 0)
 		task_trampoline(box);
+}
+
+int
+task_try_start(struct task *t, void (*fn)(void *), void *arg)
+{
+	struct task_call *box = xmalloc(sizeof(*box));
+
+	box->fn = fn;
+	box->arg = arg;
+	if (task_spawn(t, box) == 0)
+		return 0;
+	free(box);
+	return -1;
 }
 
 void

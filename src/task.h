@@ -16,6 +16,13 @@ struct task {
  */
 void task_start(struct task *t, void (*fn)(void *), void *arg);
 
+/*
+ * Runs fn(arg) on a new thread and returns 0; or returns -1 having run
+ * nothing, when no thread can be started (for work that waits on its
+ * caller, which must not run in the caller's place).
+ */
+int task_try_start(struct task *t, void (*fn)(void *), void *arg);
+
 /* Returns once fn has returned; later calls return at once. */
 void task_wait(struct task *t);
 

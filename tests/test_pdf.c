@@ -626,7 +626,24 @@ test_ascii_and_other_strings_read_back(void **state)
 	test_fonts_free(f);
 }
 
-/* Data deflated beforehand (zpack) is embedded as it is and reads back whole. */
+/* A zpack's stream of pieces, at least two */
+static struct zpack *
+packed(const char *data, size_t len, size_t times)
+{
+	struct zpack *z = zpack_start_stream(len * times);
+	int err, first;
+	size_t i;
+
+	for (i = 0; i < times; i++)
+		assert_int_equal(zpack_write(z, data, len), 0);
+	assert_int_equal(zpack_finish(z, &err, &first), 0);
+	return z;
+}
+
+/*
+ * Data deflated beforehand (zpack) is embedded as it is, read from its
+ * pieces while the document is written, and reads back whole.
+ */
 static void
 test_deflated_attachment_reads_back(void **state)
 {
@@ -634,26 +651,26 @@ test_deflated_attachment_reads_back(void **state)
 	struct diags d = {0};
 	struct canvas c;
 	struct pdf *p = pdf_open(f, &test_info, &d);
-	struct zpack *z = zpack_start(CSV_DATA, strlen(CSV_DATA));
-	const unsigned char *zdata;
+	/* Over one piece (ZPACK_PIECE), so that the stream is read across pieces. */
+	size_t times = ZPACK_PIECE / strlen(CSV_DATA) + 2, i, len;
+	struct zpack *z = packed(CSV_DATA, strlen(CSV_DATA), times);
 	char *name = test_tmpname(), *out;
-	size_t zlen;
 	int status;
 
 	(void)state;
 	assert_non_null(p);
 	pdf_canvas(p, &c);
 	test_page1(&c);
-	zdata = zpack_wait(z, &zlen);
-	assert_non_null(zdata);
-	assert_int_equal(pdf_attach_deflated(p, "packed.csv", zdata, zlen,
-	    strlen(CSV_DATA), &d), 0);
+	assert_int_equal(pdf_attach_packed(p, "packed.csv", z, &d), 0);
 	test_close(p, name, 0, &d);
 	assert_int_equal(d.n, 0);
 	out = test_run(&status, "qpdf --check '%s' >/dev/null 2>&1 && "
 	    "pdfdetach -save 1 -o /dev/stdout '%s' 2>/dev/null", name, name);
 	assert_int_equal(status, 0);
-	assert_string_equal(out, CSV_DATA);
+	len = strlen(CSV_DATA);
+	assert_int_equal(strlen(out), len * times);
+	for (i = 0; i < times; i++)
+		assert_memory_equal(out + i * len, CSV_DATA, len);
 	free(out);
 	zpack_free(z);
 	unlink(name);
@@ -826,6 +843,39 @@ test_close_to_full_disk_fails(void **state)
 	test_fonts_free(f);
 }
 
+/* The document goes to its stream as it is made: a pipe, which cannot seek, gets a whole file. */
+static void
+test_close_writes_to_a_pipe(void **state)
+{
+	struct fonts *f = test_fonts(NULL);
+	struct diags d = {0};
+	struct canvas c;
+	struct pdf *p = pdf_open(f, &test_info, &d);
+	char *name = test_tmpname(), *cmd = xasprintf("cat > '%s'", name), *out;
+	FILE *pipe;
+	int status;
+
+	(void)state;
+	assert_non_null(p);
+	pdf_canvas(p, &c);
+	test_page1(&c);
+	assert_int_equal(pdf_attach(p, "results.csv",
+	    (const unsigned char *)CSV_DATA, strlen(CSV_DATA), &d), 0);
+	assert_non_null(pipe = popen(cmd, "w"));
+	assert_int_equal(pdf_close(p, pipe, &d), 0);
+	assert_int_equal(pclose(pipe), 0);
+	assert_int_equal(d.n, 0);
+	out = test_run(&status, "qpdf --check '%s' >/dev/null 2>&1 && "
+	    "pdfdetach -save 1 -o /dev/stdout '%s' 2>/dev/null", name, name);
+	assert_int_equal(status, 0);
+	assert_string_equal(out, CSV_DATA);
+	free(out);
+	unlink(name);
+	free(cmd);
+	free(name);
+	test_fonts_free(f);
+}
+
 static void
 test_attach_refuses_directory_name(void **state)
 {
@@ -908,6 +958,7 @@ main(void)
 		cmocka_unit_test(test_missing_font_fails_open),
 		cmocka_unit_test(test_missing_whole_font_fails_close),
 		cmocka_unit_test(test_close_to_full_disk_fails),
+		cmocka_unit_test(test_close_writes_to_a_pipe),
 		cmocka_unit_test(test_attach_refuses_directory_name),
 		cmocka_unit_test(test_library_error_is_sticky),
 		cmocka_unit_test(test_size_stays_small),

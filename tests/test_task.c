@@ -50,6 +50,21 @@ test_runs_on_another_thread(void **state)
 	assert_false(pthread_equal(p.ran_on, pthread_self()));
 }
 
+/* task_try_start runs it on a thread too, or not at all: never in the caller's place. */
+static void
+test_try_start_runs_on_another_thread(void **state)
+{
+	struct probe p = {0};
+	struct task t;
+
+	(void)state;
+	assert_int_equal(task_try_start(&t, probe_run, &p), 0);
+	assert_int_equal(t.running, 1);
+	task_wait(&t);
+	assert_int_equal(p.calls, 1);
+	assert_false(pthread_equal(p.ran_on, pthread_self()));
+}
+
 static void
 test_second_wait_returns_at_once(void **state)
 {
@@ -85,6 +100,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_function_has_run_after_wait),
 		cmocka_unit_test(test_runs_on_another_thread),
+		cmocka_unit_test(test_try_start_runs_on_another_thread),
 		cmocka_unit_test(test_second_wait_returns_at_once),
 		cmocka_unit_test(test_tasks_are_independent),
 	};
