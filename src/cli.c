@@ -171,18 +171,22 @@ cli_write_all(const struct cli_request *rq, const struct cli_data *data,
 	char *md = xasprintf("%s/%s.md", dir, rq->cmd->stem);
 	char *html = xasprintf("%s/%s.html", dir, rq->cmd->stem);
 	char *json = xasprintf("%s/%s.json", dir, rq->cmd->stem);
+	struct output_context all = *ctx;
 	struct output_job *job;
 	int rc = -1;
 
+	/* The page inlines the figures the SVG files hold: drawn once. */
+	all.figures = figures_new(ctx->doc, ctx->fonts, 1);
 	if (output_prepare_dir(dir, batch, d) == 0) {
-		job = output_pdf_begin(ctx, pdf);
-		if (output_svg(ctx, dir, batch, d) < 0)
+		job = output_pdf_begin(&all, pdf);
+		if (output_svg(&all, dir, batch, d) < 0)
 			output_pdf_cancel(job);
 		else if (output_pdf_end(job, batch, d) == 0 &&
-		    output_html(ctx, html, batch, d) == 0 &&
-		    output_markdown(ctx, md, batch, d) == 0)
+		    output_html(&all, html, batch, d) == 0 &&
+		    output_markdown(&all, md, batch, d) == 0)
 			rc = cli_export_to(rq, data, EXPORT_JSON, json, batch, d);
 	}
+	figures_free(all.figures);
 	free(pdf);
 	free(md);
 	free(html);

@@ -164,38 +164,36 @@ output_pdf(const struct output_context *ctx, const char *path,
 }
 
 static int
-svg_item(const struct output_context *ctx, const struct doc_block *it,
-    const char *dir, struct output_batch *batch, struct diags *d)
+svg_item(const struct output_context *ctx, struct figures *figs,
+    const struct doc_block *it, const char *dir, struct output_batch *batch,
+    struct diags *d)
 {
-	struct svg_info info = { it->text, it->desc, 0 };
-	struct svg *s = svg_open(&info, d);
-	struct canvas c;
 	struct outfile *o;
+	const char *bytes;
 	char *path;
-	size_t n;
+	size_t len;
+	int rc = 0;
 
-	if (s == NULL)
-		return -1;
-	svg_canvas(s, &c, ctx->fonts);
-	render_svg_draw(&c, ctx->doc, it);
 	/* Item ids are safe file names: no '/', no leading '.' (document.h). */
 	path = xasprintf("%s/%s.svg", dir, it->id);
 	o = outfile_open(path, ctx->inputs, ctx->ninputs, d);
 	if (o == NULL) {
 		free(path);
-		svg_discard(s);
 		return -1;
 	}
-	n = d->n;
-	if (svg_close(s, outfile_stream(o), d) < 0) {
-		name_diags(d, n, path);
-		free(path);
+	bytes = figures_file(figs, it, &len);
+	errno = 0;
+	if (fwrite(bytes, 1, len, outfile_stream(o)) != len ||
+	    fflush(outfile_stream(o)) != 0 || ferror(outfile_stream(o))) {
+		diags_add(d, D_WRITE_FAILED, path, 0, 0, "%s",
+		    errno != 0 ? strerror(errno) : "write error");
 		outfile_abort(o);
-		return -1;
+		rc = -1;
+	} else {
+		batch_add(batch, o);
 	}
 	free(path);
-	batch_add(batch, o);
-	return 0;
+	return rc;
 }
 
 int
@@ -232,14 +230,18 @@ output_svg(const struct output_context *ctx, const char *dir,
     struct output_batch *batch, struct diags *d)
 {
 	const struct document *doc = ctx->doc;
+	struct figures *figs = ctx->figures ? ctx->figures :
+	    figures_new(doc, ctx->fonts, 0);
 	size_t i;
 	int rc = 0;
 
 	if (output_prepare_dir(dir, batch, d) < 0)
-		return -1;
+		rc = -1;
 	for (i = 0; i < doc->nblocks && rc == 0; i++)
 		if (render_svg_is_item(&doc->blocks[i]))
-			rc = svg_item(ctx, &doc->blocks[i], dir, batch, d);
+			rc = svg_item(ctx, figs, &doc->blocks[i], dir, batch, d);
+	if (figs != ctx->figures)
+		figures_free(figs);
 	return rc;
 }
 
@@ -390,6 +392,7 @@ output_html(const struct output_context *ctx, const char *path,
     struct output_batch *batch, struct diags *d)
 {
 	struct html_attachment *att = html_attachments(ctx);
+	struct figures *figs;
 	int to_stdout = strcmp(path, "-") == 0;
 	struct outfile *o = NULL;
 	size_t n;
@@ -401,9 +404,11 @@ output_html(const struct output_context *ctx, const char *path,
 		return -1;
 	}
 	n = d->n;
+	figs = ctx->figures ? ctx->figures : figures_new(ctx->doc, ctx->fonts, 0);
 	rc = render_html_write(to_stdout ? stdout : outfile_stream(o), ctx->doc,
-	    ctx->fonts, att, ctx->bytes != NULL ? ctx->ninputs : 0,
-	    ctx->creator, d);
+	    figs, att, ctx->bytes != NULL ? ctx->ninputs : 0, ctx->creator, d);
+	if (figs != ctx->figures)
+		figures_free(figs);
 	free(att);
 	name_diags(d, n, to_stdout ? OUTPUT_STDOUT : path);
 	if (o == NULL)

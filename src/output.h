@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "diag.h"
+#include "figures.h"
 #include "fonts.h"
 #include "input.h"
 #include "document.h"
@@ -16,6 +17,7 @@
 struct output_context {
 	const struct document *doc;        /* what every output renders */
 	const struct fonts *fonts;
+	struct figures *figures;           /* the SVG drawings: NULL, each output draws its own */
 	const char *const *inputs;         /* paths, never to be overwritten */
 	const char *const *names;          /* their base names, for the PDF's attachments */
 	size_t ninputs;

@@ -8,7 +8,7 @@
 
 #include "diag.h"
 #include "document.h"
-#include "fonts.h"
+#include "figures.h"
 
 /* An input offered for download from the page, the counterpart of the PDF's attachment. */
 struct html_attachment {
@@ -26,11 +26,12 @@ struct html_attachment {
  * SVG renderer's drawing inline, each table an HTML table (folded ones
  * in <details>), each attachment a data: link with the download
  * attribute, no script and no external reference. Every text goes
- * through libxml2's writer, so no text can become markup. fonts measure
- * the figures. Returns 0, or -1 with D_WRITE_FAILED appended.
+ * through libxml2's writer, so no text can become markup. The figures
+ * come from figs (made for doc). Returns 0, or -1 with D_WRITE_FAILED
+ * appended.
  */
 int render_html_write(FILE *out, const struct document *doc,
-    const struct fonts *fonts, const struct html_attachment *att,
+    struct figures *figs, const struct html_attachment *att,
     size_t natt, const char *generator, struct diags *d);
 
 #endif

@@ -13,6 +13,13 @@
 #include "xalloc.h"
 #include "xmlout.h"
 
+/* How a standalone document and an inline element begin: all that tells them apart. */
+#define SVG_XMLNS "http://www.w3.org/2000/svg"
+#define SVG_FILE_START \
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"" SVG_XMLNS \
+	"\" version=\"1.1\""
+#define SVG_INLINE_START "<svg xmlns=\"" SVG_XMLNS "\" role=\"img\""
+
 /* Generic names after DejaVu, which the PDF embeds, so widths stay close. */
 #define SVG_FONT_FAMILY "DejaVu Sans, Verdana, sans-serif"
 /* Beyond this a coordinate means nothing on a page, and x*100 stays exact. */
@@ -204,7 +211,7 @@ svg_begin_page(void *dev, double width, double height)
 	strcat(box, " ");
 	strcat(box, h);
 	xmlout_start(&s->w, "svg");
-	svg_attr(s, "xmlns", "http://www.w3.org/2000/svg");
+	svg_attr(s, "xmlns", SVG_XMLNS);
 	if (s->fragment)
 		svg_attr(s, "role", "img");
 	else
@@ -434,21 +441,38 @@ svg_canvas(struct svg *s, struct canvas *out, const struct fonts *fonts)
 }
 
 char *
-svg_finish(struct svg *s, size_t *len)
+svg_finish(struct svg *s, size_t *len, int *inlinable)
 {
 	char *bytes;
 
 	assert(s->pages == 1 && !s->in_page);
+	if (inlinable != NULL)
+		*inlinable = !s->fragment && !s->w.wide_attr;
 	bytes = xmlout_finish(&s->w, len);
 	svg_discard(s);
 	return bytes;
+}
+
+char *
+svg_inline(const char *doc, size_t len, size_t *inline_len)
+{
+	size_t skip = strlen(SVG_FILE_START), head = strlen(SVG_INLINE_START);
+	char *out;
+
+	assert(len >= skip && memcmp(doc, SVG_FILE_START, skip) == 0);
+	*inline_len = head + len - skip;
+	out = xmalloc(*inline_len + 1);
+	memcpy(out, SVG_INLINE_START, head);
+	memcpy(out + head, doc + skip, len - skip);
+	out[*inline_len] = '\0';
+	return out;
 }
 
 int
 svg_close(struct svg *s, FILE *out, struct diags *d)
 {
 	size_t len;
-	char *bytes = svg_finish(s, &len);
+	char *bytes = svg_finish(s, &len, NULL);
 	int rc = 0;
 
 	errno = 0;

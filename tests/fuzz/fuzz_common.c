@@ -257,10 +257,12 @@ fuzz_render(const struct model *m, const struct template *tpl,
 	{
 		const struct html_attachment att = { "in.csv",
 			(const unsigned char *)data, len };
+		struct figures *figs = figures_new(doc, fonts, 0);
 
 		fuzz_sink_open(&s);
-		fuzz_sink_close(&s, render_html_write(s.fp, doc, fonts, &att, 1,
+		fuzz_sink_close(&s, render_html_write(s.fp, doc, figs, &att, 1,
 		    "fuzz", &d), &d, "html");
+		figures_free(figs);
 	}
 	fuzz_pdf(doc, fonts, data, len);
 	fuzz_svg(doc, fonts);
