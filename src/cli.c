@@ -154,13 +154,34 @@ cli_export_to(const struct cli_request *rq, const struct cli_data *data,
 	    batch, d);
 }
 
+/* The page, the Markdown and the JSON of -f all, stopping at the first that fails. */
+static int
+cli_write_pages(const struct cli_request *rq, const struct cli_data *data,
+    const struct output_context *ctx, const char *dir,
+    struct output_batch *batch, struct diags *d)
+{
+	char *md = xasprintf("%s/%s.md", dir, rq->cmd->stem);
+	char *html = xasprintf("%s/%s.html", dir, rq->cmd->stem);
+	char *json = xasprintf("%s/%s.json", dir, rq->cmd->stem);
+	int rc = -1;
+
+	if (output_html(ctx, html, batch, d) == 0 &&
+	    output_markdown(ctx, md, batch, d) == 0)
+		rc = cli_export_to(rq, data, EXPORT_JSON, json, batch, d);
+	free(md);
+	free(html);
+	free(json);
+	return rc;
+}
+
 /*
- * -f all: the PDF on a second thread while this one writes the SVGs, then
- * the Markdown. Diagnostics come in the order of a sequential run (SVG,
- * PDF, HTML, Markdown, JSON), and a PDF after a failed SVG is thrown away
- * unseen, as a sequential run would not have written it. The JSON is the
- * whole of the data (-f json); the dashboards' formats are asked for by
- * name.
+ * -f all: the PDF on a second thread while this one writes the SVGs, the
+ * HTML page, the Markdown and the JSON. Files and diagnostics come in the
+ * order of a sequential run (SVG, PDF, HTML, Markdown, JSON): what came
+ * after the PDF is said only if the PDF was written, and a PDF after a
+ * failed SVG is thrown away unseen, as a sequential run would have
+ * written neither. The JSON is the whole of the data (-f json); the
+ * dashboards' formats are asked for by name.
  */
 static int
 cli_write_all(const struct cli_request *rq, const struct cli_data *data,
@@ -168,29 +189,30 @@ cli_write_all(const struct cli_request *rq, const struct cli_data *data,
     struct output_batch *batch, struct diags *d)
 {
 	char *pdf = xasprintf("%s/%s.pdf", dir, rq->cmd->stem);
-	char *md = xasprintf("%s/%s.md", dir, rq->cmd->stem);
-	char *html = xasprintf("%s/%s.html", dir, rq->cmd->stem);
-	char *json = xasprintf("%s/%s.json", dir, rq->cmd->stem);
 	struct output_context all = *ctx;
+	struct diags later = { 0 };
 	struct output_job *job;
+	size_t at;
 	int rc = -1;
 
 	/* The page inlines the figures the SVG files hold: drawn once. */
 	all.figures = figures_new(ctx->doc, ctx->fonts, 1);
 	if (output_prepare_dir(dir, batch, d) == 0) {
 		job = output_pdf_begin(&all, pdf);
-		if (output_svg(&all, dir, batch, d) < 0)
+		if (output_svg(&all, dir, batch, d) < 0) {
 			output_pdf_cancel(job);
-		else if (output_pdf_end(job, batch, d) == 0 &&
-		    output_html(&all, html, batch, d) == 0 &&
-		    output_markdown(&all, md, batch, d) == 0)
-			rc = cli_export_to(rq, data, EXPORT_JSON, json, batch, d);
+		} else {
+			at = batch->n;
+			rc = cli_write_pages(rq, data, &all, dir, batch, &later);
+			if (output_pdf_end(job, batch, at, d) < 0)
+				rc = -1;
+			else
+				diags_move(d, &later);
+		}
 	}
+	diags_free(&later);
 	figures_free(all.figures);
 	free(pdf);
-	free(md);
-	free(html);
-	free(json);
 	return rc;
 }
 

@@ -2,6 +2,7 @@
 /* Writing the outputs: the PDF, the SVG figures, the HTML page, the Markdown and the JSON, all or nothing. */
 #include "output.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -287,14 +288,21 @@ output_job_free(struct output_job *job)
 
 int
 output_pdf_end(struct output_job *job, struct output_batch *batch,
-    struct diags *d)
+    size_t at, struct diags *d)
 {
+	size_t i, n;
 	int rc;
-	size_t i;
 
+	assert(at <= batch->n);
 	task_wait(&job->task);
-	for (i = 0; i < job->batch.n; i++)
-		batch_add(batch, job->batch.files[i]);
+	n = job->batch.n;
+	xgrow((void **)&batch->files, &batch->cap, batch->n + n,
+	    sizeof(*batch->files));
+	memmove(batch->files + at + n, batch->files + at,
+	    (batch->n - at) * sizeof(*batch->files));
+	for (i = 0; i < n; i++)
+		batch->files[at + i] = job->batch.files[i];
+	batch->n += n;
 	diags_move(d, &job->d);
 	rc = job->rc;
 	output_job_free(job);

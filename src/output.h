@@ -62,11 +62,13 @@ struct output_job *output_pdf_begin(const struct output_context *ctx,
     const char *path);
 
 /*
- * Waits for the job, adds its file to batch and its diagnostics to d (as
- * output_pdf would have), frees it. Returns what output_pdf returned.
+ * Waits for the job, adds its file to batch at position at (at most
+ * batch->n: files added after at were written while the PDF was drawn,
+ * and stay after it) and its diagnostics to d (as output_pdf would have),
+ * frees it. Returns what output_pdf returned.
  */
 int output_pdf_end(struct output_job *job, struct output_batch *batch,
-    struct diags *d);
+    size_t at, struct diags *d);
 
 /* Waits for the job and throws it away: its file removed, diagnostics dropped. */
 void output_pdf_cancel(struct output_job *job);
