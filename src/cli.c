@@ -204,6 +204,7 @@ cli_write_all(const struct cli_request *rq, const struct cli_data *data,
 		} else {
 			at = batch->n;
 			rc = cli_write_pages(rq, data, &all, dir, batch, &later);
+			output_seal(batch);
 			if (output_pdf_end(job, batch, at, d) < 0)
 				rc = -1;
 			else

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Atomic output files: a checked temporary file beside the target, then renamed. */
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "manifest.h"
 #include "outfile.h"
 #include "xalloc.h"
 
@@ -20,6 +22,13 @@ struct outfile {
 	char *tmp;
 	FILE *f;
 	int closed;
+	int err;         /* outfile_seal's failure (an errno), said by outfile_close */
+	int sealed;
+	long long size;  /* sealed: the content's */
+	unsigned long long hash;
+	int existed;     /* path was a regular file when opened */
+	int same;        /* sealed: path holds these bytes and may stay (kept) */
+	struct stat kept; /* path's status when found the same */
 };
 
 /* Whether path exists and is the same file as one of the inputs. */
@@ -92,18 +101,21 @@ outfile_check_link(const char *path, const struct stat *target, int found,
  */
 static int
 outfile_check(const char *path, const char *const *inputs, size_t ninputs,
-    struct diags *d)
+    int *regular, struct diags *d)
 {
 	struct stat lst, st;
 	int found;
 
+	*regular = 0;
 	if (lstat(path, &lst) != 0) {
 		if (errno == ENOENT)
 			return 0; /* a new name: mkstemp tells about the directory */
 		diags_add(d, D_OPEN_FAILED, path, 0, 0, "%s", strerror(errno));
 		return -1;
 	}
-	found = stat(path, &st) == 0;
+	/* Only a link needs its target's status apart. */
+	st = lst;
+	found = S_ISLNK(lst.st_mode) ? stat(path, &st) == 0 : 1;
 	if (found && outfile_is_input(&st, inputs, ninputs)) {
 		diags_add(d, D_OUTPUT_IS_INPUT, path, 0, 0, NULL);
 		return -1;
@@ -120,6 +132,7 @@ outfile_check(const char *path, const char *const *inputs, size_t ninputs,
 		    "to standard output)", outfile_kind(lst.st_mode));
 		return -1;
 	}
+	*regular = 1;
 	return 0;
 }
 
@@ -178,9 +191,9 @@ outfile_open(const char *path, const char *const *inputs, size_t ninputs,
 {
 	struct outfile *o;
 	char *tmp;
-	int fd;
+	int fd, regular;
 
-	if (outfile_check(path, inputs, ninputs, d) < 0)
+	if (outfile_check(path, inputs, ninputs, &regular, d) < 0)
 		return NULL;
 	if ((tmp = outfile_tmp_name(path)) == NULL) {
 		diags_add(d, D_OPEN_FAILED, path, 0, 0, "%s", strerror(EISDIR));
@@ -194,6 +207,7 @@ outfile_open(const char *path, const char *const *inputs, size_t ninputs,
 	o = xcalloc(1, sizeof *o);
 	o->path = xstrdup(path);
 	o->tmp = tmp;
+	o->existed = regular;
 	/* mkstemp creates 0600; an output file gets the usual 0666 & ~umask. */
 	if (fchmod(fd, 0666 & ~outfile_umask()) != 0 ||
 	    (o->f = fdopen(fd, "wb")) == NULL) {
@@ -225,46 +239,151 @@ outfile_free(struct outfile *o)
 	free(o);
 }
 
+/* What outfile_seal reads at a time. */
+#define OUTFILE_CHUNK 65536
+
+/*
+ * Whether t, the status of the target, is what renaming tmp (the
+ * temporary file's) onto it would leave, bytes apart: a regular file of
+ * one link with the same size, owner, group and mode.
+ */
+static int
+outfile_could_keep(const struct stat *t, const struct stat *tmp)
+{
+	return S_ISREG(t->st_mode) && t->st_nlink == 1 &&
+	    t->st_size == tmp->st_size && t->st_uid == tmp->st_uid &&
+	    t->st_gid == tmp->st_gid &&
+	    (t->st_mode & 07777) == (tmp->st_mode & 07777);
+}
+
+/* Reads up to n bytes of fd into buf, as many as there are; -1 on an error. */
+static ssize_t
+outfile_read_full(int fd, unsigned char *buf, size_t n)
+{
+	size_t got = 0;
+	ssize_t r;
+
+	while (got < n) {
+		if ((r = read(fd, buf + got, n - got)) < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return r < 0 ? -1 : (ssize_t)got;
+		got += (size_t)r;
+	}
+	return (ssize_t)got;
+}
+
+/* The path, opened to be compared when it could stay; -1 when it cannot. */
+static int
+outfile_open_target(struct outfile *o, const struct stat *tmp, struct stat *t)
+{
+	int fd;
+
+	if (!o->existed ||
+	    (fd = open(o->path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK)) < 0)
+		return -1;
+	if (fstat(fd, t) == 0 && outfile_could_keep(t, tmp))
+		return fd;
+	close(fd);
+	return -1;
+}
+
+/*
+ * The content read back through fd, from the start: its size and hash,
+ * and whether the target holds the same bytes. 0, or an errno.
+ */
+static int
+outfile_read_back(struct outfile *o, int fd)
+{
+	unsigned char *a = xmalloc(2 * OUTFILE_CHUNK), *b = a + OUTFILE_CHUNK;
+	unsigned long long h = MANIFEST_HASH_START;
+	struct stat st, t;
+	int target, err = 0;
+	off_t off = 0;
+	ssize_t n;
+
+	if (fstat(fd, &st) != 0 || lseek(fd, 0, SEEK_SET) != 0) {
+		free(a);
+		return errno;
+	}
+	target = outfile_open_target(o, &st, &t);
+	o->same = target >= 0;
+	while (off < st.st_size && err == 0) {
+		if ((n = outfile_read_full(fd, a, OUTFILE_CHUNK)) <= 0) {
+			err = n < 0 ? errno : EIO;
+			break;
+		}
+		h = manifest_hash_add(h, a, (size_t)n);
+		if (o->same && (outfile_read_full(target, b, (size_t)n) != n ||
+		    memcmp(a, b, (size_t)n) != 0))
+			o->same = 0;
+		off += n;
+	}
+	if (target >= 0)
+		close(target);
+	free(a);
+	o->size = (long long)st.st_size;
+	o->hash = h;
+	o->same = o->same && err == 0;
+	if (o->same)
+		o->kept = t;
+	return err;
+}
+
 /*
  * Each step is checked: a full disk shows up in the flush, a network file
  * system's deferred write error in the close. No fsync: the rename is what
  * keeps readers from a partial file, and syncing each of a report's twenty
  * files cost 20 to 200 ms, more than drawing them (see BENCHMARKS.md).
+ * The content is read back from the page cache on the way, for its hash
+ * and for the target's bytes.
  */
-static int
-outfile_finish(struct outfile *o)
+void
+outfile_seal(struct outfile *o)
 {
 	FILE *f = o->f;
 	int err = 0;
 
+	if (o->closed)
+		return;
 	o->f = NULL;
 	o->closed = 1;
 	errno = 0;
 	if (fflush(f) != 0 || ferror(f))
 		err = errno != 0 ? errno : EIO;
+	if (err == 0)
+		err = outfile_read_back(o, fileno(f));
 	if (fclose(f) != 0 && err == 0)
 		err = errno;
-	return err;
+	o->err = err;
+	o->sealed = err == 0;
 }
 
 int
 outfile_close(struct outfile *o, struct diags *d)
 {
-	int err;
-
-	if (o->closed)
-		return 0;
-	if ((err = outfile_finish(o)) != 0) {
-		diags_add(d, D_WRITE_FAILED, o->path, 0, 0, "%s", strerror(err));
+	outfile_seal(o);
+	if (o->err != 0) {
+		diags_add(d, D_WRITE_FAILED, o->path, 0, 0, "%s",
+		    strerror(o->err));
+		o->err = 0;
 		return -1;
 	}
 	return 0;
 }
 
-const char *
-outfile_tmp_path(const struct outfile *o)
+long long
+outfile_size(const struct outfile *o)
 {
-	return o->tmp;
+	assert(o->sealed);
+	return o->size;
+}
+
+unsigned long long
+outfile_hash(const struct outfile *o)
+{
+	assert(o->sealed);
+	return o->hash;
 }
 
 /* The rename, with the name dropped from the signal list in the same step. */
@@ -282,12 +401,47 @@ outfile_rename(struct outfile *o)
 	return err;
 }
 
+/* Whether path is still the very file found to hold the same bytes. */
+static int
+outfile_unchanged(const struct outfile *o)
+{
+	struct stat st;
+	const struct stat *k = &o->kept;
+
+	return lstat(o->path, &st) == 0 && st.st_dev == k->st_dev &&
+	    st.st_ino == k->st_ino && st.st_size == k->st_size &&
+	    st.st_mode == k->st_mode && st.st_nlink == 1 &&
+	    st.st_uid == k->st_uid && st.st_gid == k->st_gid &&
+	    st.st_mtim.tv_sec == k->st_mtim.tv_sec &&
+	    st.st_mtim.tv_nsec == k->st_mtim.tv_nsec &&
+	    st.st_ctim.tv_sec == k->st_ctim.tv_sec &&
+	    st.st_ctim.tv_nsec == k->st_ctim.tv_nsec;
+}
+
+/*
+ * A target that already holds these bytes stays, stamped as written now:
+ * replacing it would free its blocks and queue the new ones to disk for
+ * nothing (most of a report's files, run again on the same data).
+ */
+static int
+outfile_keep(struct outfile *o)
+{
+	if (!o->same || !outfile_unchanged(o) ||
+	    utimensat(AT_FDCWD, o->path, NULL, AT_SYMLINK_NOFOLLOW) != 0)
+		return 0;
+	outfile_unlink_tmp(o->tmp);
+	return 1;
+}
+
 int
 outfile_commit(struct outfile *o, struct diags *d)
 {
+	int regular;
+
 	/* Checked again: the path may have changed while the file was written. */
-	if (outfile_close(o, d) == 0 && outfile_check(o->path, NULL, 0, d) == 0) {
-		int err = outfile_rename(o);
+	if (outfile_close(o, d) == 0 &&
+	    outfile_check(o->path, NULL, 0, &regular, d) == 0) {
+		int err = outfile_keep(o) ? 0 : outfile_rename(o);
 
 		if (err == 0) {
 			outfile_free(o);

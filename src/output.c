@@ -478,6 +478,15 @@ output_load_layout(const char *template_path, const char *default_name,
 	return -1;
 }
 
+void
+output_seal(struct output_batch *batch)
+{
+	size_t i;
+
+	for (i = 0; i < batch->n; i++)
+		outfile_seal(batch->files[i]);
+}
+
 /* Closes every file: a full disk shows here, before anything is renamed. */
 static int
 output_close_all(struct output_batch *batch, struct diags *d)
@@ -510,16 +519,15 @@ output_manifest(struct output_batch *batch, struct manifest *now,
 {
 	char *path = xasprintf("%s/%s", batch->dir, MANIFEST_NAME);
 	struct outfile *o;
-	unsigned long long hash;
-	long long size;
 	const char *name;
 	size_t i;
 
+	/* Every file is closed, so sealed: their sizes and hashes are known. */
 	for (i = 0; i < batch->n; i++) {
 		name = output_name_in_dir(batch, batch->files[i]);
-		if (name != NULL && manifest_hash_file(outfile_tmp_path(
-		    batch->files[i]), &size, &hash) == 0)
-			manifest_add(now, name, size, hash);
+		if (name != NULL)
+			manifest_add(now, name, outfile_size(batch->files[i]),
+			    outfile_hash(batch->files[i]));
 	}
 	o = outfile_open(path, NULL, 0, d);
 	free(path);

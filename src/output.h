@@ -74,6 +74,12 @@ int output_pdf_end(struct output_job *job, struct output_batch *batch,
 void output_pdf_cancel(struct output_job *job);
 
 /*
+ * Seals every file of batch so far (outfile_seal): what output_commit
+ * would do first, done by a thread that would otherwise wait.
+ */
+void output_seal(struct output_batch *batch);
+
+/*
  * Creates directory dir unless it exists, as output_svg does; a directory
  * created here is removed again if the batch is aborted. The first dir
  * becomes the batch's output directory: its leftovers of killed runs are
