@@ -30,7 +30,9 @@ LDLIBS   += -pthread
 TEST_LIBS = $(shell pkg-config --libs cmocka)
 
 LIB_SRC   = $(filter-out src/main.c,$(wildcard src/*.c))
-LIB_OBJ   = $(LIB_SRC:src/%.c=$(BUILD)/src/%.o)
+# The shipped templates and schema, their bytes built in (src/shipped.h).
+SHIPPED   = $(sort $(wildcard templates/*.xml)) templates/igreport.xsd
+LIB_OBJ   = $(LIB_SRC:src/%.c=$(BUILD)/src/%.o) $(BUILD)/gen/shipped_data.o
 TEST_SRC  = $(wildcard tests/test_*.c)
 TEST_BIN  = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT = $(filter-out $(TEST_SRC),$(wildcard tests/*.c))
@@ -58,6 +60,18 @@ $(BUILD)/libigreport.a: $(LIB_OBJ)
 $(BUILD)/src/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(SRC_WARN) -MMD -MP -c -o $@ $<
+
+# A host tool, built without the sanitizers or the fuzzer's instrumentation.
+$(BUILD)/embed: scripts/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 $(WARN) -o $@ $<
+
+$(BUILD)/gen/shipped_data.c: $(BUILD)/embed $(SHIPPED)
+	@mkdir -p $(dir $@)
+	$(BUILD)/embed $(SHIPPED) >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -c -o $@ $<
 
 $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
