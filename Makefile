@@ -103,16 +103,17 @@ check-libharu24:
 haru-public-check:
 	@CC="$(CC)" sh tests/haru-public-check.sh $(if $(HPDF_PREFIX),$(HPDF_PREFIX)/include)
 
-# The unit tests and e2e cases that run threads (task, zpack, the driver's
+# The unit tests and e2e cases that run threads (task, zpack, zbatch, the driver's
 # two threads for the report, compare and trend, the two-thread reader,
 # attachments), under TSan: any report of a data race fails them (TSan's
 # exit status).
-TSAN_UNITS = $(BUILD)/tests/test_task $(BUILD)/tests/test_zpack \
+TSAN_UNITS = $(BUILD)/tests/test_task $(BUILD)/tests/test_zpack $(BUILD)/tests/test_zbatch \
              $(BUILD)/tests/test_fastread $(BUILD)/tests/test_results \
              $(BUILD)/tests/test_pdf
 TSAN_CASES = all-formats all-pdf-cannot-write bad-input-and-template \
              pdf-sample pdf-large-attachment compare-pdf-regression svg-sample \
              compare-all-formats compare-template-not-compare \
+             all-html-cannot-write all-pdf-and-html-cannot-write \
              pdf-pipe-input-attached input-dev-zero-pdf trend-all-formats
 tsan-run: $(TSAN_UNITS) $(BUILD)/igreport
 	@set -e; for t in $(TSAN_UNITS); do echo "== $$t (TSan)"; \
