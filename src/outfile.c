@@ -19,7 +19,8 @@
 
 struct outfile {
 	char *path;
-	char *tmp;
+	char *tmp;       /* NULL: no temporary file (the target held the bytes) */
+	char *bytes;     /* without a temporary file: the content, for a late change */
 	FILE *f;
 	int closed;
 	int err;         /* outfile_seal's failure (an errno), said by outfile_close */
@@ -27,6 +28,7 @@ struct outfile {
 	long long size;  /* sealed: the content's */
 	unsigned long long hash;
 	int existed;     /* path was a regular file when opened */
+	int hashed;      /* size and hash known when opened (outfile_open_bytes) */
 	int same;        /* sealed: path holds these bytes and may stay (kept) */
 	struct stat kept; /* path's status when found the same */
 };
@@ -179,22 +181,22 @@ outfile_mkstemp(char *tmp)
 static void
 outfile_unlink_tmp(const char *tmp)
 {
+	if (tmp == NULL)
+		return;
 	cleanup_lock();
 	unlink(tmp);
 	cleanup_drop(tmp);
 	cleanup_unlock();
 }
 
-struct outfile *
-outfile_open(const char *path, const char *const *inputs, size_t ninputs,
-    struct diags *d)
+/* The temporary file for path (checked): 0600 from mkstemp, made 0666 & ~umask. */
+static struct outfile *
+outfile_create(const char *path, int regular, struct diags *d)
 {
 	struct outfile *o;
 	char *tmp;
-	int fd, regular;
+	int fd;
 
-	if (outfile_check(path, inputs, ninputs, &regular, d) < 0)
-		return NULL;
 	if ((tmp = outfile_tmp_name(path)) == NULL) {
 		diags_add(d, D_OPEN_FAILED, path, 0, 0, "%s", strerror(EISDIR));
 		return NULL;
@@ -208,7 +210,6 @@ outfile_open(const char *path, const char *const *inputs, size_t ninputs,
 	o->path = xstrdup(path);
 	o->tmp = tmp;
 	o->existed = regular;
-	/* mkstemp creates 0600; an output file gets the usual 0666 & ~umask. */
 	if (fchmod(fd, 0666 & ~outfile_umask()) != 0 ||
 	    (o->f = fdopen(fd, "wb")) == NULL) {
 		diags_add(d, D_OPEN_FAILED, path, 0, 0, "%s", strerror(errno));
@@ -219,28 +220,16 @@ outfile_open(const char *path, const char *const *inputs, size_t ninputs,
 	return o;
 }
 
-FILE *
-outfile_stream(struct outfile *o)
+struct outfile *
+outfile_open(const char *path, const char *const *inputs, size_t ninputs,
+    struct diags *d)
 {
-	return o->f;
-}
+	int regular;
 
-const char *
-outfile_path(const struct outfile *o)
-{
-	return o->path;
+	if (outfile_check(path, inputs, ninputs, &regular, d) < 0)
+		return NULL;
+	return outfile_create(path, regular, d);
 }
-
-static void
-outfile_free(struct outfile *o)
-{
-	free(o->path);
-	free(o->tmp);
-	free(o);
-}
-
-/* What outfile_seal reads at a time. */
-#define OUTFILE_CHUNK 65536
 
 /*
  * Whether t, the status of the target, is what renaming tmp (the
@@ -287,6 +276,124 @@ outfile_open_target(struct outfile *o, const struct stat *tmp, struct stat *t)
 	close(fd);
 	return -1;
 }
+
+/*
+ * The group a new file of path's directory gets, when certain: the
+ * directory's if it is set-group-ID, else ours; -1 when it is not ours
+ * and the file system might give it anyway (BSD group semantics).
+ */
+static long
+outfile_new_gid(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
+	    xstrndup(path, (size_t)(slash - path));
+	struct stat st;
+	long gid = -1;
+
+	if (stat(dir, &st) == 0) {
+		if (st.st_mode & S_ISGID)
+			gid = (long)st.st_gid;
+		else if (st.st_gid == getegid())
+			gid = (long)getegid();
+	}
+	free(dir);
+	return gid;
+}
+
+/* Whether path holds the len bytes at bytes as the file a rename would leave, bytes apart. */
+static int
+outfile_holds(struct outfile *o, const char *bytes, size_t len)
+{
+	unsigned char *buf;
+	struct stat want, t;
+	long gid;
+	int fd, same;
+
+	if (!o->existed || (gid = outfile_new_gid(o->path)) < 0)
+		return 0;
+	want.st_mode = S_IFREG | (0666 & ~outfile_umask());
+	want.st_uid = geteuid();
+	want.st_gid = (gid_t)gid;
+	want.st_size = (off_t)len;
+	if ((fd = outfile_open_target(o, &want, &t)) < 0)
+		return 0;
+	buf = xmalloc(len + 1);
+	same = outfile_read_full(fd, buf, len + 1) == (ssize_t)len &&
+	    memcmp(buf, bytes, len) == 0;
+	free(buf);
+	close(fd);
+	if (same)
+		o->kept = t;
+	return same;
+}
+
+/* bytes written whole to the temporary file's stream, and flushed: 0 or an errno. */
+static int
+outfile_write_all(struct outfile *o, const char *bytes, size_t len)
+{
+	errno = 0;
+	if (fwrite(bytes, 1, len, o->f) != len || fflush(o->f) != 0 ||
+	    ferror(o->f))
+		return errno != 0 ? errno : EIO;
+	return 0;
+}
+
+struct outfile *
+outfile_open_bytes(const char *path, const char *const *inputs,
+    size_t ninputs, const char *bytes, size_t len, struct diags *d)
+{
+	struct outfile probe = { 0 }, *o;
+	int err, regular;
+
+	if (outfile_check(path, inputs, ninputs, &regular, d) < 0)
+		return NULL;
+	probe.path = (char *)path;
+	probe.existed = regular;
+	if (outfile_holds(&probe, bytes, len)) {
+		/* Nothing to write; the bytes are kept should the target change meanwhile. */
+		o = xcalloc(1, sizeof *o);
+		o->path = xstrdup(path);
+		o->bytes = xmalloc(len + 1);
+		memcpy(o->bytes, bytes, len);
+		o->closed = o->same = 1;
+		o->kept = probe.kept;
+	} else if ((o = outfile_create(path, regular, d)) == NULL) {
+		return NULL;
+	} else if ((err = outfile_write_all(o, bytes, len)) != 0) {
+		diags_add(d, D_WRITE_FAILED, path, 0, 0, "%s", strerror(err));
+		outfile_abort(o);
+		return NULL;
+	}
+	o->hashed = o->sealed = 1;
+	o->size = (long long)len;
+	o->hash = manifest_hash_add(MANIFEST_HASH_START, bytes, len);
+	return o;
+}
+
+FILE *
+outfile_stream(struct outfile *o)
+{
+	return o->f;
+}
+
+const char *
+outfile_path(const struct outfile *o)
+{
+	return o->path;
+}
+
+static void
+outfile_free(struct outfile *o)
+{
+	free(o->path);
+	free(o->tmp);
+	free(o->bytes);
+	free(o);
+}
+
+/* What outfile_seal reads at a time. */
+#define OUTFILE_CHUNK 65536
 
 /*
  * The content read back through fd, from the start: its size and hash,
@@ -351,7 +458,7 @@ outfile_seal(struct outfile *o)
 	errno = 0;
 	if (fflush(f) != 0 || ferror(f))
 		err = errno != 0 ? errno : EIO;
-	if (err == 0)
+	if (err == 0 && !o->hashed)
 		err = outfile_read_back(o, fileno(f));
 	if (fclose(f) != 0 && err == 0)
 		err = errno;
@@ -433,6 +540,33 @@ outfile_keep(struct outfile *o)
 	return 1;
 }
 
+/*
+ * The temporary file after all, for a target that changed since it was
+ * found to hold the bytes: written now, then renamed as any other.
+ */
+static int
+outfile_place(struct outfile *o, int regular, struct diags *d)
+{
+	struct outfile *late;
+	int err;
+
+	if (o->tmp != NULL)
+		return outfile_rename(o);
+	if ((late = outfile_create(o->path, regular, d)) == NULL)
+		return -1;
+	err = outfile_write_all(late, o->bytes, (size_t)o->size);
+	if (err == 0 && fclose(late->f) != 0)
+		err = errno;
+	else if (err != 0)
+		fclose(late->f);
+	late->f = NULL;
+	late->closed = 1;
+	o->tmp = late->tmp;
+	late->tmp = NULL;
+	outfile_free(late);
+	return err != 0 ? err : outfile_rename(o);
+}
+
 int
 outfile_commit(struct outfile *o, struct diags *d)
 {
@@ -441,13 +575,15 @@ outfile_commit(struct outfile *o, struct diags *d)
 	/* Checked again: the path may have changed while the file was written. */
 	if (outfile_close(o, d) == 0 &&
 	    outfile_check(o->path, NULL, 0, &regular, d) == 0) {
-		int err = outfile_keep(o) ? 0 : outfile_rename(o);
+		int err = outfile_keep(o) ? 0 : outfile_place(o, regular, d);
 
 		if (err == 0) {
 			outfile_free(o);
 			return 0;
 		}
-		diags_add(d, D_WRITE_FAILED, o->path, 0, 0, "%s", strerror(err));
+		if (err > 0)
+			diags_add(d, D_WRITE_FAILED, o->path, 0, 0, "%s",
+			    strerror(err));
 	}
 	outfile_unlink_tmp(o->tmp);
 	outfile_free(o);

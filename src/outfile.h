@@ -34,6 +34,17 @@ struct outfile;
 struct outfile *outfile_open(const char *path, const char *const *inputs,
     size_t ninputs, struct diags *d);
 
+/*
+ * An output whose whole content is at hand, the len bytes at bytes
+ * (copied when needed): checked as outfile_open checks path. When path
+ * already holds those very bytes, as a file that outfile_commit would
+ * leave in place, no temporary file is made; else one is, the bytes
+ * written to it and flushed (D_WRITE_FAILED and NULL on failure). Either
+ * way o is sealed: there is no stream to write to.
+ */
+struct outfile *outfile_open_bytes(const char *path, const char *const *inputs,
+    size_t ninputs, const char *bytes, size_t len, struct diags *d);
+
 /* The stream to write the content to; owned by o. */
 FILE *outfile_stream(struct outfile *o);
 

@@ -173,28 +173,16 @@ svg_item(const struct output_context *ctx, struct figures *figs,
 	const char *bytes;
 	char *path;
 	size_t len;
-	int rc = 0;
 
 	/* Item ids are safe file names: no '/', no leading '.' (document.h). */
 	path = xasprintf("%s/%s.svg", dir, it->id);
-	o = outfile_open(path, ctx->inputs, ctx->ninputs, d);
-	if (o == NULL) {
-		free(path);
-		return -1;
-	}
 	bytes = figures_file(figs, it, &len);
-	errno = 0;
-	if (fwrite(bytes, 1, len, outfile_stream(o)) != len ||
-	    fflush(outfile_stream(o)) != 0 || ferror(outfile_stream(o))) {
-		diags_add(d, D_WRITE_FAILED, path, 0, 0, "%s",
-		    errno != 0 ? strerror(errno) : "write error");
-		outfile_abort(o);
-		rc = -1;
-	} else {
-		batch_add(batch, o);
-	}
+	o = outfile_open_bytes(path, ctx->inputs, ctx->ninputs, bytes, len, d);
 	free(path);
-	return rc;
+	if (o == NULL)
+		return -1;
+	batch_add(batch, o);
+	return 0;
 }
 
 int

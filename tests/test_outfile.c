@@ -252,6 +252,93 @@ test_commit_replaces_file_changed_since_sealed(void **state)
 	free(path);
 }
 
+/* Content at hand: a new file, then the same bytes again (no temporary file at all), then others. */
+static void
+test_open_bytes_writes_only_what_differs(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/a.svg", dir), *got;
+	struct diags d = {0};
+	struct stat before, after;
+	struct outfile *o;
+	mode_t mask = umask(022);
+
+	o = outfile_open_bytes(path, NULL, 0, "<svg/>\n", 7, &d);
+	assert_non_null(o);
+	assert_int_equal(outfile_size(o), 7);
+	assert_true(outfile_hash(o) ==
+	    manifest_hash_add(MANIFEST_HASH_START, "<svg/>\n", 7));
+	assert_int_equal(outfile_commit(o, &d), 0);
+	test_age(path);
+	test_stat(path, &before);
+	o = outfile_open_bytes(path, NULL, 0, "<svg/>\n", 7, &d);
+	assert_non_null(o);
+	assert_int_equal(test_count_entries(dir), 1); /* nothing written */
+	assert_int_equal(outfile_close(o, &d), 0);
+	assert_int_equal(outfile_commit(o, &d), 0);
+	test_stat(path, &after);
+	assert_true(after.st_ino == before.st_ino);
+	assert_true(after.st_mtime > before.st_mtime);
+	o = outfile_open_bytes(path, NULL, 0, "<svg></svg>\n", 12, &d);
+	assert_non_null(o);
+	assert_int_equal(test_count_entries(dir), 2); /* its temporary file */
+	assert_int_equal(outfile_commit(o, &d), 0);
+	umask(mask);
+	got = test_read_all(path);
+	assert_string_equal(got, "<svg></svg>\n");
+	assert_int_equal(d.n, 0);
+	free(got);
+	free(path);
+}
+
+/* The target changed after it was found to hold the bytes: they are written at the commit. */
+static void
+test_open_bytes_target_changed_before_commit(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/a.svg", dir), *got;
+	struct diags d = {0};
+	struct outfile *o;
+
+	test_write_file(path, "same\n");
+	o = outfile_open_bytes(path, NULL, 0, "same\n", 5, &d);
+	assert_non_null(o);
+	assert_int_equal(test_count_entries(dir), 1);
+	test_write_file(path, "othr\n");
+	test_age(path);
+	assert_int_equal(outfile_commit(o, &d), 0);
+	got = test_read_all(path);
+	assert_string_equal(got, "same\n");
+	assert_int_equal(test_count_entries(dir), 1);
+	assert_int_equal(d.n, 0);
+	free(got);
+	/* An abort leaves a target it did not write to as it was. */
+	o = outfile_open_bytes(path, NULL, 0, "same\n", 5, &d);
+	assert_non_null(o);
+	outfile_abort(o);
+	got = test_read_all(path);
+	assert_string_equal(got, "same\n");
+	free(got);
+	free(path);
+}
+
+/* The checks of outfile_open apply: never an input. */
+static void
+test_open_bytes_refuses_input(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/in.csv", dir);
+	const char *inputs[] = { path };
+	struct diags d = {0};
+
+	test_write_file(path, "a,b\n");
+	assert_null(outfile_open_bytes(path, inputs, 1, "a,b\n", 4, &d));
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].code, D_OUTPUT_IS_INPUT);
+	diags_free(&d);
+	free(path);
+}
+
 static void
 test_abort_leaves_nothing(void **state)
 {
@@ -670,6 +757,14 @@ main(void)
 		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_commit_replaces_file_changed_since_sealed,
+		    testutil_scratch_setup, testutil_scratch_teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_open_bytes_writes_only_what_differs,
+		    testutil_scratch_setup, testutil_scratch_teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_open_bytes_target_changed_before_commit,
+		    testutil_scratch_setup, testutil_scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_open_bytes_refuses_input,
 		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_abort_leaves_nothing,
 		    testutil_scratch_setup, testutil_scratch_teardown),
