@@ -110,7 +110,7 @@ haru-public-check:
 TSAN_UNITS = $(BUILD)/tests/test_task $(BUILD)/tests/test_zpack $(BUILD)/tests/test_zbatch \
              $(BUILD)/tests/test_fastread $(BUILD)/tests/test_results \
              $(BUILD)/tests/test_pdf
-TSAN_CASES = all-formats all-pdf-cannot-write bad-input-and-template \
+TSAN_CASES = all-formats all-pdf-cannot-write bad-input-and-template-stdin \
              pdf-sample pdf-large-attachment compare-pdf-regression svg-sample \
              compare-all-formats compare-template-not-compare \
              all-html-cannot-write all-pdf-and-html-cannot-write \
