@@ -30,7 +30,9 @@ LDLIBS   += -pthread
 TEST_LIBS = $(shell pkg-config --libs cmocka)
 
 LIB_SRC   = $(filter-out src/main.c,$(wildcard src/*.c))
-LIB_OBJ   = $(LIB_SRC:src/%.c=$(BUILD)/src/%.o)
+# The shipped templates and schema, their bytes built in (src/shipped.h).
+SHIPPED   = $(sort $(wildcard templates/*.xml)) templates/igreport.xsd
+LIB_OBJ   = $(LIB_SRC:src/%.c=$(BUILD)/src/%.o) $(BUILD)/gen/shipped_data.o
 TEST_SRC  = $(wildcard tests/test_*.c)
 TEST_BIN  = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT = $(filter-out $(TEST_SRC),$(wildcard tests/*.c))
@@ -58,6 +60,18 @@ $(BUILD)/libigreport.a: $(LIB_OBJ)
 $(BUILD)/src/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(SRC_WARN) -MMD -MP -c -o $@ $<
+
+# A host tool, built without the sanitizers or the fuzzer's instrumentation.
+$(BUILD)/embed: scripts/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 $(WARN) -o $@ $<
+
+$(BUILD)/gen/shipped_data.c: $(BUILD)/embed $(SHIPPED)
+	@mkdir -p $(dir $@)
+	$(BUILD)/embed $(SHIPPED) >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -c -o $@ $<
 
 $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
@@ -89,16 +103,17 @@ check-libharu24:
 haru-public-check:
 	@CC="$(CC)" sh tests/haru-public-check.sh $(if $(HPDF_PREFIX),$(HPDF_PREFIX)/include)
 
-# The unit tests and e2e cases that run threads (task, zpack, the driver's
+# The unit tests and e2e cases that run threads (task, zpack, zbatch, the driver's
 # two threads for the report, compare and trend, the two-thread reader,
 # attachments), under TSan: any report of a data race fails them (TSan's
 # exit status).
-TSAN_UNITS = $(BUILD)/tests/test_task $(BUILD)/tests/test_zpack \
+TSAN_UNITS = $(BUILD)/tests/test_task $(BUILD)/tests/test_zpack $(BUILD)/tests/test_zbatch \
              $(BUILD)/tests/test_fastread $(BUILD)/tests/test_results \
              $(BUILD)/tests/test_pdf
-TSAN_CASES = all-formats all-pdf-cannot-write bad-input-and-template \
+TSAN_CASES = all-formats all-pdf-cannot-write bad-input-and-template-stdin \
              pdf-sample pdf-large-attachment compare-pdf-regression svg-sample \
              compare-all-formats compare-template-not-compare \
+             all-html-cannot-write all-pdf-and-html-cannot-write \
              pdf-pipe-input-attached input-dev-zero-pdf trend-all-formats \
              html-download-large
 tsan-run: $(TSAN_UNITS) $(BUILD)/igreport

@@ -13,6 +13,9 @@
 #include "stats.h"
 #include "xalloc.h"
 
+/* Cells of fewer runs than this share one t factor per run count. */
+#define AGG_CI_TS 64
+
 struct agg_gadget {
 	char *name;
 	size_t len;
@@ -55,6 +58,8 @@ struct aggregate {
 	size_t nraw, capraw;
 	unsigned long total_rows;
 	const char *label;    /* "OLD", "NEW" or NULL, not owned */
+	/* stats_ci_t at level for n < AGG_CI_TS (0: not yet): every cell of n runs shares it. */
+	double ci_t[AGG_CI_TS];
 };
 
 static uint64_t
@@ -431,8 +436,20 @@ build_series(struct model_gadget *mg, const struct agg_gadget *ag,
 	mg->nseries = k;
 }
 
+/* The t factor of a confidence interval over n values, computed once per n. */
+static double
+ci_t(struct aggregate *a, unsigned long n)
+{
+	if (n >= AGG_CI_TS)
+		return stats_ci_t(n, a->level);
+	if (a->ci_t[n] == 0.0)
+		a->ci_t[n] = stats_ci_t(n, a->level);
+	return a->ci_t[n];
+}
+
 static void
-fill_cell(struct model_cell *cell, const struct agg_group *g, double level)
+fill_cell(struct aggregate *a, struct model_cell *cell,
+    const struct agg_group *g)
 {
 	int m;
 
@@ -451,7 +468,8 @@ fill_cell(struct model_cell *cell, const struct agg_group *g, double level)
 		cell->m[m].n = w->n;
 		cell->m[m].mean = w->mean;
 		cell->m[m].sd = welford_sd(w);
-		cell->m[m].half = stats_ci_half(w->n, cell->m[m].sd, level);
+		cell->m[m].half = stats_ci_scale(w->n, cell->m[m].sd,
+		    ci_t(a, w->n));
 	}
 }
 
@@ -508,7 +526,7 @@ warn_one_sided(const struct aggregate *a, const struct model_gadget *mg,
 }
 
 static void
-build_gadget(const struct aggregate *a, size_t gi, const size_t *members,
+build_gadget(struct aggregate *a, size_t gi, const size_t *members,
     size_t nmembers, struct model_gadget *mg, struct diags *d)
 {
 	const struct agg_gadget *ag = &a->gadgets[gi];
@@ -533,7 +551,7 @@ build_gadget(const struct aggregate *a, size_t gi, const size_t *members,
 		const struct agg_group *g = &a->groups[members[i]];
 		size_t s = series_of_case[g->tcase], r = rate_index(mg, g->rate);
 
-		fill_cell(&mg->series[s].cells[r], g, a->level);
+		fill_cell(a, &mg->series[s].cells[r], g);
 		if ((int)s == mg->baseline)
 			base[r] = g;
 		else if ((int)s == mg->ig)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "cleanup.h"
@@ -62,8 +63,10 @@ cli_document(const struct cli_request *rq, const struct cli_data *data,
 
 /*
  * The template and fonts, loaded on a second thread while the inputs are
- * read (they take about as long as a real run's CSV); their diagnostics
- * are kept apart and shown only if the inputs were good.
+ * read, or after them when they are small (CLI_LAYOUT_INLINE bytes): a
+ * shipped template loads in half a millisecond, less than a thread can
+ * take to start on an idle core. Their diagnostics are kept apart and
+ * shown only if the inputs were good.
  */
 struct cli_layout {
 	const struct cli_request *rq;
@@ -71,8 +74,11 @@ struct cli_layout {
 	struct fonts *fonts;  /* owned */
 	struct diags d;
 	int rc;
+	int later;            /* to be loaded by cli_layout_wait, on this thread */
 	struct task task;
 };
+
+#define CLI_LAYOUT_INLINE (256 * 1024)
 
 static void
 cli_layout_run(void *arg)
@@ -89,10 +95,34 @@ cli_layout_run(void *arg)
 	}
 }
 
+/* Whether the inputs are regular files of fewer than CLI_LAYOUT_INLINE bytes in all. */
+static int
+cli_inputs_small(const struct cli_request *rq)
+{
+	struct stat st;
+	off_t total = 0;
+	size_t i;
+
+	for (i = 0; i < rq->ninputs; i++) {
+		const char *path = rq->inputs[i];
+		const char *eq = strchr(path, '=');
+
+		/* A trend's LABEL=PATH: either may be the file; a stat that fails means "not small". */
+		if (stat(path, &st) != 0 && (eq == NULL || stat(eq + 1, &st) != 0))
+			return 0;
+		if (!S_ISREG(st.st_mode) || (total += st.st_size) >= CLI_LAYOUT_INLINE)
+			return 0;
+	}
+	return 1;
+}
+
 /* Returns -1 to go on, or the exit status to stop with. */
 static int
 cli_layout_wait(struct cli_layout *l, struct diags *d)
 {
+	if (l->later)
+		cli_layout_run(l);
+	l->later = 0;
 	task_wait(&l->task);
 	diags_move(d, &l->d);
 	return l->rc < 0 ? CLI_EXIT_BAD_INPUT : -1;
@@ -154,13 +184,34 @@ cli_export_to(const struct cli_request *rq, const struct cli_data *data,
 	    batch, d);
 }
 
+/* The page, the Markdown and the JSON of -f all, stopping at the first that fails. */
+static int
+cli_write_pages(const struct cli_request *rq, const struct cli_data *data,
+    const struct output_context *ctx, const char *dir,
+    struct output_batch *batch, struct diags *d)
+{
+	char *md = xasprintf("%s/%s.md", dir, rq->cmd->stem);
+	char *html = xasprintf("%s/%s.html", dir, rq->cmd->stem);
+	char *json = xasprintf("%s/%s.json", dir, rq->cmd->stem);
+	int rc = -1;
+
+	if (output_html(ctx, html, batch, d) == 0 &&
+	    output_markdown(ctx, md, batch, d) == 0)
+		rc = cli_export_to(rq, data, EXPORT_JSON, json, batch, d);
+	free(md);
+	free(html);
+	free(json);
+	return rc;
+}
+
 /*
- * -f all: the PDF on a second thread while this one writes the SVGs, then
- * the Markdown. Diagnostics come in the order of a sequential run (SVG,
- * PDF, HTML, Markdown, JSON), and a PDF after a failed SVG is thrown away
- * unseen, as a sequential run would not have written it. The JSON is the
- * whole of the data (-f json); the dashboards' formats are asked for by
- * name.
+ * -f all: the PDF on a second thread while this one writes the SVGs, the
+ * HTML page, the Markdown and the JSON. Files and diagnostics come in the
+ * order of a sequential run (SVG, PDF, HTML, Markdown, JSON): what came
+ * after the PDF is said only if the PDF was written, and a PDF after a
+ * failed SVG is thrown away unseen, as a sequential run would have
+ * written neither. The JSON is the whole of the data (-f json); the
+ * dashboards' formats are asked for by name.
  */
 static int
 cli_write_all(const struct cli_request *rq, const struct cli_data *data,
@@ -168,25 +219,31 @@ cli_write_all(const struct cli_request *rq, const struct cli_data *data,
     struct output_batch *batch, struct diags *d)
 {
 	char *pdf = xasprintf("%s/%s.pdf", dir, rq->cmd->stem);
-	char *md = xasprintf("%s/%s.md", dir, rq->cmd->stem);
-	char *html = xasprintf("%s/%s.html", dir, rq->cmd->stem);
-	char *json = xasprintf("%s/%s.json", dir, rq->cmd->stem);
+	struct output_context all = *ctx;
+	struct diags later = { 0 };
 	struct output_job *job;
+	size_t at;
 	int rc = -1;
 
+	/* The page inlines the figures the SVG files hold: drawn once. */
+	all.figures = figures_new(ctx->doc, ctx->fonts, 1);
 	if (output_prepare_dir(dir, batch, d) == 0) {
-		job = output_pdf_begin(ctx, pdf);
-		if (output_svg(ctx, dir, batch, d) < 0)
+		job = output_pdf_begin(&all, pdf);
+		if (output_svg(&all, dir, batch, d) < 0) {
 			output_pdf_cancel(job);
-		else if (output_pdf_end(job, batch, d) == 0 &&
-		    output_html(ctx, html, batch, d) == 0 &&
-		    output_markdown(ctx, md, batch, d) == 0)
-			rc = cli_export_to(rq, data, EXPORT_JSON, json, batch, d);
+		} else {
+			at = batch->n;
+			rc = cli_write_pages(rq, data, &all, dir, batch, &later);
+			output_seal(batch);
+			if (output_pdf_end(job, batch, at, d) < 0)
+				rc = -1;
+			else
+				diags_move(d, &later);
+		}
 	}
+	diags_free(&later);
+	figures_free(all.figures);
 	free(pdf);
-	free(md);
-	free(html);
-	free(json);
 	return rc;
 }
 
@@ -361,7 +418,8 @@ cli_run(const struct cli_request *rq)
 		data.keep = xcalloc(rq->ninputs, sizeof(*data.keep));
 	if (draws) {
 		layout.rq = rq;
-		task_start(&layout.task, cli_layout_run, &layout);
+		if ((layout.later = cli_inputs_small(rq)) == 0)
+			task_start(&layout.task, cli_layout_run, &layout);
 	}
 	if (cli_check_stdout(rq, &d) < 0)
 		status = CLI_EXIT_USAGE;

@@ -385,6 +385,10 @@ fonts_text_width(const struct fonts *f, enum font_face face, double size,
 
 	/* Decoded as svg.c and pdf.c decode what they draw: a malformed byte is one U+FFFD. */
 	while (*s != '\0') {
+		if (*s < 0x80) {
+			units += fm->advance[fm->bmp[*s++]]; /* most text: ASCII */
+			continue;
+		}
 		s += utf8_decode(s, UTF8_NUL_TERMINATED, &c);
 		units += fm->advance[metrics_glyph(fm, c)];
 	}

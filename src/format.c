@@ -63,12 +63,6 @@ format_delta_ci(char buf[FORMAT_MAX], double delta, double half,
 }
 
 void
-format_exact(char buf[FORMAT_EXACT_MAX], double x)
-{
-	snprintf(buf, FORMAT_EXACT_MAX, "%.17g", x);
-}
-
-void
 format_rate(char buf[FORMAT_MAX], double rate)
 {
 	if (rate == floor(rate) && fabs(rate) < 1e15)

@@ -17,19 +17,61 @@ json_open(struct json *j, FILE *out)
 	j->out = out;
 }
 
+/* The buffer to the stream: few large writes rather than one call a token. */
+static void
+json_flush(struct json *j)
+{
+	if (j->len > 0)
+		fwrite(j->buf, 1, j->len, j->out);
+	j->len = 0;
+}
+
+static void
+json_put(struct json *j, const char *s, size_t n)
+{
+	if (j->len + n > sizeof(j->buf)) {
+		json_flush(j);
+		if (n > sizeof(j->buf)) {
+			fwrite(s, 1, n, j->out);
+			return;
+		}
+	}
+	memcpy(j->buf + j->len, s, n);
+	j->len += n;
+}
+
+static void
+json_puts(struct json *j, const char *s)
+{
+	json_put(j, s, strlen(s));
+}
+
+static void
+json_putc(struct json *j, char c)
+{
+	if (j->len == sizeof(j->buf))
+		json_flush(j);
+	j->buf[j->len++] = c;
+}
+
 int
 json_close(struct json *j)
 {
 	assert(j->depth == 0 && !j->after_key);
-	fputc('\n', j->out);
+	json_putc(j, '\n');
+	json_flush(j);
 	return ferror(j->out) ? -1 : 0;
 }
 
 static void
 json_newline(struct json *j, int depth)
 {
-	fputc('\n', j->out);
-	fprintf(j->out, "%*s", 2 * depth, "");
+	static const char spaces[] = "                                ";
+	size_t n = 2 * (size_t)depth;
+
+	assert(n < sizeof(spaces));
+	json_putc(j, '\n');
+	json_put(j, spaces, n);
 }
 
 /* What goes before a value or a key: a comma, and its own line unless inline. */
@@ -47,7 +89,7 @@ json_before(struct json *j, int is_key)
 		return;
 	assert(j->object[top] == is_key);
 	if (j->count[top]++ > 0)
-		fputs(j->flat[top] ? ", " : ",", j->out);
+		json_puts(j, j->flat[top] ? ", " : ",");
 	if (!j->flat[top])
 		json_newline(j, j->depth);
 }
@@ -57,7 +99,7 @@ json_begin(struct json *j, int object, enum json_layout layout)
 {
 	json_before(j, 0);
 	assert(j->depth < JSON_MAX_DEPTH);
-	fputc(object ? '{' : '[', j->out);
+	json_putc(j, object ? '{' : '[');
 	j->object[j->depth] = (unsigned char)object;
 	/* Inside an inline container, everything stays on its line. */
 	j->flat[j->depth] = (unsigned char)(layout == JSON_INLINE ||
@@ -74,7 +116,7 @@ json_end(struct json *j, int object)
 	assert(top >= 0 && j->object[top] == object && !j->after_key);
 	if (j->count[top] > 0 && !j->flat[top])
 		json_newline(j, top);
-	fputc(object ? '}' : ']', j->out);
+	json_putc(j, object ? '}' : ']');
 	j->depth--;
 }
 
@@ -103,59 +145,84 @@ json_array_end(struct json *j)
 }
 
 static void
-json_escape_unit(FILE *out, uint32_t u)
+json_escape_unit(struct json *j, uint32_t u)
 {
-	fprintf(out, "\\u%04x", (unsigned)u);
+	static const char hex[] = "0123456789abcdef";
+	char e[6] = { '\\', 'u', hex[(u >> 12) & 15], hex[(u >> 8) & 15],
+		hex[(u >> 4) & 15], hex[u & 15] };
+
+	json_put(j, e, sizeof(e));
 }
 
 /* cp as \uXXXX, or as a surrogate pair above U+FFFF. */
 static void
-json_escape_cp(FILE *out, uint32_t cp)
+json_escape_cp(struct json *j, uint32_t cp)
 {
 	if (cp < 0x10000u) {
-		json_escape_unit(out, cp);
+		json_escape_unit(j, cp);
 		return;
 	}
 	cp -= 0x10000u;
-	json_escape_unit(out, 0xD800u + (cp >> 10));
-	json_escape_unit(out, 0xDC00u + (cp & 0x3FFu));
+	json_escape_unit(j, 0xD800u + (cp >> 10));
+	json_escape_unit(j, 0xDC00u + (cp & 0x3FFu));
+}
+
+/* Printable ASCII but '"' and '\\': written as it is. */
+static int
+json_plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+}
+
+/* The character at s + i (not plain ASCII) escaped or as it is; returns its length. */
+static size_t
+json_write_char(struct json *j, const char *s, size_t i, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t cp;
+	size_t k = utf8_decode(u + i, len - i, &cp);
+
+	if (k == 1 && cp == UTF8_REPLACEMENT)
+		json_escape_unit(j, UTF8_REPLACEMENT);
+	else if (cp == '"' || cp == '\\') {
+		json_putc(j, '\\');
+		json_putc(j, (char)cp);
+	} else if (cp == '\n')
+		json_puts(j, "\\n");
+	else if (cp == '\t')
+		json_puts(j, "\\t");
+	else if (cp == '\r')
+		json_puts(j, "\\r");
+	else if (cp < 0x20 || utf8_is_invisible(cp))
+		json_escape_cp(j, cp);
+	else
+		json_put(j, s + i, k);
+	return k;
 }
 
 static void
-json_write_string(FILE *out, const char *s, size_t len)
+json_write_string(struct json *j, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, k;
-	uint32_t cp;
+	size_t i = 0, run;
 
-	fputc('"', out);
+	json_putc(j, '"');
 	while (i < len) {
-		k = utf8_decode(u + i, len - i, &cp);
-		if (k == 1 && cp == UTF8_REPLACEMENT)
-			json_escape_unit(out, UTF8_REPLACEMENT);
-		else if (cp == '"' || cp == '\\')
-			fprintf(out, "\\%c", (char)cp);
-		else if (cp == '\n')
-			fputs("\\n", out);
-		else if (cp == '\t')
-			fputs("\\t", out);
-		else if (cp == '\r')
-			fputs("\\r", out);
-		else if (cp < 0x20 || utf8_is_invisible(cp))
-			json_escape_cp(out, cp);
-		else
-			fwrite(s + i, 1, k, out);
-		i += k;
+		for (run = i; run < len && json_plain(u[run]); run++)
+			;
+		json_put(j, s + i, run - i);
+		if ((i = run) < len)
+			i += json_write_char(j, s, i, len);
 	}
-	fputc('"', out);
+	json_putc(j, '"');
 }
 
 void
 json_key(struct json *j, const char *key)
 {
 	json_before(j, 1);
-	json_write_string(j->out, key, strlen(key));
-	fputs(": ", j->out);
+	json_write_string(j, key, strlen(key));
+	json_put(j, ": ", 2);
 	j->after_key = 1;
 }
 
@@ -163,7 +230,7 @@ void
 json_string_n(struct json *j, const char *s, size_t len)
 {
 	json_before(j, 0);
-	json_write_string(j->out, s, len);
+	json_write_string(j, s, len);
 }
 
 void
@@ -179,32 +246,39 @@ json_number(struct json *j, double x)
 
 	json_before(j, 0);
 	if (!isfinite(x)) {
-		fputs("null", j->out);
+		json_put(j, "null", 4);
 		return;
 	}
 	format_exact(buf, x);
-	fputs(buf, j->out);
+	json_puts(j, buf);
 }
 
 void
 json_count(struct json *j, unsigned long long n)
 {
+	char buf[24];
+	size_t i = sizeof(buf);
+
 	json_before(j, 0);
-	fprintf(j->out, "%llu", n);
+	do {
+		buf[--i] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	json_put(j, buf + i, sizeof(buf) - i);
 }
 
 void
 json_bool(struct json *j, int b)
 {
 	json_before(j, 0);
-	fputs(b ? "true" : "false", j->out);
+	json_puts(j, b ? "true" : "false");
 }
 
 void
 json_null(struct json *j)
 {
 	json_before(j, 0);
-	fputs("null", j->out);
+	json_put(j, "null", 4);
 }
 
 void

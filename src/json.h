@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* A streaming JSON writer: objects, arrays, escaped strings, round-trip numbers, nothing held in memory. */
+/* A streaming JSON writer: objects, arrays, escaped strings, round-trip numbers, nothing held in memory but a small buffer. */
 #ifndef IGREPORT_JSON_H
 #define IGREPORT_JSON_H
 
@@ -21,8 +21,13 @@ enum json_layout {
  * nest properly, which the writer asserts: every value inside an object
  * follows json_key, and every container is ended.
  */
+/* Bytes gathered before each write to the stream. */
+#define JSON_BUFFER 8192
+
 struct json {
 	FILE *out;
+	char buf[JSON_BUFFER]; /* written to out when full and by json_close */
+	size_t len;
 	int depth;
 	unsigned count[JSON_MAX_DEPTH];       /* members written at each level */
 	unsigned char object[JSON_MAX_DEPTH]; /* the level is an object (not an array) */
@@ -34,8 +39,9 @@ struct json {
 void json_open(struct json *j, FILE *out);
 
 /*
- * Ends the document with a newline. Returns 0, or -1 when the stream
- * had a write error (ferror); the writer does not close out.
+ * Ends the document with a newline and writes what is buffered. Returns
+ * 0, or -1 when the stream had a write error (ferror); the writer does
+ * not close out. Until then out may lack the last bytes written.
  */
 int json_close(struct json *j);
 

@@ -11,13 +11,24 @@
 
 #include "xalloc.h"
 
+unsigned long long
+manifest_hash_add(unsigned long long h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ b[i]) * 1099511628211ULL;
+	return h;
+}
+
 static int
 manifest_hash_fd(int fd, long long *size, unsigned long long *hash)
 {
 	unsigned char buf[65536];
-	unsigned long long h = 14695981039346656037ULL;
+	unsigned long long h = MANIFEST_HASH_START;
 	long long total = 0;
-	ssize_t n, i;
+	ssize_t n;
 
 	while ((n = read(fd, buf, sizeof(buf))) != 0) {
 		if (n < 0) {
@@ -25,8 +36,7 @@ manifest_hash_fd(int fd, long long *size, unsigned long long *hash)
 				continue;
 			return -1;
 		}
-		for (i = 0; i < n; i++)
-			h = (h ^ buf[i]) * 1099511628211ULL;
+		h = manifest_hash_add(h, buf, (size_t)n);
 		total += (long long)n;
 	}
 	*size = total;

@@ -26,6 +26,13 @@ struct manifest {
 	size_t n, cap;
 };
 
+/* The hash of no bytes; manifest_hash_add continues from it. */
+#define MANIFEST_HASH_START 14695981039346656037ULL
+
+/* The 64-bit FNV-1a hash h of some bytes continued over n more at p. */
+unsigned long long manifest_hash_add(unsigned long long h, const void *p,
+    size_t n);
+
 /*
  * The size and 64-bit FNV-1a hash of the content of file path (not
  * followed if a link). Returns 0, or -1 when it cannot be read or is not

@@ -34,6 +34,17 @@ struct outfile;
 struct outfile *outfile_open(const char *path, const char *const *inputs,
     size_t ninputs, struct diags *d);
 
+/*
+ * An output whose whole content is at hand, the len bytes at bytes
+ * (copied when needed): checked as outfile_open checks path. When path
+ * already holds those very bytes, as a file that outfile_commit would
+ * leave in place, no temporary file is made; else one is, the bytes
+ * written to it and flushed (D_WRITE_FAILED and NULL on failure). Either
+ * way o is sealed: there is no stream to write to.
+ */
+struct outfile *outfile_open_bytes(const char *path, const char *const *inputs,
+    size_t ninputs, const char *bytes, size_t len, struct diags *d);
+
 /* The stream to write the content to; owned by o. */
 FILE *outfile_stream(struct outfile *o);
 
@@ -41,20 +52,33 @@ FILE *outfile_stream(struct outfile *o);
 const char *outfile_path(const struct outfile *o);
 
 /*
- * Flushes and closes the temporary file (no fsync), keeping it; later
- * calls do nothing. Any failure (a full disk included) appends
- * D_WRITE_FAILED with the system error and returns -1; else 0.
+ * Flushes and closes the temporary file (no fsync), keeping it, and
+ * reads its content back (from the page cache): its size and hash, and
+ * whether path already holds those very bytes. A failure is kept for
+ * outfile_close to tell; later calls do nothing. For a thread with
+ * nothing else to do before the commit.
+ */
+void outfile_seal(struct outfile *o);
+
+/*
+ * Seals the file unless done. Any failure (a full disk included)
+ * appends D_WRITE_FAILED with the system error, once, and returns -1;
+ * else 0.
  */
 int outfile_close(struct outfile *o, struct diags *d);
 
-/* Where the content is until outfile_commit: the temporary file's path. */
-const char *outfile_tmp_path(const struct outfile *o);
+/* Once sealed: the content's size and 64-bit FNV-1a hash (manifest_hash_add). */
+long long outfile_size(const struct outfile *o);
+unsigned long long outfile_hash(const struct outfile *o);
 
 /*
  * Closes the temporary file (as outfile_close) unless done, checks path
- * again as outfile_open did, then renames the file onto path. Any
- * failure appends its diagnostic, removes the temporary file and
- * returns -1; else 0. Frees o either way.
+ * again as outfile_open did, then renames the file onto path; or, when
+ * path is a regular file of one link that held the same bytes, size,
+ * owner, group and mode when sealed and has not changed since, leaves it
+ * there with its times set to now and removes the temporary file: the
+ * same result but for the inode. Any failure appends its diagnostic,
+ * removes the temporary file and returns -1; else 0. Frees o either way.
  */
 int outfile_commit(struct outfile *o, struct diags *d);
 

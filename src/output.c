@@ -2,6 +2,7 @@
 /* Writing the outputs: the PDF, the SVG figures, the HTML page, the Markdown and the JSON, all or nothing. */
 #include "output.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,36 +151,22 @@ output_pdf(const struct output_context *ctx, const char *path,
 }
 
 static int
-svg_item(const struct output_context *ctx, const struct doc_block *it,
-    const char *dir, struct output_batch *batch, struct diags *d)
+svg_item(const struct output_context *ctx, struct figures *figs,
+    const struct doc_block *it, const char *dir, struct output_batch *batch,
+    struct diags *d)
 {
-	struct svg_info info = { it->text, it->desc, 0 };
-	struct svg *s = svg_open(&info, d);
-	struct canvas c;
 	struct outfile *o;
+	const char *bytes;
 	char *path;
-	size_t n;
+	size_t len;
 
-	if (s == NULL)
-		return -1;
-	svg_canvas(s, &c, ctx->fonts);
-	render_svg_draw(&c, ctx->doc, it);
 	/* Item ids are safe file names: no '/', no leading '.' (document.h). */
 	path = xasprintf("%s/%s.svg", dir, it->id);
-	o = outfile_open(path, ctx->inputs, ctx->ninputs, d);
-	if (o == NULL) {
-		free(path);
-		svg_discard(s);
-		return -1;
-	}
-	n = d->n;
-	if (svg_close(s, outfile_stream(o), d) < 0) {
-		name_diags(d, n, path);
-		free(path);
-		outfile_abort(o);
-		return -1;
-	}
+	bytes = figures_file(figs, it, &len);
+	o = outfile_open_bytes(path, ctx->inputs, ctx->ninputs, bytes, len, d);
 	free(path);
+	if (o == NULL)
+		return -1;
 	batch_add(batch, o);
 	return 0;
 }
@@ -218,14 +205,18 @@ output_svg(const struct output_context *ctx, const char *dir,
     struct output_batch *batch, struct diags *d)
 {
 	const struct document *doc = ctx->doc;
+	struct figures *figs = ctx->figures ? ctx->figures :
+	    figures_new(doc, ctx->fonts, 0);
 	size_t i;
 	int rc = 0;
 
 	if (output_prepare_dir(dir, batch, d) < 0)
-		return -1;
+		rc = -1;
 	for (i = 0; i < doc->nblocks && rc == 0; i++)
 		if (render_svg_is_item(&doc->blocks[i]))
-			rc = svg_item(ctx, &doc->blocks[i], dir, batch, d);
+			rc = svg_item(ctx, figs, &doc->blocks[i], dir, batch, d);
+	if (figs != ctx->figures)
+		figures_free(figs);
 	return rc;
 }
 
@@ -271,14 +262,21 @@ output_job_free(struct output_job *job)
 
 int
 output_pdf_end(struct output_job *job, struct output_batch *batch,
-    struct diags *d)
+    size_t at, struct diags *d)
 {
+	size_t i, n;
 	int rc;
-	size_t i;
 
+	assert(at <= batch->n);
 	task_wait(&job->task);
-	for (i = 0; i < job->batch.n; i++)
-		batch_add(batch, job->batch.files[i]);
+	n = job->batch.n;
+	xgrow((void **)&batch->files, &batch->cap, batch->n + n,
+	    sizeof(*batch->files));
+	memmove(batch->files + at + n, batch->files + at,
+	    (batch->n - at) * sizeof(*batch->files));
+	for (i = 0; i < n; i++)
+		batch->files[at + i] = job->batch.files[i];
+	batch->n += n;
 	diags_move(d, &job->d);
 	rc = job->rc;
 	output_job_free(job);
@@ -382,6 +380,7 @@ output_html(const struct output_context *ctx, const char *path,
     struct output_batch *batch, struct diags *d)
 {
 	struct html_attachment *att = html_attachments(ctx, d);
+	struct figures *figs;
 	int to_stdout = strcmp(path, "-") == 0;
 	struct outfile *o = NULL;
 	size_t n;
@@ -395,9 +394,11 @@ output_html(const struct output_context *ctx, const char *path,
 		return -1;
 	}
 	n = d->n;
+	figs = ctx->figures ? ctx->figures : figures_new(ctx->doc, ctx->fonts, 0);
 	rc = render_html_write(to_stdout ? stdout : outfile_stream(o), ctx->doc,
-	    ctx->fonts, att, ctx->bytes != NULL ? ctx->ninputs : 0,
-	    ctx->creator, d);
+	    figs, att, ctx->bytes != NULL ? ctx->ninputs : 0, ctx->creator, d);
+	if (figs != ctx->figures)
+		figures_free(figs);
 	free(att);
 	name_diags(d, n, to_stdout ? OUTPUT_STDOUT : path);
 	if (o == NULL)
@@ -459,6 +460,15 @@ output_load_layout(const char *template_path, const char *default_name,
 	return -1;
 }
 
+void
+output_seal(struct output_batch *batch)
+{
+	size_t i;
+
+	for (i = 0; i < batch->n; i++)
+		outfile_seal(batch->files[i]);
+}
+
 /* Closes every file: a full disk shows here, before anything is renamed. */
 static int
 output_close_all(struct output_batch *batch, struct diags *d)
@@ -491,16 +501,15 @@ output_manifest(struct output_batch *batch, struct manifest *now,
 {
 	char *path = xasprintf("%s/%s", batch->dir, MANIFEST_NAME);
 	struct outfile *o;
-	unsigned long long hash;
-	long long size;
 	const char *name;
 	size_t i;
 
+	/* Every file is closed, so sealed: their sizes and hashes are known. */
 	for (i = 0; i < batch->n; i++) {
 		name = output_name_in_dir(batch, batch->files[i]);
-		if (name != NULL && manifest_hash_file(outfile_tmp_path(
-		    batch->files[i]), &size, &hash) == 0)
-			manifest_add(now, name, size, hash);
+		if (name != NULL)
+			manifest_add(now, name, outfile_size(batch->files[i]),
+			    outfile_hash(batch->files[i]));
 	}
 	o = outfile_open(path, NULL, 0, d);
 	free(path);

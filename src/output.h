@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "diag.h"
+#include "figures.h"
 #include "fonts.h"
 #include "input.h"
 #include "document.h"
@@ -16,6 +17,7 @@
 struct output_context {
 	const struct document *doc;        /* what every output renders */
 	const struct fonts *fonts;
+	struct figures *figures;           /* the SVG drawings: NULL, each output draws its own */
 	const char *const *inputs;         /* paths, never to be overwritten */
 	const char *const *names;          /* their base names, for the PDF's attachments */
 	size_t ninputs;
@@ -60,14 +62,22 @@ struct output_job *output_pdf_begin(const struct output_context *ctx,
     const char *path);
 
 /*
- * Waits for the job, adds its file to batch and its diagnostics to d (as
- * output_pdf would have), frees it. Returns what output_pdf returned.
+ * Waits for the job, adds its file to batch at position at (at most
+ * batch->n: files added after at were written while the PDF was drawn,
+ * and stay after it) and its diagnostics to d (as output_pdf would have),
+ * frees it. Returns what output_pdf returned.
  */
 int output_pdf_end(struct output_job *job, struct output_batch *batch,
-    struct diags *d);
+    size_t at, struct diags *d);
 
 /* Waits for the job and throws it away: its file removed, diagnostics dropped. */
 void output_pdf_cancel(struct output_job *job);
+
+/*
+ * Seals every file of batch so far (outfile_seal): what output_commit
+ * would do first, done by a thread that would otherwise wait.
+ */
+void output_seal(struct output_batch *batch);
 
 /*
  * Creates directory dir unless it exists, as output_svg does; a directory

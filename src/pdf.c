@@ -14,6 +14,7 @@
 #include "pdf_haru.h"
 #include "utf8.h"
 #include "xalloc.h"
+#include "zbatch.h"
 
 /*
  * Fonts, file size and speed. With libharu 2.3.0 an embedded TrueType font
@@ -1154,6 +1155,37 @@ pdf_write_to_unicode(struct pdf *p)
 	p->nops = 0;
 }
 
+/*
+ * The pages' contents deflated together on two threads (zbatch.c), the
+ * most of saving a PDF that libharu would do one page after another. A
+ * page that cannot be is left to libharu: the same bytes either way.
+ */
+static void
+pdf_pack_pages(struct pdf *p)
+{
+	struct zbatch_item *items = xcalloc(p->npages + 1, sizeof(*items));
+	size_t *page = xcalloc(p->npages + 1, sizeof(*page));
+	unsigned char *raw;
+	size_t i, n = 0;
+
+	for (i = 0; i < p->npages; i++)
+		if ((raw = pdf_haru_page_contents(p->pages[i], &items[n].len))) {
+			items[n].in = raw;
+			page[n++] = i;
+		}
+	if (zbatch_deflate(items, n) == 0)
+		for (i = 0; i < n; i++)
+			if (pdf_haru_page_deflated(p->pages[page[i]], items[i].out,
+			    items[i].outlen) < 0)
+				(void)pdf_failed(p);
+	for (i = 0; i < n; i++) {
+		free((void *)items[i].in);
+		free(items[i].out);
+	}
+	free(page);
+	free(items);
+}
+
 int
 pdf_close(struct pdf *p, FILE *out, struct diags *d)
 {
@@ -1162,6 +1194,8 @@ pdf_close(struct pdf *p, FILE *out, struct diags *d)
 	if (p->unicode != NULL && p->drawn != NULL && !pdf_failed(p))
 		pdf_write_to_unicode(p);
 	pdf_resolve_links(p);
+	if (!pdf_failed(p))
+		pdf_pack_pages(p);
 	if (pdf_failed(p))
 		pdf_report(p, d, NULL);
 	else

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <hpdf_conf.h>
 #include <hpdf_doc.h>
@@ -35,6 +36,63 @@ pdf_haru_page_append(HPDF_Page page, const char *ops, size_t n)
 
 	return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)ops,
 	    (HPDF_UINT)n) == HPDF_OK ? 0 : -1;
+}
+
+unsigned char *
+pdf_haru_page_contents(HPDF_Page page, size_t *len)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	HPDF_Stream s = attr->stream;
+	HPDF_UINT i, n, count;
+	unsigned char *out;
+	size_t off = 0;
+	HPDF_BYTE *b;
+
+	if (s == NULL || s->type != HPDF_STREAM_MEMORY || s->size == 0)
+		return NULL;
+	out = xmalloc(s->size);
+	count = HPDF_MemStream_GetBufCount(s);
+	for (i = 0; i < count; i++) {
+		b = HPDF_MemStream_GetBufPtr(s, i, &n);
+		if (b == NULL || n > s->size - off) {
+			free(out);
+			return NULL;
+		}
+		memcpy(out + off, b, n);
+		off += n;
+	}
+	if (off != s->size) {
+		free(out);
+		return NULL;
+	}
+	*len = off;
+	return out;
+}
+
+/* The key libharu writes for a stream it deflates, after the others (/Length). */
+static HPDF_STATUS
+haru_write_flate_array(HPDF_Dict dict, HPDF_Stream out)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(out, "/Filter [ /FlateDecode ]\012");
+}
+
+int
+pdf_haru_page_deflated(HPDF_Page page, const unsigned char *z, size_t n)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	HPDF_Dict contents = attr->contents;
+
+	if (contents == NULL || contents->stream != attr->stream ||
+	    contents->filter != HPDF_STREAM_FILTER_FLATE_DECODE ||
+	    contents->write_fn != NULL)
+		return -1;
+	HPDF_MemStream_FreeData(attr->stream);
+	if (HPDF_Stream_Write(attr->stream, z, (HPDF_UINT)n) != HPDF_OK)
+		return -1;
+	contents->filter = HPDF_STREAM_FILTER_NONE;
+	contents->write_fn = haru_write_flate_array;
+	return 0;
 }
 
 /* The catalogue's /Names /EmbeddedFiles tree, created on first use. */

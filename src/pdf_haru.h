@@ -22,6 +22,20 @@
 int pdf_haru_page_append(HPDF_Page page, const char *ops, size_t n);
 
 /*
+ * The content operators of page so far, copied into a new buffer of *len
+ * bytes (the caller frees it); NULL when there are none to copy.
+ */
+unsigned char *pdf_haru_page_contents(HPDF_Page page, size_t *len);
+
+/*
+ * Replaces the content of page by z, the n bytes of its zlib stream
+ * (deflated as libharu would: compress2 at the default level), written
+ * as they are with the /Filter libharu writes for a stream it deflates
+ * itself: the same file, its deflating done elsewhere.
+ */
+int pdf_haru_page_deflated(HPDF_Page page, const unsigned char *z, size_t n);
+
+/*
  * Attaches a file named name (cleaned UTF-8; uf writes its /UF string:
  * NULL for ASCII) of len bytes at bytes, for libharu to deflate.
  */

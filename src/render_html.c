@@ -20,7 +20,7 @@ struct html {
 	int write_err;    /* errno of a failed write to out */
 	xmlTextWriterPtr w;
 	const struct document *doc;
-	const struct fonts *fonts;
+	struct figures *figs;
 	struct diags *d;
 	int failed;       /* a libxml2 call or a figure failed */
 	int corrupt;      /* an attachment's stream did not inflate */
@@ -346,43 +346,12 @@ h_list(struct html *h, const struct doc_block *b)
 	h_end(h);
 }
 
-/* The SVG renderer's drawing of figure b as an <svg> element; NULL on failure. */
-static char *
-figure_svg(struct html *h, const struct doc_block *b)
-{
-	struct svg_info info = { b->text, b->desc, 1 };
-	struct svg *s = svg_open(&info, h->d);
-	struct canvas c;
-	char *mem = NULL;
-	size_t len = 0;
-	FILE *f;
-	int rc;
-
-	if (s == NULL)
-		return NULL;
-	svg_canvas(s, &c, h->fonts);
-	render_svg_draw(&c, h->doc, b);
-	if ((f = open_memstream(&mem, &len)) == NULL) {
-		svg_discard(s);
-		return NULL;
-	}
-	rc = svg_close(s, f, h->d);
-	if (fclose(f) != 0 || rc < 0) {
-		free(mem);
-		return NULL;
-	}
-	return mem;
-}
-
 static void
 h_figure(struct html *h, const struct doc_block *b)
 {
-	char *svg = figure_svg(h, b);
+	size_t len;
+	char *svg = figures_inline(h->figs, b, &len);
 
-	if (svg == NULL) {
-		h->failed = 1;
-		return;
-	}
 	h_start(h, "figure");
 	if (b->id != NULL)
 		h_attr(h, "id", b->id);
@@ -694,7 +663,7 @@ h_finish(struct html *h, struct diags *d)
 
 int
 render_html_write(FILE *out, const struct document *doc,
-    const struct fonts *fonts, const struct html_attachment *att,
+    struct figures *figs, const struct html_attachment *att,
     size_t natt, const char *generator, struct diags *d)
 {
 	xmlOutputBufferPtr ob;
@@ -703,7 +672,7 @@ render_html_write(FILE *out, const struct document *doc,
 	memset(&h, 0, sizeof(h));
 	h.out = out;
 	h.doc = doc;
-	h.fonts = fonts;
+	h.figs = figs;
 	h.d = d;
 	errno = 0;
 	if ((ob = xmlOutputBufferCreateIO(h_out_write, NULL, &h, NULL)) != NULL)

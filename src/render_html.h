@@ -8,7 +8,7 @@
 
 #include "diag.h"
 #include "document.h"
-#include "fonts.h"
+#include "figures.h"
 #include "zpack.h"
 
 /* An input offered for download from the page, the counterpart of the PDF's attachment. */
@@ -29,11 +29,12 @@ struct html_attachment {
  * attribute (inflated from its stream piece by piece as it is written),
  * no script and no external reference. Every text goes through
  * libxml2's writer, so no text can become markup. The page goes to out
- * as it is made, so on an error part of it may have been written. fonts
- * measure the figures. Returns 0, or -1 with D_WRITE_FAILED appended.
+ * as it is made, so on an error part of it may have been written. The
+ * figures come from figs (made for doc). Returns 0, or -1 with
+ * D_WRITE_FAILED appended.
  */
 int render_html_write(FILE *out, const struct document *doc,
-    const struct fonts *fonts, const struct html_attachment *att,
+    struct figures *figs, const struct html_attachment *att,
     size_t natt, const char *generator, struct diags *d);
 
 #endif

@@ -425,11 +425,23 @@ t_two_sided(double level, double df)
 }
 
 double
-stats_ci_half(unsigned long n, double sd, double level)
+stats_ci_t(unsigned long n, double level)
+{
+	return n < 2 ? 0.0 : t_two_sided(level, (double)(n - 1));
+}
+
+double
+stats_ci_scale(unsigned long n, double sd, double t)
 {
 	if (n < 2)
 		return 0.0;
-	return sd / sqrt((double)n) * t_two_sided(level, (double)(n - 1));
+	return sd / sqrt((double)n) * t;
+}
+
+double
+stats_ci_half(unsigned long n, double sd, double level)
+{
+	return stats_ci_scale(n, sd, stats_ci_t(n, level));
 }
 
 void

@@ -52,6 +52,15 @@ double stats_t_cdf(double t, double df);
 double stats_ci_half(unsigned long n, double sd, double level);
 
 /*
+ * stats_ci_half in two steps, for a caller that meets the same n many
+ * times (a model's cells): t = stats_ci_t(n, level), then
+ * stats_ci_scale(n, sd, t) is stats_ci_half(n, sd, level), bit for bit.
+ * The t quantile is most of the cost.
+ */
+double stats_ci_t(unsigned long n, double level);
+double stats_ci_scale(unsigned long n, double sd, double t);
+
+/*
  * Welch's unequal-variance comparison of two means.
  * delta = mean2 - mean1; half = t_quantile((1+level)/2, df) * se with
  * se = sqrt(sd1^2/n1 + sd2^2/n2) and the Welch-Satterthwaite df.

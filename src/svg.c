@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The SVG back end: a canvas that streams one figure into an xmlTextWriter held in memory. */
+/* The SVG back end: a canvas that writes one figure into memory through xmlout. */
 #include "svg.h"
 
 #include <assert.h>
@@ -9,10 +9,16 @@
 #include <stdint.h>
 #include <string.h>
 
-#include <libxml/xmlwriter.h>
-
 #include "utf8.h"
 #include "xalloc.h"
+#include "xmlout.h"
+
+/* How a standalone document and an inline element begin: all that tells them apart. */
+#define SVG_XMLNS "http://www.w3.org/2000/svg"
+#define SVG_FILE_START \
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"" SVG_XMLNS \
+	"\" version=\"1.1\""
+#define SVG_INLINE_START "<svg xmlns=\"" SVG_XMLNS "\" role=\"img\""
 
 /* Generic names after DejaVu, which the PDF embeds, so widths stay close. */
 #define SVG_FONT_FAMILY "DejaVu Sans, Verdana, sans-serif"
@@ -20,14 +26,14 @@
 #define SVG_NUMBER_CAP 1e15
 
 struct svg {
-	xmlBufferPtr buf;
-	xmlTextWriterPtr w;
+	struct xmlout w;
 	char *title; /* sanitised */
 	char *desc;  /* sanitised */
+	char *clean; /* svg_clean's buffer, clean_cap bytes */
+	size_t clean_cap;
 	int pages;   /* begin_page calls */
 	int in_page;
 	int depth;  /* open groups */
-	int failed; /* a libxml2 call returned an error */
 	int fragment; /* svg_info.fragment */
 };
 
@@ -65,17 +71,23 @@ svg_format_number(char *buf, double x)
 	buf[i] = '\0';
 }
 
-char *
-svg_sanitize(const char *utf8, int keep_newlines)
+/*
+ * Sanitises utf8 into out, which has room for 3 * strlen(utf8) + 1
+ * bytes (U+FFFD takes 3 bytes and replaces one); returns out.
+ */
+static char *
+svg_sanitize_into(char *out, const char *utf8, int keep_newlines)
 {
 	const unsigned char *p = (const unsigned char *)(utf8 ? utf8 : "");
-	size_t len = strlen((const char *)p);
-	/* U+FFFD takes 3 bytes and replaces one. */
-	char *out = xmalloc(3 * len + 1);
 	size_t o = 0;
 	uint32_t c;
 
 	while (*p != '\0') {
+		/* Printable ASCII, most of any text, stays as it is. */
+		if (*p >= 0x20 && *p < 0x80) {
+			out[o++] = (char)*p++;
+			continue;
+		}
 		p += utf8_decode(p, UTF8_NUL_TERMINATED, &c);
 		if (c < 0x20) {
 			if (c == '\n' || c == '\t')
@@ -93,30 +105,33 @@ svg_sanitize(const char *utf8, int keep_newlines)
 	return out;
 }
 
-static void
-svg_check(struct svg *s, int rc)
+char *
+svg_sanitize(const char *utf8, int keep_newlines)
 {
-	if (rc < 0)
-		s->failed = 1;
+	size_t len = utf8 ? strlen(utf8) : 0;
+
+	return svg_sanitize_into(xmalloc(3 * len + 1), utf8, keep_newlines);
 }
 
-static void
-svg_start(struct svg *s, const char *name)
+/* utf8 sanitised into s's own buffer: valid until the next call. */
+static const char *
+svg_clean(struct svg *s, const char *utf8)
 {
-	svg_check(s, xmlTextWriterStartElement(s->w, BAD_CAST name));
+	size_t need = 3 * (utf8 ? strlen(utf8) : 0) + 1;
+
+	if (need > s->clean_cap) {
+		free(s->clean);
+		s->clean = xmalloc(need);
+		s->clean_cap = need;
+	}
+	return svg_sanitize_into(s->clean, utf8, 0);
 }
 
-static void
-svg_end(struct svg *s)
-{
-	svg_check(s, xmlTextWriterEndElement(s->w));
-}
-
+/* An attribute whose value is one of ours: a name or keyword, nothing to escape. */
 static void
 svg_attr(struct svg *s, const char *name, const char *value)
 {
-	svg_check(s, xmlTextWriterWriteAttribute(s->w, BAD_CAST name,
-	    BAD_CAST value));
+	xmlout_attr_plain(&s->w, name, value, strlen(value));
 }
 
 static void
@@ -132,7 +147,7 @@ static void
 svg_attr_color(struct svg *s, const char *name, struct canvas_color c)
 {
 	static const char hex[] = "0123456789abcdef";
-	char buf[8];
+	char buf[7];
 
 	buf[0] = '#';
 	buf[1] = hex[c.r >> 4];
@@ -141,8 +156,7 @@ svg_attr_color(struct svg *s, const char *name, struct canvas_color c)
 	buf[4] = hex[c.g & 15];
 	buf[5] = hex[c.b >> 4];
 	buf[6] = hex[c.b & 15];
-	buf[7] = '\0';
-	svg_attr(s, name, buf);
+	xmlout_attr_plain(&s->w, name, buf, sizeof(buf));
 }
 
 /* Opacity attribute, left out at its default of 1. */
@@ -158,11 +172,13 @@ svg_attr_opacity(struct svg *s, const char *name, double opacity)
 		svg_attr(s, name, buf);
 }
 
+/* An element holding only text (already sanitised), escaped. */
 static void
 svg_element_text(struct svg *s, const char *name, const char *text)
 {
-	svg_check(s, xmlTextWriterWriteElement(s->w, BAD_CAST name,
-	    BAD_CAST text));
+	xmlout_start(&s->w, name);
+	xmlout_text(&s->w, text);
+	xmlout_end(&s->w);
 }
 
 struct svg *
@@ -170,21 +186,9 @@ svg_open(const struct svg_info *info, struct diags *d)
 {
 	struct svg *s = xcalloc(1, sizeof(*s));
 
-	s->buf = xmlBufferCreate();
-	if (s->buf != NULL) {
-		/* Grown by a fixed step, a large figure costs quadratic copying. */
-		xmlBufferSetAllocationScheme(s->buf, XML_BUFFER_ALLOC_DOUBLEIT);
-		s->w = xmlNewTextWriterMemory(s->buf, 0);
-	}
-	if (s->w == NULL) {
-		diags_add(d, D_WRITE_FAILED, NULL, 0, 0,
-		    "cannot create the SVG writer");
-		svg_discard(s);
-		return NULL;
-	}
-	svg_check(s, xmlTextWriterSetIndent(s->w, 1));
-	svg_check(s, xmlTextWriterSetIndentString(s->w, BAD_CAST "  "));
+	(void)d;
 	s->fragment = info ? info->fragment : 0;
+	xmlout_init(&s->w, !s->fragment);
 	s->title = svg_sanitize(info ? info->title : NULL, 0);
 	s->desc = svg_sanitize(info ? info->desc : NULL, 1);
 	return s;
@@ -206,11 +210,8 @@ svg_begin_page(void *dev, double width, double height)
 	strcat(box, w);
 	strcat(box, " ");
 	strcat(box, h);
-	if (!s->fragment)
-		svg_check(s, xmlTextWriterStartDocument(s->w, NULL, "UTF-8",
-		    NULL));
-	svg_start(s, "svg");
-	svg_attr(s, "xmlns", "http://www.w3.org/2000/svg");
+	xmlout_start(&s->w, "svg");
+	svg_attr(s, "xmlns", SVG_XMLNS);
 	if (s->fragment)
 		svg_attr(s, "role", "img");
 	else
@@ -221,11 +222,11 @@ svg_begin_page(void *dev, double width, double height)
 	svg_element_text(s, "title", s->title);
 	svg_element_text(s, "desc", s->desc);
 	/* Opaque, so the figure reads the same on a dark page. */
-	svg_start(s, "rect");
+	xmlout_start(&s->w, "rect");
 	svg_attr(s, "width", w);
 	svg_attr(s, "height", h);
 	svg_attr(s, "fill", "#ffffff");
-	svg_end(s);
+	xmlout_end(&s->w);
 }
 
 static void
@@ -235,22 +236,20 @@ svg_end_page(void *dev)
 
 	assert(s->in_page && s->depth == 0);
 	s->in_page = 0;
-	svg_end(s);
-	svg_check(s, xmlTextWriterEndDocument(s->w));
+	xmlout_end(&s->w);
 }
 
 static void
 svg_begin_group(void *dev, const char *name)
 {
 	struct svg *s = dev;
-	char *clean = svg_sanitize(name, 0);
+	const char *clean = svg_clean(s, name);
 
 	assert(s->in_page);
 	s->depth++;
-	svg_start(s, "g");
+	xmlout_start(&s->w, "g");
 	if (clean[0] != '\0')
-		svg_attr(s, "class", clean);
-	free(clean);
+		xmlout_attr(&s->w, "class", clean);
 }
 
 static void
@@ -260,7 +259,7 @@ svg_end_group(void *dev)
 
 	assert(s->depth > 0);
 	s->depth--;
-	svg_end(s);
+	xmlout_end(&s->w);
 }
 
 static void
@@ -303,13 +302,13 @@ svg_rect(void *dev, double x, double y, double w, double h,
 		y += h;
 		h = -h;
 	}
-	svg_start(s, "rect");
+	xmlout_start(&s->w, "rect");
 	svg_attr_number(s, "x", x);
 	svg_attr_number(s, "y", y);
 	svg_attr_number(s, "width", w);
 	svg_attr_number(s, "height", h);
 	svg_paint(s, fill, stroke);
-	svg_end(s);
+	xmlout_end(&s->w);
 }
 
 static void
@@ -319,13 +318,13 @@ svg_line(void *dev, double x1, double y1, double x2, double y2,
 	struct svg *s = dev;
 
 	assert(s->in_page && stroke != NULL);
-	svg_start(s, "line");
+	xmlout_start(&s->w, "line");
 	svg_attr_number(s, "x1", x1);
 	svg_attr_number(s, "y1", y1);
 	svg_attr_number(s, "x2", x2);
 	svg_attr_number(s, "y2", y2);
 	svg_stroke_attrs(s, stroke);
-	svg_end(s);
+	xmlout_end(&s->w);
 }
 
 static void
@@ -335,12 +334,12 @@ svg_circle(void *dev, double cx, double cy, double r,
 	struct svg *s = dev;
 
 	assert(s->in_page);
-	svg_start(s, "circle");
+	xmlout_start(&s->w, "circle");
 	svg_attr_number(s, "cx", cx);
 	svg_attr_number(s, "cy", cy);
 	svg_attr_number(s, "r", r > 0 ? r : 0);
 	svg_paint(s, fill, stroke);
-	svg_end(s);
+	xmlout_end(&s->w);
 }
 
 static void
@@ -348,21 +347,20 @@ svg_path(void *dev, const double *xy, size_t n, int closed,
     const struct canvas_fill *fill, const struct canvas_stroke *stroke)
 {
 	struct svg *s = dev;
-	char *points = xcalloc(n, 2 * SVG_NUMBER_MAX + 2);
+	char *points = xmalloc(n * (2 * SVG_NUMBER_MAX + 2) + 1);
 	size_t i, len = 0;
 
 	assert(s->in_page && n >= 2);
-	for (i = 0; i < n; i++) {
-		char x[SVG_NUMBER_MAX], y[SVG_NUMBER_MAX];
-
-		svg_format_number(x, xy[2 * i]);
-		svg_format_number(y, xy[2 * i + 1]);
-		len += (size_t)sprintf(points + len, "%s%s,%s", i ? " " : "", x, y);
+	for (i = 0; i < 2 * n; i++) {
+		if (i > 0)
+			points[len++] = i % 2 ? ',' : ' ';
+		svg_format_number(points + len, xy[i]);
+		len += strlen(points + len);
 	}
-	svg_start(s, closed ? "polygon" : "polyline");
-	svg_attr(s, "points", points);
+	xmlout_start(&s->w, closed ? "polygon" : "polyline");
+	xmlout_attr_plain(&s->w, "points", points, len);
 	svg_paint(s, closed ? fill : NULL, stroke);
-	svg_end(s);
+	xmlout_end(&s->w);
 	free(points);
 }
 
@@ -393,11 +391,10 @@ svg_text(void *dev, double x, double y, const char *utf8,
     const struct canvas_text *style)
 {
 	struct svg *s = dev;
-	char *clean = svg_sanitize(utf8, 0);
 
 	assert(s->in_page);
 	assert(style->align >= CANVAS_LEFT && style->align <= CANVAS_RIGHT);
-	svg_start(s, "text");
+	xmlout_start(&s->w, "text");
 	svg_attr_number(s, "x", x);
 	svg_attr_number(s, "y", y);
 	svg_attr(s, "font-family", SVG_FONT_FAMILY);
@@ -408,9 +405,8 @@ svg_text(void *dev, double x, double y, const char *utf8,
 	svg_attr(s, "text-anchor", svg_anchors[style->align]);
 	if (style->vertical)
 		svg_rotation(s, x, y);
-	svg_check(s, xmlTextWriterWriteString(s->w, BAD_CAST clean));
-	svg_end(s);
-	free(clean);
+	xmlout_text(&s->w, svg_clean(s, utf8));
+	xmlout_end(&s->w);
 }
 
 /* A <title> as the group's first child: browsers show it on hover, no script needed. */
@@ -418,11 +414,9 @@ static void
 svg_tooltip(void *dev, const char *utf8)
 {
 	struct svg *s = dev;
-	char *clean = svg_sanitize(utf8, 0);
 
 	assert(s->depth > 0);
-	svg_element_text(s, "title", clean);
-	free(clean);
+	svg_element_text(s, "title", svg_clean(s, utf8));
 }
 
 static const struct canvas_ops svg_ops = {
@@ -446,25 +440,41 @@ svg_canvas(struct svg *s, struct canvas *out, const struct fonts *fonts)
 	out->fonts = fonts;
 }
 
+char *
+svg_finish(struct svg *s, size_t *len, int *inlinable)
+{
+	char *bytes;
+
+	assert(s->pages == 1 && !s->in_page);
+	if (inlinable != NULL)
+		*inlinable = !s->fragment && !s->w.wide_attr;
+	bytes = xmlout_finish(&s->w, len);
+	svg_discard(s);
+	return bytes;
+}
+
+char *
+svg_inline(const char *doc, size_t len, size_t *inline_len)
+{
+	size_t skip = strlen(SVG_FILE_START), head = strlen(SVG_INLINE_START);
+	char *out;
+
+	assert(len >= skip && memcmp(doc, SVG_FILE_START, skip) == 0);
+	*inline_len = head + len - skip;
+	out = xmalloc(*inline_len + 1);
+	memcpy(out, SVG_INLINE_START, head);
+	memcpy(out + head, doc + skip, len - skip);
+	out[*inline_len] = '\0';
+	return out;
+}
+
 int
 svg_close(struct svg *s, FILE *out, struct diags *d)
 {
-	const xmlChar *bytes;
 	size_t len;
+	char *bytes = svg_finish(s, &len, NULL);
 	int rc = 0;
 
-	assert(s->pages == 1 && !s->in_page);
-	/* Freeing the writer flushes its last bytes into the buffer. */
-	xmlFreeTextWriter(s->w);
-	s->w = NULL;
-	if (s->failed) {
-		diags_add(d, D_WRITE_FAILED, NULL, 0, 0,
-		    "libxml2 could not write the SVG document");
-		svg_discard(s);
-		return -1;
-	}
-	bytes = xmlBufferContent(s->buf);
-	len = (size_t)xmlBufferLength(s->buf);
 	errno = 0;
 	if (fwrite(bytes, 1, len, out) != len || fflush(out) != 0 ||
 	    ferror(out)) {
@@ -472,7 +482,7 @@ svg_close(struct svg *s, FILE *out, struct diags *d)
 		    errno != 0 ? strerror(errno) : "write error");
 		rc = -1;
 	}
-	svg_discard(s);
+	free(bytes);
 	return rc;
 }
 
@@ -481,11 +491,9 @@ svg_discard(struct svg *s)
 {
 	if (s == NULL)
 		return;
-	if (s->w != NULL)
-		xmlFreeTextWriter(s->w);
-	if (s->buf != NULL)
-		xmlBufferFree(s->buf);
+	xmlout_free(&s->w);
 	free(s->title);
 	free(s->desc);
+	free(s->clean);
 	free(s);
 }

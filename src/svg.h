@@ -24,10 +24,7 @@ struct svg_info {
 
 struct svg;
 
-/*
- * Starts a figure held in memory; info is copied. Returns NULL only when
- * libxml2 cannot create its writer (D_WRITE_FAILED appended).
- */
+/* Starts a figure held in memory; info is copied. Never NULL (d is unused). */
 struct svg *svg_open(const struct svg_info *info, struct diags *d);
 
 /*
@@ -43,10 +40,28 @@ struct svg *svg_open(const struct svg_info *info, struct diags *d);
 void svg_canvas(struct svg *s, struct canvas *out, const struct fonts *fonts);
 
 /*
+ * Finishes the document and frees s: returns its bytes, NUL-terminated,
+ * with *len their length. The caller frees them. *inlinable (unless
+ * NULL) is set non-zero when svg_inline can make the same drawing's
+ * <svg> element for an HTML page out of them.
+ */
+char *svg_finish(struct svg *s, size_t *len, int *inlinable);
+
+/*
+ * The bytes that drawing a standalone document's figure again with
+ * info->fragment set would give, made from that document (len bytes
+ * that svg_finish said were inlinable): the declaration left out,
+ * role="img" in place of version="1.1"; nothing else differs (only an
+ * attribute value beyond ASCII would, and such a document is not
+ * inlinable). Returns them NUL-terminated, *inline_len their length;
+ * the caller frees them.
+ */
+char *svg_inline(const char *doc, size_t len, size_t *inline_len);
+
+/*
  * Finishes the document, writes it to out (which stays open and is
  * flushed) and frees s. Returns 0, or -1 with D_WRITE_FAILED appended
- * when writing or flushing fails or libxml2 reported an error while
- * drawing. s is freed either way.
+ * when writing or flushing fails. s is freed either way.
  */
 int svg_close(struct svg *s, FILE *out, struct diags *d);
 

@@ -45,6 +45,27 @@ test_widths_match_hmtx(void **state)
 	testutil_check_close(fonts_text_width(f, FONT_REGULAR, 9, ""), 0, 0, "empty");
 }
 
+/* A text measures as the sum of its characters, ASCII and not, however they alternate. */
+static void
+test_mixed_text_is_the_sum_of_its_characters(void **state)
+{
+	static const char *const chars[] = { "a", "W", " ", "\x7f", "\x01", "\xc2\xb1",
+		"\xe2\x80\x93", "\xf0\x9d\x94\xbe", "\xff", "9" };
+	const struct fonts *f = *state;
+	char text[256] = "";
+	double sum = 0;
+	size_t i;
+
+	for (i = 0; i < 40; i++) {
+		const char *c = chars[(i * 7) % (sizeof(chars) / sizeof(chars[0]))];
+
+		strcat(text, c);
+		sum += fonts_text_width(f, FONT_REGULAR, 10, c);
+	}
+	testutil_check_close(fonts_text_width(f, FONT_REGULAR, 10, text), sum,
+	    1e-9, "sum of characters");
+}
+
 static void
 test_ascent_descent(void **state)
 {
@@ -304,6 +325,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_widths_match_hmtx),
+		cmocka_unit_test(test_mixed_text_is_the_sum_of_its_characters),
 		cmocka_unit_test(test_ascent_descent),
 		cmocka_unit_test(test_invalid_utf8_counts_as_replacement),
 		cmocka_unit_test(test_malformed_text_measures_as_svg_draws_it),

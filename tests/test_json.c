@@ -200,6 +200,48 @@ test_write_error_is_reported(void **state)
 	fclose(f);
 }
 
+/*
+ * Output past the writer's buffer, in pieces of every size around its
+ * end, and one string longer than it: the bytes of writing each alone.
+ */
+static void
+test_output_longer_than_the_buffer(void **state)
+{
+	struct capture c;
+	size_t n = 3 * JSON_BUFFER + 7, i, k;
+	char *big = malloc(n + 1), *got, *want, *p;
+
+	(void)state;
+	assert_non_null(big);
+	for (i = 0; i < n; i++)
+		big[i] = i % 97 == 0 ? '"' : (char)('a' + i % 26);
+	big[n] = '\0';
+	capture_open(&c);
+	json_array_begin(&c.j, JSON_LINES);
+	for (k = 0; k < 700; k++)
+		json_string_n(&c.j, big, k % 23);
+	json_string(&c.j, big);
+	json_array_end(&c.j);
+	got = capture_close(&c);
+	want = malloc(2 * n + 700 * 64);
+	assert_non_null(want);
+	p = want + sprintf(want, "[");
+	for (k = 0; k <= 700; k++) {
+		size_t len = k < 700 ? k % 23 : n;
+
+		p += sprintf(p, "%s\n  \"", k ? "," : "");
+		for (i = 0; i < len; i++)
+			p += sprintf(p, "%s", big[i] == '"' ? "\\\"" :
+			    (char[2]){ big[i], 0 });
+		p += sprintf(p, "\"");
+	}
+	sprintf(p, "\n]\n");
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	free(big);
+}
+
 int
 main(void)
 {
@@ -213,6 +255,7 @@ main(void)
 		cmocka_unit_test(test_other_characters_stay_utf8),
 		cmocka_unit_test(test_keys_are_escaped_too),
 		cmocka_unit_test(test_write_error_is_reported),
+		cmocka_unit_test(test_output_longer_than_the_buffer),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

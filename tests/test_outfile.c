@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "manifest.h"
 #include "outfile.h"
 #include "testutil.h"
 #include "xalloc.h"
@@ -97,6 +98,244 @@ test_commit_replaces_existing_file(void **state)
 	fclose(f);
 	assert_string_equal(buf, "new\n");
 	assert_int_equal(test_count_entries(dir), 1);
+	free(path);
+}
+
+/* Writes text to path through an outfile and seals it; the outfile is left to commit. */
+static struct outfile *
+test_sealed(const char *path, const char *text)
+{
+	struct diags d = {0};
+	struct outfile *o = outfile_open(path, NULL, 0, &d);
+
+	assert_non_null(o);
+	fputs(text, outfile_stream(o));
+	outfile_seal(o);
+	assert_int_equal(d.n, 0);
+	return o;
+}
+
+static void
+test_stat(const char *path, struct stat *st)
+{
+	assert_int_equal(lstat(path, st), 0);
+}
+
+/* Dates path's times an hour back, so that a commit that stamps it shows. */
+static void
+test_age(const char *path)
+{
+	struct timespec t[2];
+
+	clock_gettime(CLOCK_REALTIME, &t[0]);
+	t[0].tv_sec -= 3600;
+	t[1] = t[0];
+	assert_int_equal(utimensat(AT_FDCWD, path, t, 0), 0);
+}
+
+static char *
+test_read_all(const char *path)
+{
+	char buf[256] = {0};
+	FILE *f = fopen(path, "r");
+
+	assert_non_null(f);
+	assert_true(fread(buf, 1, sizeof(buf) - 1, f) < sizeof(buf) - 1);
+	fclose(f);
+	return xstrdup(buf);
+}
+
+/* The content's size and hash, read back when sealed: as the manifest hashes a file. */
+static void
+test_seal_gives_size_and_hash(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/a.svg", dir);
+	struct outfile *o = test_sealed(path, "some bytes\n");
+	struct diags d = {0};
+	unsigned long long hash;
+	long long size;
+
+	assert_int_equal(outfile_size(o), 11);
+	assert_true(outfile_hash(o) ==
+	    manifest_hash_add(MANIFEST_HASH_START, "some bytes\n", 11));
+	assert_int_equal(outfile_commit(o, &d), 0);
+	assert_int_equal(manifest_hash_file(path, &size, &hash), 0);
+	assert_int_equal(size, 11);
+	assert_true(hash == manifest_hash_add(MANIFEST_HASH_START,
+	    "some bytes\n", 11));
+	free(path);
+}
+
+/* The same bytes, owner and mode already there: the file stays, stamped now. */
+static void
+test_commit_keeps_file_with_same_bytes(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/a.svg", dir);
+	struct diags d = {0};
+	struct stat before, after;
+	mode_t mask = umask(022);
+
+	assert_int_equal(outfile_commit(test_sealed(path, "same\n"), &d), 0);
+	test_age(path);
+	test_stat(path, &before);
+	assert_int_equal(outfile_commit(test_sealed(path, "same\n"), &d), 0);
+	umask(mask);
+	test_stat(path, &after);
+	assert_int_equal(d.n, 0);
+	assert_true(after.st_ino == before.st_ino);
+	assert_true(after.st_mtime > before.st_mtime);
+	assert_int_equal(test_count_entries(dir), 1); /* no temporary file left */
+	free(path);
+}
+
+/* Other bytes of the same length, another mode, a second link: replaced, as always. */
+static void
+test_commit_replaces_file_not_the_same(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/a.svg", dir);
+	char *second = xasprintf("%s/b.svg", dir);
+	char *got;
+	struct diags d = {0};
+	struct stat before, after;
+	mode_t mask = umask(022);
+
+	test_write_file(path, "abcd\n");
+	test_stat(path, &before);
+	assert_int_equal(outfile_commit(test_sealed(path, "abce\n"), &d), 0);
+	test_stat(path, &after);
+	assert_true(after.st_ino != before.st_ino);
+	got = test_read_all(path);
+	assert_string_equal(got, "abce\n");
+	free(got);
+
+	assert_int_equal(chmod(path, 0600), 0);
+	test_stat(path, &before);
+	assert_int_equal(outfile_commit(test_sealed(path, "abce\n"), &d), 0);
+	test_stat(path, &after);
+	assert_true(after.st_ino != before.st_ino);
+	assert_int_equal(after.st_mode & 0777, 0644);
+
+	assert_int_equal(link(path, second), 0);
+	test_stat(path, &before);
+	assert_int_equal(outfile_commit(test_sealed(path, "abce\n"), &d), 0);
+	test_stat(path, &after);
+	assert_true(after.st_ino != before.st_ino);
+	assert_int_equal(after.st_nlink, 1);
+	umask(mask);
+	assert_int_equal(d.n, 0);
+	free(path);
+	free(second);
+}
+
+/* A target changed after it was compared is replaced: never old bytes left under a new run. */
+static void
+test_commit_replaces_file_changed_since_sealed(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/a.svg", dir), *got;
+	struct diags d = {0};
+	struct outfile *o;
+
+	test_write_file(path, "same\n");
+	o = test_sealed(path, "same\n");
+	test_write_file(path, "othr\n");
+	test_age(path); /* a change within the clock's tick would not show */
+	assert_int_equal(outfile_commit(o, &d), 0);
+	got = test_read_all(path);
+	assert_string_equal(got, "same\n");
+	assert_int_equal(d.n, 0);
+	assert_int_equal(test_count_entries(dir), 1);
+	free(got);
+	free(path);
+}
+
+/* Content at hand: a new file, then the same bytes again (no temporary file at all), then others. */
+static void
+test_open_bytes_writes_only_what_differs(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/a.svg", dir), *got;
+	struct diags d = {0};
+	struct stat before, after;
+	struct outfile *o;
+	mode_t mask = umask(022);
+
+	o = outfile_open_bytes(path, NULL, 0, "<svg/>\n", 7, &d);
+	assert_non_null(o);
+	assert_int_equal(outfile_size(o), 7);
+	assert_true(outfile_hash(o) ==
+	    manifest_hash_add(MANIFEST_HASH_START, "<svg/>\n", 7));
+	assert_int_equal(outfile_commit(o, &d), 0);
+	test_age(path);
+	test_stat(path, &before);
+	o = outfile_open_bytes(path, NULL, 0, "<svg/>\n", 7, &d);
+	assert_non_null(o);
+	assert_int_equal(test_count_entries(dir), 1); /* nothing written */
+	assert_int_equal(outfile_close(o, &d), 0);
+	assert_int_equal(outfile_commit(o, &d), 0);
+	test_stat(path, &after);
+	assert_true(after.st_ino == before.st_ino);
+	assert_true(after.st_mtime > before.st_mtime);
+	o = outfile_open_bytes(path, NULL, 0, "<svg></svg>\n", 12, &d);
+	assert_non_null(o);
+	assert_int_equal(test_count_entries(dir), 2); /* its temporary file */
+	assert_int_equal(outfile_commit(o, &d), 0);
+	umask(mask);
+	got = test_read_all(path);
+	assert_string_equal(got, "<svg></svg>\n");
+	assert_int_equal(d.n, 0);
+	free(got);
+	free(path);
+}
+
+/* The target changed after it was found to hold the bytes: they are written at the commit. */
+static void
+test_open_bytes_target_changed_before_commit(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/a.svg", dir), *got;
+	struct diags d = {0};
+	struct outfile *o;
+
+	test_write_file(path, "same\n");
+	o = outfile_open_bytes(path, NULL, 0, "same\n", 5, &d);
+	assert_non_null(o);
+	assert_int_equal(test_count_entries(dir), 1);
+	test_write_file(path, "othr\n");
+	test_age(path);
+	assert_int_equal(outfile_commit(o, &d), 0);
+	got = test_read_all(path);
+	assert_string_equal(got, "same\n");
+	assert_int_equal(test_count_entries(dir), 1);
+	assert_int_equal(d.n, 0);
+	free(got);
+	/* An abort leaves a target it did not write to as it was. */
+	o = outfile_open_bytes(path, NULL, 0, "same\n", 5, &d);
+	assert_non_null(o);
+	outfile_abort(o);
+	got = test_read_all(path);
+	assert_string_equal(got, "same\n");
+	free(got);
+	free(path);
+}
+
+/* The checks of outfile_open apply: never an input. */
+static void
+test_open_bytes_refuses_input(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/in.csv", dir);
+	const char *inputs[] = { path };
+	struct diags d = {0};
+
+	test_write_file(path, "a,b\n");
+	assert_null(outfile_open_bytes(path, inputs, 1, "a,b\n", 4, &d));
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].code, D_OUTPUT_IS_INPUT);
+	diags_free(&d);
 	free(path);
 }
 
@@ -509,6 +748,23 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_commit_creates_file,
 		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_commit_replaces_existing_file,
+		    testutil_scratch_setup, testutil_scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_seal_gives_size_and_hash,
+		    testutil_scratch_setup, testutil_scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_commit_keeps_file_with_same_bytes,
+		    testutil_scratch_setup, testutil_scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_commit_replaces_file_not_the_same,
+		    testutil_scratch_setup, testutil_scratch_teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_commit_replaces_file_changed_since_sealed,
+		    testutil_scratch_setup, testutil_scratch_teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_open_bytes_writes_only_what_differs,
+		    testutil_scratch_setup, testutil_scratch_teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_open_bytes_target_changed_before_commit,
+		    testutil_scratch_setup, testutil_scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_open_bytes_refuses_input,
 		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_abort_leaves_nothing,
 		    testutil_scratch_setup, testutil_scratch_teardown),

@@ -13,7 +13,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <hpdf.h>
+#include <zlib.h>
+
 #include "pdf.h"
+#include "pdf_haru.h"
 #include "xalloc.h"
 #include "zpack.h"
 
@@ -936,10 +940,70 @@ test_size_stays_small(void **state)
 	free(name);
 }
 
+/* A document of three pages of operators, as pdf.c writes them; with deflated set, each page deflated here. */
+static unsigned char *
+haru_pages_doc(int deflated, size_t *len)
+{
+	HPDF_Doc doc = HPDF_New(NULL, NULL);
+	unsigned char *out;
+	HPDF_UINT32 n;
+	char ops[128];
+	int i, k;
+
+	assert_non_null(doc);
+	HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
+	for (i = 0; i < 3; i++) {
+		HPDF_Page page = HPDF_AddPage(doc);
+
+		for (k = 0; k < 400 * (i + 1); k++) {
+			snprintf(ops, sizeof(ops), "%d.%03d %d re f\n", k, k * 7 % 1000,
+			    i + k % 13);
+			assert_int_equal(pdf_haru_page_append(page, ops, strlen(ops)), 0);
+		}
+		if (deflated) {
+			size_t rlen;
+			unsigned char *raw = pdf_haru_page_contents(page, &rlen);
+			uLongf zlen = compressBound((uLong)rlen);
+			unsigned char *z = xmalloc(zlen);
+
+			assert_non_null(raw);
+			assert_int_equal(compress2(z, &zlen, raw, (uLong)rlen,
+			    Z_DEFAULT_COMPRESSION), Z_OK);
+			assert_int_equal(pdf_haru_page_deflated(page, z, zlen), 0);
+			free(raw);
+			free(z);
+		}
+	}
+	assert_int_equal(HPDF_SaveToStream(doc), HPDF_OK);
+	n = HPDF_GetStreamSize(doc);
+	out = xmalloc(n);
+	*len = n;
+	assert_int_equal(HPDF_ReadFromStream(doc, out, &n), HPDF_OK);
+	assert_int_equal(n, *len);
+	HPDF_Free(doc);
+	return out;
+}
+
+/* Page contents deflated before the save (on other threads) give libharu's own bytes. */
+static void
+test_pages_deflated_ahead_same_file(void **state)
+{
+	size_t a, b;
+	unsigned char *own = haru_pages_doc(0, &a);
+	unsigned char *ahead = haru_pages_doc(1, &b);
+
+	(void)state;
+	assert_int_equal(a, b);
+	assert_memory_equal(own, ahead, a);
+	free(own);
+	free(ahead);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pages_deflated_ahead_same_file),
 		cmocka_unit_test(test_document_passes_qpdf_check),
 		cmocka_unit_test(test_font_is_embedded),
 		cmocka_unit_test(test_windows_1252_text_needs_only_the_small_font),

@@ -11,6 +11,7 @@
 #include "render_md.h"
 #include "render_pdf.h"
 #include "render_svg.h"
+#include "svg.h"
 #include "table.h"
 #include "xalloc.h"
 
@@ -367,11 +368,13 @@ html_of(const struct drawing *dr, const struct html_attachment *att,
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
+	struct figures *figs = figures_new(dr->doc, dr->fonts, 0);
 
 	assert_non_null(out);
-	assert_int_equal(render_html_write(out, dr->doc, dr->fonts, att, natt,
+	assert_int_equal(render_html_write(out, dr->doc, figs, att, natt,
 	    "igreport test", &d), 0);
 	assert_int_equal(fclose(out), 0);
+	figures_free(figs);
 	assert_int_equal(d.n, 0);
 	diags_free(&d);
 	return buf;
@@ -398,6 +401,110 @@ test_html_sections_have_anchors_in_the_contents(void **state)
 	must_find(h, "<li><a href=\"#trace_exec\">trace_exec: ");
 	assert_null(strstr(h, "<script"));
 	free(h);
+	drawing_free(&dr);
+}
+
+/* Block b drawn straight through the SVG device, as a file or as an element. */
+static char *
+svg_direct(const struct drawing *dr, const struct doc_block *b, int fragment)
+{
+	struct svg_info info = { b->text, b->desc, fragment };
+	struct svg *s = svg_open(&info, NULL);
+	struct canvas c;
+	size_t len;
+
+	svg_canvas(s, &c, dr->fonts);
+	render_svg_draw(&c, dr->doc, b);
+	return svg_finish(s, &len, NULL);
+}
+
+/*
+ * Each item's file and each figure's element for the page, kept or not,
+ * drawn before or after: the bytes of drawing them directly.
+ */
+static void
+check_figures(const struct drawing *dr, int keep)
+{
+	struct figures *figs = figures_new(dr->doc, dr->fonts, keep);
+	size_t i, len, n = 0;
+
+	for (i = 0; i < dr->doc->nblocks; i++) {
+		const struct doc_block *b = &dr->doc->blocks[i];
+		char *want;
+
+		if (!render_svg_is_item(b))
+			continue;
+		want = svg_direct(dr, b, 0);
+		assert_string_equal(figures_file(figs, b, &len), want);
+		assert_int_equal(len, strlen(want));
+		free(want);
+		n++;
+	}
+	assert_true(n > 4);
+	for (i = 0; i < dr->doc->nblocks; i++) {
+		const struct doc_block *b = &dr->doc->blocks[i];
+		char *want, *got;
+
+		if (b->kind != DOC_FIGURE)
+			continue;
+		want = svg_direct(dr, b, 1);
+		got = figures_inline(figs, b, &len);
+		assert_string_equal(got, want);
+		assert_int_equal(len, strlen(want));
+		free(got);
+		/* Asked again, once given away: drawn again, the same. */
+		got = figures_inline(figs, b, &len);
+		assert_string_equal(got, want);
+		free(got);
+		free(want);
+	}
+	figures_free(figs);
+}
+
+static void
+test_figures_file_and_element_as_drawn_directly(void **state)
+{
+	struct drawing dr;
+
+	(void)state;
+	drawing_report(&dr, "templates/default.xml",
+	    fixture_run(2, FIXTURE_ALL_METRICS));
+	check_figures(&dr, 1);
+	check_figures(&dr, 0);
+	drawing_free(&dr);
+	drawing_comparison(&dr, fixture_new_meta);
+	check_figures(&dr, 1);
+	drawing_free(&dr);
+}
+
+/* The page made after the SVG files, from their drawings, is the page made alone. */
+static void
+test_html_after_files_same_page(void **state)
+{
+	struct drawing dr;
+	struct figures *figs;
+	struct diags d = { 0 };
+	char *alone, *after = NULL;
+	size_t i, len = 0;
+	FILE *out;
+
+	(void)state;
+	drawing_report(&dr, "templates/default.xml",
+	    fixture_run(3, FIXTURE_ALL_METRICS));
+	alone = html_of(&dr, NULL, 0);
+	figs = figures_new(dr.doc, dr.fonts, 1);
+	for (i = 0; i < dr.doc->nblocks; i++)
+		if (render_svg_is_item(&dr.doc->blocks[i]))
+			(void)figures_file(figs, &dr.doc->blocks[i], &len);
+	out = open_memstream(&after, &len);
+	assert_non_null(out);
+	assert_int_equal(render_html_write(out, dr.doc, figs, NULL, 0,
+	    "igreport test", &d), 0);
+	assert_int_equal(fclose(out), 0);
+	assert_string_equal(after, alone);
+	figures_free(figs);
+	free(alone);
+	free(after);
 	drawing_free(&dr);
 }
 
@@ -903,6 +1010,8 @@ main(void)
 		cmocka_unit_test(test_svg_changes_table_keeps_its_verdict_colours),
 		cmocka_unit_test(test_html_sections_have_anchors_in_the_contents),
 		cmocka_unit_test(test_html_figure_is_inline_svg_with_a_caption),
+		cmocka_unit_test(test_figures_file_and_element_as_drawn_directly),
+		cmocka_unit_test(test_html_after_files_same_page),
 		cmocka_unit_test(test_html_tables_have_caption_head_and_scope),
 		cmocka_unit_test(test_html_header_colours_are_made_legible),
 		cmocka_unit_test(test_html_downloads_are_data_links_or_say_too_large),

@@ -387,10 +387,32 @@ test_welch_equal_samples_is_student(void **state)
 	assert_true(w.p == 1.0);
 }
 
+/* The interval in two steps, t once per n, is the one-step interval bit for bit. */
+static void
+test_ci_half_in_two_steps_is_the_same(void **state)
+{
+	static const double levels[] = { 0.5, 0.9, 0.95, 0.99, 0.999 };
+	static const double sds[] = { 0.0, 1e-9, 0.37, 1.0, 12.5, 4e6 };
+	unsigned long n;
+	size_t l, k;
+
+	(void)state;
+	for (n = 0; n < 80; n++)
+		for (l = 0; l < sizeof(levels) / sizeof(levels[0]); l++)
+			for (k = 0; k < sizeof(sds) / sizeof(sds[0]); k++) {
+				double one = stats_ci_half(n, sds[k], levels[l]);
+				double two = stats_ci_scale(n, sds[k],
+				    stats_ci_t(n, levels[l]));
+
+				assert_memory_equal(&one, &two, sizeof(one));
+			}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ci_half_in_two_steps_is_the_same),
 		cmocka_unit_test(test_welford_empty_and_single),
 		cmocka_unit_test(test_welford_large_offset_matches_exact_two_pass),
 		cmocka_unit_test(test_welford_merge_equals_sequential),

@@ -486,10 +486,71 @@ test_tooltip_is_the_groups_first_child_escaped(void **state)
 	free(text);
 }
 
+/* Draws fn with info (its fragment field as given); returns the bytes and whether they are inlinable. */
+static char *
+finish(const struct svg_info *info, draw_fn fn, size_t *len, int *inlinable)
+{
+	struct svg *s = svg_open(info, NULL);
+	struct canvas c;
+
+	assert_non_null(s);
+	svg_canvas(s, &c, NULL);
+	fn(&c);
+	return svg_finish(s, len, inlinable);
+}
+
+/* A figure's file and its element in the HTML page: one drawing gives both. */
+static void
+check_inline_of_file(const char *title, draw_fn fn)
+{
+	const struct svg_info file_info = {title, "D", 0};
+	const struct svg_info element_info = {title, "D", 1};
+	size_t flen, elen, ilen;
+	int inlinable, element_inlinable;
+	char *file = finish(&file_info, fn, &flen, &inlinable);
+	char *element = finish(&element_info, fn, &elen, &element_inlinable);
+	char *made;
+
+	assert_int_equal(flen, strlen(file));
+	assert_true(inlinable);
+	assert_false(element_inlinable); /* already an element */
+	made = svg_inline(file, flen, &ilen);
+	assert_string_equal(made, element);
+	assert_int_equal(ilen, elen);
+	free(file);
+	free(element);
+	free(made);
+}
+
+static void
+test_inline_element_made_from_the_file(void **state)
+{
+	(void)state;
+	check_inline_of_file("T", draw_typical);
+	check_inline_of_file("T", draw_tipped_bar);
+	/* Text beyond ASCII is the same in both; only attributes differ. */
+	check_inline_of_file("\xc2\xb1 <&>", draw_odd_shapes);
+}
+
+/* A group name beyond ASCII is a reference in the element, not in the file: drawn again. */
+static void
+test_file_with_wide_attribute_not_inlinable(void **state)
+{
+	size_t len;
+	int inlinable = 1;
+	char *file = finish(&hostile_info, draw_hostile, &len, &inlinable);
+
+	(void)state;
+	assert_false(inlinable);
+	free(file);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_inline_element_made_from_the_file),
+		cmocka_unit_test(test_file_with_wide_attribute_not_inlinable),
 		cmocka_unit_test(test_fragment_has_no_declaration_and_is_an_image),
 		cmocka_unit_test(test_tooltip_is_the_groups_first_child_escaped),
 		cmocka_unit_test(test_typical_drawing_exact_document),

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of task: a function run on a second thread. */
+#if defined(__linux__)
+#define _GNU_SOURCE /* CPU sets */
+#endif
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -7,6 +10,7 @@
 #include <cmocka.h>
 
 #include <pthread.h>
+#include <sched.h>
 
 #include "task.h"
 
@@ -94,6 +98,52 @@ test_tasks_are_independent(void **state)
 		assert_int_equal(p[i].calls, 1);
 }
 
+#if defined(__linux__)
+struct cpus {
+	cpu_set_t seen;
+	int ok;
+};
+
+static void
+cpus_run(void *arg)
+{
+	struct cpus *c = arg;
+
+	c->ok = sched_getaffinity(0, sizeof(c->seen), &c->seen) == 0;
+}
+
+/*
+ * Started away from the creator's CPU, a task runs on all of the
+ * creator's CPUs again: the placement is a start, not a pin. Also with
+ * the creator held to one CPU, where there is nowhere else to start.
+ */
+static void
+test_task_may_run_on_every_cpu_of_its_creator(void **state)
+{
+	cpu_set_t all, one;
+	struct cpus c;
+	struct task t;
+	int cpu;
+
+	(void)state;
+	assert_int_equal(sched_getaffinity(0, sizeof(all), &all), 0);
+	task_start(&t, cpus_run, &c);
+	task_wait(&t);
+	assert_true(c.ok);
+	assert_true(CPU_EQUAL(&c.seen, &all));
+	cpu = sched_getcpu();
+	assert_true(cpu >= 0);
+	CPU_ZERO(&one);
+	CPU_SET((size_t)cpu, &one);
+	assert_int_equal(sched_setaffinity(0, sizeof(one), &one), 0);
+	task_start(&t, cpus_run, &c);
+	task_wait(&t);
+	assert_int_equal(sched_setaffinity(0, sizeof(all), &all), 0);
+	assert_true(c.ok);
+	assert_true(CPU_EQUAL(&c.seen, &one));
+}
+#endif
+
 int
 main(void)
 {
@@ -103,6 +153,9 @@ main(void)
 		cmocka_unit_test(test_try_start_runs_on_another_thread),
 		cmocka_unit_test(test_second_wait_returns_at_once),
 		cmocka_unit_test(test_tasks_are_independent),
+#if defined(__linux__)
+		cmocka_unit_test(test_task_may_run_on_every_cpu_of_its_creator),
+#endif
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

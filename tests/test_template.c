@@ -14,7 +14,9 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
+#include "shipped.h"
 #include "template.h"
+#include "testutil.h"
 #include "xalloc.h"
 
 /* A path in the source tree (IGREPORT_SOURCE_DIR or "."); caller frees. */
@@ -1160,10 +1162,143 @@ test_change_chart_takes_an_id_a_title_and_a_height(void **state)
 	diags_free(&d);
 }
 
+/* --- Shipped templates, known valid by their bytes ------------------------ */
+
+/* The whole of file rel in the source tree, NUL-terminated; *len its length. */
+static char *
+read_source(const char *rel, size_t *len)
+{
+	char *path = src_path(rel), *buf = xmalloc(1 << 20);
+	FILE *f = fopen(path, "rb");
+
+	assert_non_null(f);
+	*len = fread(buf, 1, (1 << 20) - 1, f);
+	buf[*len] = '\0';
+	fclose(f);
+	free(path);
+	return buf;
+}
+
+/* xsd's bytes and then extra, in a file under dir; caller frees the path. */
+static char *
+schema_with(const char *dir, const char *extra)
+{
+	const struct shipped_file *xsd = shipped_find("templates/igreport.xsd");
+	char *path = xasprintf("%s/changed.xsd", dir);
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(xsd);
+	assert_non_null(f);
+	assert_int_equal(fwrite(xsd->bytes, 1, xsd->len, f), xsd->len);
+	fputs(extra, f);
+	assert_int_equal(fclose(f), 0);
+	return path;
+}
+
+/* What the program holds is what the source tree ships: every template and the schema. */
+static void
+test_shipped_bytes_are_the_source_files(void **state)
+{
+	size_t i, len, ntemplates = 0;
+
+	(void)state;
+	assert_non_null(shipped_find("templates/default.xml"));
+	assert_non_null(shipped_find("templates/compare.xml"));
+	assert_non_null(shipped_find("templates/trend.xml"));
+	for (i = 0; i < shipped_nfiles; i++) {
+		char *buf = read_source(shipped_files[i].name, &len);
+
+		assert_int_equal(len, shipped_files[i].len);
+		assert_memory_equal(buf, shipped_files[i].bytes, len);
+		assert_int_equal(shipped_files[i].bytes[len], 0);
+		ntemplates += strstr(shipped_files[i].name, ".xml") != NULL;
+		free(buf);
+	}
+	assert_int_equal(ntemplates, shipped_nfiles - 1);
+}
+
+/*
+ * The check that lets a run skip the schema: every shipped template is
+ * valid under the shipped schema, checked in full (the schema's bytes
+ * changed by a trailing newline, so nothing is taken as known).
+ */
+static void
+test_shipped_templates_valid_under_schema(void **state)
+{
+	const char *dir = *state;
+	char *xsd = schema_with(dir, "\n");
+	size_t i;
+
+	for (i = 0; i < shipped_nfiles; i++) {
+		const struct shipped_file *f = &shipped_files[i];
+		struct diags d = {0};
+		struct template *t;
+
+		if (strstr(f->name, ".xml") == NULL)
+			continue;
+		t = template_load_memory((const char *)f->bytes, f->len, f->name,
+		    xsd, &d);
+		assert_non_null(t);
+		assert_int_equal(d.n, 0);
+		template_free(t);
+	}
+	free(xsd);
+}
+
+/* A shipped template changed by one attribute is checked against the schema, with its line. */
+static void
+test_changed_shipped_template_checked(void **state)
+{
+	const struct shipped_file *f = shipped_find("templates/default.xml");
+	char *xsd = src_path("templates/igreport.xsd");
+	const char *at = strstr((const char *)f->bytes, "<page");
+	struct diags d = {0};
+	unsigned long line = 1;
+	const char *p;
+	char *xml;
+
+	(void)state;
+	assert_non_null(at);
+	for (p = (const char *)f->bytes; p < at; p++)
+		line += *p == '\n';
+	xml = xasprintf("%.*s<page bogus=\"1\"%s", (int)(at - (const char *)f->bytes),
+	    (const char *)f->bytes, at + strlen("<page"));
+	assert_null(template_load_memory(xml, strlen(xml), "default.xml", xsd, &d));
+	expect_detail(expect_diag(&d, D_TEMPLATE_SCHEMA, line), "bogus");
+	diags_free(&d);
+	free(xml);
+	free(xsd);
+}
+
+/* A changed schema applies to the shipped templates too: here one that cannot load. */
+static void
+test_shipped_template_under_changed_schema_checked(void **state)
+{
+	const char *dir = *state;
+	const struct shipped_file *f = shipped_find("templates/default.xml");
+	char *xsd = schema_with(dir, "<junk/>\n");
+	struct diags d = {0};
+
+	assert_null(template_load_memory((const char *)f->bytes, f->len,
+	    "default.xml", xsd, &d));
+	assert_true(d.n > 0);
+	assert_int_equal(d.v[0].code, D_TEMPLATE_SCHEMA);
+	diags_free(&d);
+	free(xsd);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shipped_bytes_are_the_source_files),
+		cmocka_unit_test_setup_teardown(
+		    test_shipped_templates_valid_under_schema,
+		    testutil_scratch_setup, testutil_scratch_teardown),
+		cmocka_unit_test(test_changed_shipped_template_checked),
+		cmocka_unit_test_setup_teardown(
+		    test_shipped_template_under_changed_schema_checked,
+		    testutil_scratch_setup, testutil_scratch_teardown),
 		cmocka_unit_test(test_default_template_loads_as_designed),
 		cmocka_unit_test(test_overhead_charts_and_shares_are_checked),
 		cmocka_unit_test(

@@ -258,6 +258,7 @@ fuzz_render(const struct model *m, const struct template *tpl,
 		/* The input as the driver hands it to the page: deflated. */
 		struct zpack *z = zpack_start_stream(len);
 		struct html_attachment att = { "in.csv", NULL };
+		struct figures *figs = figures_new(doc, fonts, 0);
 		int err, first;
 
 		(void)zpack_write(z, data, len);
@@ -265,9 +266,10 @@ fuzz_render(const struct model *m, const struct template *tpl,
 			fuzz_die("zpack", &d);
 		att.packed = z;
 		fuzz_sink_open(&s);
-		fuzz_sink_close(&s, render_html_write(s.fp, doc, fonts, &att, 1,
+		fuzz_sink_close(&s, render_html_write(s.fp, doc, figs, &att, 1,
 		    "fuzz", &d), &d, "html");
 		zpack_free(z);
+		figures_free(figs);
 	}
 	fuzz_pdf(doc, fonts, data, len);
 	fuzz_svg(doc, fonts);
