@@ -42,7 +42,9 @@ if (cd "$dir/work" && "$bin" --format html -o r.html "$dir/rows-270.csv" >/dev/n
 	set -- $(cd "$dir/work" && "$measure" "$runs" "$bin" --format html -o r.html "$dir/rows-270.csv"); html_s=$1
 	awk -v h="$html_s" -v s="$svg_s" -v kb="$(wc -c <"$dir/work/r.html")" 'BEGIN {
 		printf "html: 270 rows, -f html %.4f s, -f svg %.4f s, html/svg %.2f; page %.0f KB\n",
-		    h, s, h / s, kb / 1000 }'
+		    h, s, h / s, kb / 1000
+		printf "target: -f html within 1.5x -f svg: measured %.2f (%s)\n", h / s,
+		    h / s <= 1.5 ? "met" : "not met" }'
 fi
 # The trend over 50 runs of the real size (targets: -f all under 1 s, peak
 # memory under 64 MB); each run its own seed, so its own label.
@@ -58,7 +60,9 @@ if (cd "$dir/work" && "$bin" trend -q --dump-model "$dir"/trend/run*.csv >/dev/n
 	tdump_s=$1
 	awk -v s="$tall_s" -v k="$tall_rss" -v d="$tdump_s" 'BEGIN {
 		printf "trend: 50 runs x 270 rows, -f all %.4f s, RSS %.1f MB; --dump-model %.4f s\n",
-		    s, k / 1024, d }'
+		    s, k / 1024, d
+		printf "target: trend of 50 runs under 1 s and 64 MB: measured %.3f s, %.1f MB (%s)\n",
+		    s, k / 1024, s < 1 && k / 1024 < 64 ? "met" : "not met" }'
 fi
 echo
 echo "rows mb wc agg agg_rss_kib full nb nbfig" >"$dir/results.tsv"
