@@ -184,6 +184,39 @@ cli_export_to(const struct cli_request *rq, const struct cli_data *data,
 	    batch, d);
 }
 
+/*
+ * An input that changed or could not be read while its attachment was
+ * deflated: said by whichever output waited for the stream first.
+ */
+static int
+cli_input_fault(enum diag_code code)
+{
+	return code == D_INPUT_CHANGED || code == D_READ_FAILED;
+}
+
+/* Moves to to only from's input faults (see cli_input_fault); frees from. */
+static void
+cli_move_input_faults(struct diags *to, struct diags *from)
+{
+	struct diags kept = { 0 };
+	size_t i;
+
+	for (i = 0; i < from->n; i++) {
+		const struct diag *dg = &from->v[i];
+
+		if (!cli_input_fault(dg->code))
+			continue;
+		if (dg->detail != NULL)
+			diags_add(&kept, dg->code, dg->file, dg->line, dg->column,
+			    "%s", dg->detail);
+		else
+			diags_add(&kept, dg->code, dg->file, dg->line, dg->column,
+			    NULL);
+	}
+	diags_free(from);
+	diags_move(to, &kept);
+}
+
 /* The page, the Markdown and the JSON of -f all, stopping at the first that fails. */
 static int
 cli_write_pages(const struct cli_request *rq, const struct cli_data *data,
@@ -235,10 +268,17 @@ cli_write_all(const struct cli_request *rq, const struct cli_data *data,
 			at = batch->n;
 			rc = cli_write_pages(rq, data, &all, dir, batch, &later);
 			output_seal(batch);
-			if (output_pdf_end(job, batch, at, d) < 0)
+			/*
+			 * A failed PDF hides what came after it, but not the
+			 * input's fault when the page met it first: the PDF's
+			 * thread then had nothing to say about it.
+			 */
+			if (output_pdf_end(job, batch, at, d) < 0) {
+				cli_move_input_faults(d, &later);
 				rc = -1;
-			else
+			} else {
 				diags_move(d, &later);
+			}
 		}
 	}
 	diags_free(&later);
@@ -299,8 +339,7 @@ static int
 cli_failed_status(const struct diags *d, size_t from)
 {
 	for (; from < d->n; from++)
-		if (d->v[from].code == D_INPUT_CHANGED ||
-		    d->v[from].code == D_READ_FAILED)
+		if (cli_input_fault(d->v[from].code))
 			return CLI_EXIT_BAD_INPUT;
 	return CLI_EXIT_CANNOT_WRITE;
 }
