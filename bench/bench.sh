@@ -29,7 +29,7 @@ fi
 
 echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
 echo "igreport: $bin; runs per cell: $runs (median); notebook at 10^7 rows: 1 run"
-echo "agg = igreport --dump-model >/dev/null; full = igreport --format all; nb = notebook.py"
+echo "agg = igreport --dump-model >/dev/null; full = igreport -q --format all; nb = notebook.py"
 # What any run of this binary costs before it reads a byte: exec and the
 # dynamic loading of libxml2 (with ICU and libstdc++) and libharu.
 set -- $("$measure" "$runs" "$bin" --version); floor_s=$1
@@ -86,7 +86,7 @@ for n in $sizes; do
 	last_n=$n; last_mb=$mb; last_wc=$wc_s; last_agg=$agg_s; last_cpu=$agg_cpu
 	full_s=-; full_rss=-
 	if [ $have_full = 1 ]; then
-		set -- $(cd "$dir/work" && "$measure" "$runs" "$bin" --format all "$f")
+		set -- $(cd "$dir/work" && "$measure" "$runs" "$bin" -q --format all "$f")
 		full_s=$1; full_rss=$(awk -v k="$2" 'BEGIN { printf "%.1f", k / 1024 }')
 	fi
 	nb_s=-; nbfig_s=-
