@@ -295,11 +295,11 @@ cli_trend_contexts(const struct cli_request *rq, const struct cli_data *data,
 	cx->input.tpl = tpl;
 	cx->input.trend = data->trend;
 	cx->names = xcalloc(rq->ninputs + 1, sizeof(*cx->names));
-	for (i = 0; i < rq->ninputs; i++) {
-		const char *slash = strrchr(data->paths[i], '/');
+	/* The runs' own names for their inputs, in the order given. */
+	for (i = 0; i < data->trend->h->nruns; i++) {
+		const struct history_run *r = &data->trend->h->runs[i];
 
-		cx->names[i] = strcmp(data->paths[i], "-") == 0 ? "stdin" :
-		    slash ? slash + 1 : data->paths[i];
+		cx->names[r->given] = r->model->inputs[0].name;
 	}
 }
 

@@ -332,15 +332,6 @@ json_compare_overheads(struct json *j, const struct comparison *c)
 	json_array_end(j);
 }
 
-static void
-json_field_string_or_null(struct json *j, const char *key, const char *s)
-{
-	if (s != NULL)
-		json_field_string(j, key, s);
-	else
-		json_field_null(j, key);
-}
-
 static const char *const only_kinds[] = {
 	[COMPARE_ONLY_GADGET] = "gadget",
 	[COMPARE_ONLY_CASE] = "case",

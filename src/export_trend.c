@@ -51,10 +51,7 @@ json_runs(struct json *j, const struct history *h)
 		json_object_begin(j, JSON_INLINE);
 		json_field_string(j, "label", r->label);
 		json_field_string(j, "file", slash != NULL ? slash + 1 : r->path);
-		if (r->date != NULL)
-			json_field_string(j, "date", r->date);
-		else
-			json_field_null(j, "date");
+		json_field_string_or_null(j, "date", r->date);
 		json_field_count(j, "machine", r->machine);
 		json_object_end(j);
 	}

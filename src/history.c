@@ -202,17 +202,6 @@ meta_value(const struct model *m, const char *key)
 	return NULL;
 }
 
-/* The base name of path, "stdin" for "-". */
-static const char *
-base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (strcmp(path, "-") == 0)
-		return "stdin";
-	return slash ? slash + 1 : path;
-}
-
 /* The machine description of m: its machine keys that are present, "; "-separated. */
 static char *
 machine_desc(const struct model *m)
@@ -244,7 +233,7 @@ history_labels(struct history_run *runs, const struct history_input *in,
 
 		runs[i].date = date;
 		runs[i].label = xstrdup(in[i].label ? in[i].label :
-		    date ? date : base_name(in[i].path));
+		    date ? date : in[i].model->inputs[0].name);
 		if (history_check_label(runs[i].label, in[i].path, d) < 0)
 			rc = -1;
 	}

@@ -317,6 +317,15 @@ json_field_null(struct json *j, const char *key)
 }
 
 void
+json_field_string_or_null(struct json *j, const char *key, const char *s)
+{
+	if (s != NULL)
+		json_field_string(j, key, s);
+	else
+		json_field_null(j, key);
+}
+
+void
 json_field_object(struct json *j, const char *key, enum json_layout layout)
 {
 	json_key(j, key);

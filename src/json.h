@@ -84,6 +84,8 @@ void json_field_number(struct json *j, const char *key, double x);
 void json_field_count(struct json *j, const char *key, unsigned long long n);
 void json_field_bool(struct json *j, const char *key, int b);
 void json_field_null(struct json *j, const char *key);
+/* s as a string, or null when s is NULL. */
+void json_field_string_or_null(struct json *j, const char *key, const char *s);
 void json_field_object(struct json *j, const char *key,
     enum json_layout layout);
 void json_field_array(struct json *j, const char *key,
